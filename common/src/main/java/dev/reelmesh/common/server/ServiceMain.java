@@ -1,0 +1,66 @@
+package dev.reelmesh.common.server;
+
+import dev.reelmesh.common.config.MeshSettings;
+import io.grpc.BindableService;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The thin {@code main} of every service module: serves the module's list of services, with
+ * health and reflection, on a configurable port until SIGTERM/Ctrl-C, then drains.
+ */
+@Command(mixinStandardHelpOptions = true, sortOptions = false)
+public final class ServiceMain implements Callable<Integer> {
+  private final String label;
+  private final int defaultPort;
+  private final Function<MeshSettings, List<BindableService>> factory;
+
+  @Option(names = "--port", description = "Port to listen on (default: ${DEFAULT-VALUE}).")
+  private Integer port;
+
+  @Option(names = "--host", defaultValue = "0.0.0.0",
+      description = "Address to bind (default: ${DEFAULT-VALUE}).")
+  private String host;
+
+  @Option(names = "--data", description = "Data directory (artifacts, state); env REELMESH_DATA.")
+  private Path data;
+
+  @Option(names = "--models", description = "Model repository; env REELMESH_MODELS.")
+  private Path models;
+
+  private ServiceMain(
+      String label, int defaultPort, Function<MeshSettings, List<BindableService>> factory) {
+    this.label = label;
+    this.defaultPort = defaultPort;
+    this.factory = factory;
+  }
+
+  /** Parses {@code args} and serves until the process is asked to stop. Returns the exit code. */
+  public static int run(
+      String label,
+      int defaultPort,
+      Function<MeshSettings, List<BindableService>> factory,
+      String[] args) {
+    return new CommandLine(new ServiceMain(label, defaultPort, factory))
+        .setCommandName(label)
+        .execute(args);
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    MeshSettings settings = MeshSettings.resolve(data, models, System.getenv());
+    int chosenPort = port != null ? port : defaultPort;
+    ServiceHost host = ServiceHost.start(Transports.netty(this.host, chosenPort),
+        factory.apply(settings));
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> host.shutdown(10_000), label + "-stop"));
+    System.out.printf("%s serving %s on %s:%d%n", label, host.serviceNames(), this.host,
+        host.port());
+    host.server().awaitTermination();
+    return 0;
+  }
+}

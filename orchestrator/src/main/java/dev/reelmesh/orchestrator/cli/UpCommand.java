@@ -1,0 +1,69 @@
+package dev.reelmesh.orchestrator.cli;
+
+import dev.reelmesh.common.config.MeshSettings;
+import dev.reelmesh.common.config.ServicePorts;
+import dev.reelmesh.orchestrator.mesh.Mesh;
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code reelmesh up}: all four services in one JVM until Ctrl-C or SIGTERM. */
+@Command(name = "up", mixinStandardHelpOptions = true,
+    description = "Serve the pipeline, llm, scoring and media services from one JVM.")
+final class UpCommand implements Callable<Integer> {
+  @Mixin MeshOptions mesh;
+
+  @Option(names = "--port-base", paramLabel = "N", defaultValue = "50051",
+      description = "Pipeline on N, llm N+1, scoring N+2, media N+3 (default: ${DEFAULT-VALUE}).")
+  int portBase;
+
+  @Option(names = "--host", defaultValue = "127.0.0.1",
+      description = "Address to listen on (default: ${DEFAULT-VALUE}, loopback only).")
+  String host;
+
+  @Spec CommandSpec spec;
+
+  /** Counted down once the mesh is serving; lets tests wait for it. */
+  final CountDownLatch serving = new CountDownLatch(1);
+
+  /** Counted down to stop the mesh, as a shutdown signal does. */
+  final CountDownLatch stop = new CountDownLatch(1);
+
+  @Override
+  public Integer call() throws Exception {
+    MeshSettings settings = mesh.settings();
+    PrintWriter out = spec.commandLine().getOut();
+    try (Mesh running = Mesh.start(settings, ServicePorts.fromBase(portBase), host)) {
+      Thread hook = new Thread(() -> {
+        stop.countDown();
+        running.close();
+      }, "reelmesh-up-stop");
+      Runtime.getRuntime().addShutdownHook(hook);
+      out.println("reelmesh is up (data " + settings.dataDir() + ", models "
+          + settings.modelsDir() + ")");
+      for (Map.Entry<String, String> entry : running.addresses().entrySet()) {
+        if (!entry.getKey().startsWith("in-process")) {
+          out.printf("  %-9s %s%n", entry.getKey(), entry.getValue());
+        }
+      }
+      out.println("Ctrl-C to stop.");
+      out.flush();
+      serving.countDown();
+      stop.await();
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // The hook is running: it closes the mesh.
+      }
+    }
+    out.println("reelmesh stopped.");
+    out.flush();
+    return 0;
+  }
+}

@@ -1,0 +1,140 @@
+package dev.reelmesh.orchestrator.mesh;
+
+import dev.reelmesh.common.config.MeshSettings;
+import dev.reelmesh.common.config.ServicePorts;
+import dev.reelmesh.common.server.ServiceHost;
+import dev.reelmesh.common.server.Transports;
+import dev.reelmesh.llm.LlmServices;
+import dev.reelmesh.media.MediaServices;
+import dev.reelmesh.orchestrator.pipeline.PipelineServices;
+import dev.reelmesh.scoring.ScoringServices;
+import io.grpc.BindableService;
+import io.grpc.ManagedChannel;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * All four services in one JVM ({@code reelmesh up}, {@code reelmesh generate}). Each service's
+ * list of services is bound twice through the same {@link ServiceHost} wiring: to an in-process
+ * server the orchestrator reaches it on, and, when ports are given, to a Netty server on
+ * {@code host} for outside clients.
+ */
+public final class Mesh implements AutoCloseable {
+  private final List<ServiceHost> hosts;
+  private final List<ManagedChannel> channels;
+  private final Map<String, String> addresses;
+  private final MeshChannels meshChannels;
+
+  private Mesh(List<ServiceHost> hosts, List<ManagedChannel> channels,
+      Map<String, String> addresses, MeshChannels meshChannels) {
+    this.hosts = hosts;
+    this.channels = channels;
+    this.addresses = addresses;
+    this.meshChannels = meshChannels;
+  }
+
+  /**
+   * Starts the mesh. With {@code ports == null} nothing listens on the network (the in-process
+   * mesh that {@code reelmesh generate} uses).
+   */
+  public static Mesh start(MeshSettings settings, ServicePorts ports, String host)
+      throws IOException {
+    List<ServiceHost> hosts = new ArrayList<>();
+    List<ManagedChannel> channels = new ArrayList<>();
+    Map<String, String> addresses = new LinkedHashMap<>();
+    String prefix = "reelmesh-" + UUID.randomUUID() + "-";
+    try {
+      List<BindableService> llm = LlmServices.create(settings);
+      List<BindableService> scoring = ScoringServices.create(settings);
+      List<BindableService> media = MediaServices.create(settings);
+      MeshChannels meshChannels = new MeshChannels(
+          serveInProcess(prefix + "llm", llm, hosts, channels),
+          serveInProcess(prefix + "scoring", scoring, hosts, channels),
+          serveInProcess(prefix + "media", media, hosts, channels));
+      List<BindableService> pipeline = PipelineServices.create(settings, meshChannels);
+      serveInProcess(prefix + "pipeline", pipeline, hosts, channels);
+      if (ports != null) {
+        serveNetty("pipeline", host, ports.pipeline(), pipeline, hosts, addresses);
+        serveNetty("llm", host, ports.llm(), llm, hosts, addresses);
+        serveNetty("scoring", host, ports.scoring(), scoring, hosts, addresses);
+        serveNetty("media", host, ports.media(), media, hosts, addresses);
+      }
+      addresses.put("in-process pipeline", prefix + "pipeline");
+      return new Mesh(hosts, channels, addresses, meshChannels);
+    } catch (IOException | RuntimeException e) {
+      stopAll(hosts, channels);
+      throw e;
+    }
+  }
+
+  private static ManagedChannel serveInProcess(String name, List<BindableService> services,
+      List<ServiceHost> hosts, List<ManagedChannel> channels) throws IOException {
+    hosts.add(ServiceHost.start(Transports.inProcess(name), services));
+    ManagedChannel channel = Transports.inProcessChannel(name);
+    channels.add(channel);
+    return channel;
+  }
+
+  private static void serveNetty(String role, String host, int port,
+      List<BindableService> services, List<ServiceHost> hosts, Map<String, String> addresses)
+      throws IOException {
+    try {
+      ServiceHost served = ServiceHost.start(Transports.netty(host, port), services);
+      hosts.add(served);
+      addresses.put(role, hostPort(host, served.port()));
+    } catch (IOException e) {
+      throw new IOException("cannot listen for the " + role + " service on " + host + ":" + port
+          + " (" + e.getMessage() + "); is another mesh running? Try --port-base", e);
+    }
+  }
+
+  private static String hostPort(String host, int port) {
+    return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+  }
+
+  /** Role → address: "pipeline" → "127.0.0.1:50051", ... and the in-process pipeline name. */
+  public Map<String, String> addresses() {
+    return addresses;
+  }
+
+  /** In-process channels to the llm, scoring and media services. */
+  public MeshChannels channels() {
+    return meshChannels;
+  }
+
+  /** An in-process channel to the pipeline service; the caller shuts it down. */
+  public ManagedChannel pipelineChannel() {
+    return Transports.inProcessChannel(addresses.get("in-process pipeline"));
+  }
+
+  public void awaitTermination() throws InterruptedException {
+    for (ServiceHost host : hosts) {
+      host.server().awaitTermination();
+    }
+  }
+
+  @Override
+  public void close() {
+    stopAll(hosts, channels);
+  }
+
+  private static void stopAll(List<ServiceHost> hosts, List<ManagedChannel> channels) {
+    // Outside-facing servers first, so no new work arrives while the inner ones drain.
+    for (int i = hosts.size() - 1; i >= 0; i--) {
+      hosts.get(i).shutdown(10_000);
+    }
+    for (ManagedChannel channel : channels) {
+      channel.shutdownNow();
+      try {
+        channel.awaitTermination(5, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+}
