@@ -1,6 +1,7 @@
 package dev.reelmesh.llm;
 
 import dev.reelmesh.common.diagnostics.Check;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,17 +12,34 @@ public final class LlmDiagnostics {
 
   public static List<Check> run(Map<String, String> env) {
     List<Check> checks = new ArrayList<>();
-    String key = env.get("OPENAI_API_KEY");
-    if (key == null || key.isBlank()) {
+    LlmConfig config = LlmConfig.fromEnv(env);
+    if (!config.llmConfigured()) {
       checks.add(Check.optional("llm", "OPENAI_API_KEY",
           "not set: the offline template engine writes plans and prompts"));
     } else {
-      checks.add(Check.ok("llm", "OPENAI_API_KEY", "set (value not shown)"));
+      checks.add(Check.ok("llm", "OPENAI_API_KEY", "set (value not shown): openai engine, model "
+          + config.model() + "; a failed call falls back to offline-template and says so"));
     }
-    String baseUrl = env.get("OPENAI_BASE_URL");
-    if (baseUrl != null && !baseUrl.isBlank()) {
-      checks.add(Check.ok("llm", "OPENAI_BASE_URL", baseUrl));
+    config.baseUrl().ifPresent(url -> checks.add(baseUrlCheck(url)));
+    if (!config.repositoryRoots().isEmpty()) {
+      checks.add(Check.ok("llm", "REELMESH_REPO_ROOTS", "repository briefs limited to " + config.repositoryRoots()));
     }
     return checks;
+  }
+
+  /** Shows where the LLM lives without any credentials embedded in the URL. */
+  private static Check baseUrlCheck(String url) {
+    try {
+      URI uri = new URI(url);
+      String scheme = uri.getScheme();
+      if (scheme == null || uri.getHost() == null || !(scheme.equals("http") || scheme.equals("https"))) {
+        return Check.fail("llm", "OPENAI_BASE_URL", "not an http(s) URL with a host; LLM calls will fail");
+      }
+      String shown = scheme + "://" + uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "")
+          + (uri.getPath() == null ? "" : uri.getPath());
+      return Check.ok("llm", "OPENAI_BASE_URL", shown);
+    } catch (Exception e) {
+      return Check.fail("llm", "OPENAI_BASE_URL", "not a valid URL; LLM calls will fail");
+    }
   }
 }

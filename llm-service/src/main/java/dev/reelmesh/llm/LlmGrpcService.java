@@ -1,50 +1,186 @@
 package dev.reelmesh.llm;
 
-import dev.reelmesh.common.error.Unimplemented;
-import dev.reelmesh.v1.AssembleShotPromptRequest;
-import dev.reelmesh.v1.AssembleShotPromptResponse;
-import dev.reelmesh.v1.DraftRepositoryBriefRequest;
-import dev.reelmesh.v1.DraftRepositoryBriefResponse;
-import dev.reelmesh.v1.EnhancePromptRequest;
-import dev.reelmesh.v1.EnhancePromptResponse;
-import dev.reelmesh.v1.GenerateClipPromptsRequest;
-import dev.reelmesh.v1.GenerateClipPromptsResponse;
-import dev.reelmesh.v1.PlanScriptRequest;
-import dev.reelmesh.v1.PlanScriptResponse;
-import dev.reelmesh.v1.RefineScriptRequest;
-import dev.reelmesh.v1.RefineScriptResponse;
-import dev.reelmesh.v1.LlmServiceGrpc;
+import static dev.reelmesh.common.error.Statuses.invalid;
+
+import dev.reelmesh.common.error.Statuses;
+import dev.reelmesh.llm.clipprompt.ClipPromptGenerator;
+import dev.reelmesh.llm.clipprompt.ClipPromptSet;
+import dev.reelmesh.llm.clipprompt.Reference;
+import dev.reelmesh.llm.clipprompt.ReferenceMapper;
+import dev.reelmesh.llm.engine.EngineRouter;
+import dev.reelmesh.llm.engine.Outcome;
+import dev.reelmesh.llm.enhance.EnhanceContext;
+import dev.reelmesh.llm.enhance.EnhanceLoop;
+import dev.reelmesh.llm.enhance.EnhanceRequest;
+import dev.reelmesh.llm.enhance.EnhanceResult;
+import dev.reelmesh.llm.plan.Plan;
+import dev.reelmesh.llm.plan.PlanInvariants;
+import dev.reelmesh.llm.plan.PlanRequest;
+import dev.reelmesh.llm.plan.Refinement;
+import dev.reelmesh.llm.shot.ShotAssembler;
+import dev.reelmesh.llm.shot.ShotFragments;
+import dev.reelmesh.llm.shot.ShotPrompt;
+import dev.reelmesh.v1.*;
+import io.grpc.Context;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.grpc.stub.StreamObserver;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Supplier;
 
-/** The gRPC edge of reelmesh.v1.LlmService. Every RPC names what is still missing. */
+/**
+ * The gRPC edge of reelmesh.v1.LlmService: converts messages to records, runs the work on the
+ * service's bounded worker pool (LLM calls block for seconds; transport threads must not), and
+ * converts the answer back. Errors map to statuses in one place ({@link Statuses}).
+ */
 final class LlmGrpcService extends LlmServiceGrpc.LlmServiceImplBase {
-  @Override
-  public void planScript(PlanScriptRequest request, StreamObserver<PlanScriptResponse> responseObserver) {
-    responseObserver.onError(Unimplemented.rpc("PlanScript", "script planning arrives with the llm-service issue (#3)"));
+  private final EngineRouter router;
+  private final ClipPromptGenerator clipPrompts;
+  private final RepositoryBriefs briefs;
+  private final ExecutorService workers;
+
+  LlmGrpcService(EngineRouter router, RepositoryBriefs briefs, ExecutorService workers) {
+    this.router = router;
+    this.clipPrompts = new ClipPromptGenerator(router);
+    this.briefs = briefs;
+    this.workers = workers;
   }
 
   @Override
-  public void refineScript(RefineScriptRequest request, StreamObserver<RefineScriptResponse> responseObserver) {
-    responseObserver.onError(Unimplemented.rpc("RefineScript", "plan refinement arrives with the llm-service issue (#3)"));
+  public void planScript(PlanScriptRequest r, StreamObserver<PlanScriptResponse> out) {
+    run(out, () -> {
+      long t0 = System.nanoTime();
+      PlanRequest request = PlanRequest.validated(r.getBrief(), r.getDurationSeconds(),
+          PlanProtos.aspect(r.getAspectRatio(), "aspect_ratio"), r.getStylePreset(),
+          r.getProductDescription(), r.getCharacterConsistency(), r.getSeed(),
+          r.getPreferredClipSeconds(), PlanProtos.family(r.getTargetModel(), "target_model"));
+      Outcome<Plan> o = router.run(engine -> engine.plan(request));
+      return PlanScriptResponse.newBuilder().setPlan(PlanProtos.plan(o.value()))
+          .setEngine(EngineProtos.info(o.engine(), t0)).addAllCost(EngineProtos.costs(o.costs())).build();
+    });
   }
 
   @Override
-  public void enhancePrompt(EnhancePromptRequest request, StreamObserver<EnhancePromptResponse> responseObserver) {
-    responseObserver.onError(Unimplemented.rpc("EnhancePrompt", "the writer/critic prompt loop arrives with the llm-service issue (#3)"));
+  public void refineScript(RefineScriptRequest r, StreamObserver<RefineScriptResponse> out) {
+    run(out, () -> {
+      long t0 = System.nanoTime();
+      Plan plan = checkedPlan(r.hasPlan(), r.getPlan());
+      String instruction = r.getInstruction();
+      if (instruction.isBlank()) {
+        throw invalid("instruction", "must say what to change, e.g. 'make clip 3 a close-up'");
+      }
+      if (instruction.length() > 2_000) {
+        throw invalid("instruction", "must be at most 2,000 characters, got " + instruction.length());
+      }
+      Outcome<Refinement> o = router.run(engine -> engine.refine(plan, instruction.strip()));
+      return RefineScriptResponse.newBuilder().setPlan(PlanProtos.plan(o.value().plan()))
+          .addAllChanges(o.value().changes()).setEngine(EngineProtos.info(o.engine(), t0))
+          .addAllCost(EngineProtos.costs(o.costs())).build();
+    });
   }
 
   @Override
-  public void generateClipPrompts(GenerateClipPromptsRequest request, StreamObserver<GenerateClipPromptsResponse> responseObserver) {
-    responseObserver.onError(Unimplemented.rpc("GenerateClipPrompts", "the clip prompt generator arrives with the llm-service issue (#3)"));
+  public void enhancePrompt(EnhancePromptRequest r, StreamObserver<EnhancePromptResponse> out) {
+    run(out, () -> {
+      long t0 = System.nanoTime();
+      EnhanceContext context = new EnhanceContext(r.hasStyle() ? PlanProtos.style(r.getStyle()) : null,
+          r.getHasReference(), r.getFrameRole().strip());
+      EnhanceRequest request = EnhanceRequest.validated(r.getPrompt(), context, r.getMaxRounds(), r.getTargetScore());
+      Outcome<EnhanceResult> o = router.run(engine -> EnhanceLoop.run(engine, request));
+      EnhancePromptResponse.Builder b = EnhancePromptResponse.newBuilder()
+          .setEnhancedPrompt(o.value().enhancedPrompt()).setFinalScore(o.value().finalScore())
+          .setStopReason(o.value().stopReason()).setEngine(EngineProtos.info(o.engine(), t0))
+          .addAllCost(EngineProtos.costs(o.costs()));
+      o.value().rounds().forEach(round -> b.addRounds(EnhanceRound.newBuilder().setRound(round.round())
+          .setPrompt(round.prompt()).setCriticScore(round.criticScore()).setCritique(round.critique())));
+      return b.build();
+    });
   }
 
   @Override
-  public void assembleShotPrompt(AssembleShotPromptRequest request, StreamObserver<AssembleShotPromptResponse> responseObserver) {
-    responseObserver.onError(Unimplemented.rpc("AssembleShotPrompt", "the shot prompt assembler arrives with the llm-service issue (#3)"));
+  public void generateClipPrompts(GenerateClipPromptsRequest r, StreamObserver<GenerateClipPromptsResponse> out) {
+    run(out, () -> {
+      long t0 = System.nanoTime();
+      Plan plan = checkedPlan(r.hasPlan(), r.getPlan());
+      List<Reference> refs = ClipPromptProtos.references(r.getReferencesList());
+      ReferenceMapper.check(plan, refs);
+      Outcome<ClipPromptSet> o = clipPrompts.generate(plan, refs,
+          PlanProtos.family(r.getTargetModel(), "target_model"), r.getTemplatesOnly());
+      return GenerateClipPromptsResponse.newBuilder().setPrompts(ClipPromptProtos.prompts(o.value()))
+          .setEngine(EngineProtos.info(o.engine(), t0)).addAllCost(EngineProtos.costs(o.costs())).build();
+    });
   }
 
   @Override
-  public void draftRepositoryBrief(DraftRepositoryBriefRequest request, StreamObserver<DraftRepositoryBriefResponse> responseObserver) {
-    responseObserver.onError(Unimplemented.rpc("DraftRepositoryBrief", "repository briefs arrives with the llm-service issue (#3)"));
+  public void assembleShotPrompt(AssembleShotPromptRequest r, StreamObserver<AssembleShotPromptResponse> out) {
+    run(out, () -> {
+      if (!r.hasFragments()) {
+        throw invalid("fragments", "required: subject, action, setting, camera_move, lighting, mood");
+      }
+      dev.reelmesh.v1.ShotFragments f = r.getFragments();
+      ShotPrompt shot = ShotAssembler.assemble(new ShotFragments(f.getSubject(), f.getAction(),
+          f.getSetting(), f.getProductUse(), f.getCameraMove(), f.getLighting(), f.getMood()),
+          r.getHasReferenceImage());
+      AssembleShotPromptResponse.Builder b = AssembleShotPromptResponse.newBuilder()
+          .setPrompt(shot.prompt()).setWordCount(shot.wordCount()).setSentenceCount(shot.sentenceCount())
+          .setCameraMove(shot.cameraMove()).addAllSanitizationNotes(shot.sanitizationNotes());
+      shot.checks().forEach(c -> b.addChecks(ConstraintCheck.newBuilder().setName(c.name())
+          .setPassed(c.passed()).setDetail(c.detail())));
+      return b.build();
+    });
+  }
+
+  @Override
+  public void draftRepositoryBrief(DraftRepositoryBriefRequest r, StreamObserver<DraftRepositoryBriefResponse> out) {
+    run(out, () -> briefs.draft(r));
+  }
+
+  private static Plan checkedPlan(boolean present, ScenePlan proto) {
+    if (!present) {
+      throw invalid("plan", "required; pass the ScenePlan from PlanScript");
+    }
+    Plan plan = PlanProtos.plan(proto, "plan");
+    PlanInvariants.check(plan, "plan");
+    return plan;
+  }
+
+  /** Answers unless the call was cancelled meanwhile (then grpc refuses the answer; nobody listens). */
+  private static void respond(Runnable answer) {
+    try {
+      answer.run();
+    } catch (StatusRuntimeException e) {
+      if (e.getStatus().getCode() != Status.Code.CANCELLED) {
+        throw e;
+      }
+    }
+  }
+
+  /** Runs {@code work} on the worker pool and answers its value or its mapped status. */
+  private <T> void run(StreamObserver<T> out, Supplier<T> work) {
+    try {
+      // Context.wrap carries the caller's deadline and cancellation onto the worker thread.
+      workers.execute(Context.current().wrap(() -> {
+        if (Context.current().isCancelled()) {
+          return; // the caller gave up while the call waited in the queue
+        }
+        T value;
+        try {
+          value = work.get();
+        } catch (Throwable t) {
+          respond(() -> out.onError(Statuses.toException(t)));
+          return;
+        }
+        respond(() -> {
+          out.onNext(value);
+          out.onCompleted();
+        });
+      }));
+    } catch (RejectedExecutionException e) {
+      out.onError(Status.RESOURCE_EXHAUSTED
+          .withDescription("llm-service is at capacity (all workers and queue slots busy); retry shortly")
+          .asRuntimeException());
+    }
   }
 }

@@ -1,0 +1,68 @@
+package dev.reelmesh.llm.engine;
+
+import io.grpc.StatusRuntimeException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs a call on the configured engine and, when it fails, on the offline engine for that call,
+ * reporting the fallback and its reason in the answer.
+ */
+public final class EngineRouter {
+  private final LlmEngine primary;
+  private final LlmEngine offline;
+
+  public EngineRouter(LlmEngine primary, LlmEngine offline) {
+    this.primary = primary;
+    this.offline = offline;
+  }
+
+  /** A call on one engine. */
+  @FunctionalInterface
+  public interface Call<T> {
+    Priced<T> on(LlmEngine engine) throws EngineFailure;
+  }
+
+  public boolean llmConfigured() {
+    return primary != offline;
+  }
+
+  public LlmEngine primary() {
+    return primary;
+  }
+
+  public LlmEngine offline() {
+    return offline;
+  }
+
+  public <T> Outcome<T> run(Call<T> call) {
+    if (!llmConfigured()) {
+      return offlineOutcome(call, EngineReport.offline(), List.of());
+    }
+    try {
+      Priced<T> p = call.on(primary);
+      return new Outcome<>(p.value(), new EngineReport(primary.name(), primary.model(), false, ""), p.costs());
+    } catch (EngineFailure e) {
+      return offlineOutcome(call, EngineReport.fallback(primary.name() + " (" + primary.model()
+          + ") failed: " + e.getMessage() + "; the offline template engine answered"), e.costs());
+    }
+  }
+
+  /** The offline answer; offline work never raises EngineFailure on valid input. */
+  public <T> Outcome<T> offlineOutcome(Call<T> call, EngineReport report, List<Cost> spent) {
+    try {
+      Priced<T> p = call.on(offline);
+      List<Cost> costs = new ArrayList<>(spent);
+      costs.addAll(p.costs());
+      return new Outcome<>(p.value(), report, costs);
+    } catch (EngineFailure e) {
+      throw new IllegalStateException("offline engine failed: " + e.getMessage(), e);
+    } catch (StatusRuntimeException e) {
+      if (report.fallback()) {
+        // The caller must learn that the configured LLM failed before the offline engine refused.
+        throw e.getStatus().augmentDescription("(fallback: " + report.fallbackReason() + ")").asRuntimeException();
+      }
+      throw e;
+    }
+  }
+}

@@ -1,0 +1,33 @@
+package dev.reelmesh.llm.engine;
+
+import dev.reelmesh.llm.clipprompt.ClipPromptBatch;
+import dev.reelmesh.llm.enhance.Critique;
+import dev.reelmesh.llm.enhance.EnhanceContext;
+import dev.reelmesh.llm.plan.Plan;
+import dev.reelmesh.llm.plan.PlanRequest;
+import dev.reelmesh.llm.plan.Refinement;
+import java.util.List;
+
+/**
+ * The text work an engine does. Two implementations: the offline template engine (deterministic,
+ * never fails on valid input) and the OpenAI-compatible chat engine (throws {@link EngineFailure}
+ * when it cannot give a usable answer; {@link EngineRouter} then falls back and says so).
+ */
+public interface LlmEngine {
+  /** "offline-template" or "openai". */
+  String name();
+
+  /** Provider model, empty for the offline engine. */
+  String model();
+
+  Priced<Plan> plan(PlanRequest request) throws EngineFailure;
+
+  Priced<Refinement> refine(Plan plan, String instruction) throws EngineFailure;
+
+  /** One prompt per clip of the batch, in clip order; ONE call for all clips. */
+  Priced<List<String>> polishClipPrompts(ClipPromptBatch batch) throws EngineFailure;
+
+  Priced<Critique> critique(String prompt, EnhanceContext context) throws EngineFailure;
+
+  Priced<String> rewrite(String prompt, Critique critique, EnhanceContext context) throws EngineFailure;
+}

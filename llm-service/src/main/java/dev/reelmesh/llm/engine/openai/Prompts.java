@@ -1,0 +1,45 @@
+package dev.reelmesh.llm.engine.openai;
+
+/** System prompts of the chat engine. */
+final class Prompts {
+  private Prompts() {}
+
+  static final String PLAN = """
+      You are a commercial director planning a short video from a brief. Write one entry per clip
+      in the given order, keeping each clip's index. For each clip: a concrete visual description
+      (subject, action, setting), in-shot motion, one camera move, the character and location ids
+      it uses, a narration line of at most max_narration_words words, and a beat intensity from
+      0.0 (calm) to 1.0 (peak). Define characters (ids char-1, char-2, ...) with an appearance
+      description that stays identical across clips, and locations (ids loc-1, ...). Give one
+      global style with a palette of 3-6 "#RRGGBB" colours. Show any product by how it is used.
+      """;
+
+  static final String REFINE = """
+      You edit a video plan. Apply only the instruction; change nothing else. Answer a list of
+      changes: clip_index (0-based; -1 for the global style), field (visual_description, motion,
+      camera, narration, beat_intensity for clips; mood or lighting for the style) and the new
+      value as a string. People count clips from 1: "clip 3" is clip_index 2.
+      """;
+
+  static String clipPrompts(int maxWords) {
+    return """
+        You write text-to-video prompts for every clip of one video in a single answer. Rewrite
+        each base prompt into a concise, vivid prompt of at most %d words: action, motion, camera,
+        style, colour, lighting. Keep every character description verbatim, use the given
+        style_keywords consistently in every prompt, match each clip's beat intensity in the
+        motion wording. No URLs, no shot lists, no numbered lists, no cuts. Answer one prompt per
+        clip with its clip_index, all clips, in order.
+        """.formatted(maxWords);
+  }
+
+  static final String CRITIC = """
+      You critique image-generation prompts. Score 0-100 for subject clarity, lighting,
+      composition, style (matching the given style), specificity and mood. Name what is missing.
+      """;
+
+  static final String WRITER = """
+      You improve an image-generation prompt using the critique. Keep its subject and intent, add
+      what is missing, stay under 80 words, no lists. If has_reference is true, keep the wording
+      consistent with the reference image.
+      """;
+}

@@ -1,0 +1,33 @@
+package dev.reelmesh.llm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.reelmesh.common.diagnostics.Check;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class LlmDiagnosticsTest {
+  @Test
+  void reportsEngineWithoutLeakingSecrets() {
+    List<Check> checks = LlmDiagnostics.run(Map.of("OPENAI_API_KEY", "sk-secret-123",
+        "OPENAI_BASE_URL", "https://user:pw@llm.example:8443/v1", "REELMESH_LLM_MODEL", "gpt-4o-mini"));
+    assertThat(checks).extracting(Check::detail).noneMatch(d -> d.contains("sk-secret") || d.contains("pw"));
+    assertThat(checks).anyMatch(c -> c.name().equals("OPENAI_BASE_URL") && c.detail().equals("https://llm.example:8443/v1"));
+    assertThat(checks).anyMatch(c -> c.name().equals("OPENAI_API_KEY") && c.detail().contains("model gpt-4o-mini"));
+  }
+
+  @Test
+  void keyAloneIsOneCheck() {
+    assertThat(LlmDiagnostics.run(Map.of("OPENAI_API_KEY", "sk-x"))).singleElement()
+        .satisfies(c -> assertThat(c.outcome()).isEqualTo(Check.Outcome.OK));
+    assertThat(LlmDiagnostics.run(Map.of())).singleElement();
+  }
+
+  @Test
+  void offlineWithoutKeyAndBadBaseUrlFails() {
+    assertThat(LlmDiagnostics.run(Map.of())).anyMatch(c -> c.outcome() == Check.Outcome.OPTIONAL);
+    assertThat(LlmDiagnostics.run(Map.of("OPENAI_BASE_URL", "localhost:1234")))
+        .anyMatch(c -> c.name().equals("OPENAI_BASE_URL") && c.outcome() == Check.Outcome.FAIL);
+  }
+}

@@ -1,0 +1,75 @@
+package dev.reelmesh.llm.clipprompt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.reelmesh.llm.plan.Plan;
+import dev.reelmesh.llm.plan.PlanClip;
+import dev.reelmesh.llm.plan.VideoFamily;
+import dev.reelmesh.llm.testing.Plans;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ClipPromptTemplatesTest {
+  private final Plan plan = Plans.plan(3, 4);
+  private final List<String> keywords = StyleKeywords.extract(plan.style());
+  private final ClipReferences textOnly = new ClipReferences("", List.of(), ReferenceMode.TEXT_ONLY, false);
+
+  @Test
+  void fragmentsComeInTheOrderOfThePrd() {
+    String p = ClipPromptTemplates.build(plan, plan.clips().get(0), textOnly, keywords, VideoFamily.GENERIC);
+    int action = p.indexOf("A lone figure");
+    int motion = p.indexOf("rain falls");
+    int camera = p.indexOf("push-in camera");
+    int style = p.indexOf("in a cyberpunk style that feels melancholic");
+    int palette = p.indexOf("cyan, magenta and black colour palette");
+    int lighting = p.indexOf("neon lighting, high contrast");
+    int quality = p.indexOf("highly detailed");
+    assertThat(List.of(action, motion, camera, style, palette, lighting, quality)).doesNotContain(-1).isSorted();
+    assertThat(p).contains("Mara is young woman in a futuristic jacket").doesNotContain("http");
+  }
+
+  @Test
+  void beatIntensityShapesMotionWording() {
+    String calm = ClipPromptTemplates.build(plan, plan.clips().get(0), textOnly, keywords, VideoFamily.GENERIC);
+    String peak = ClipPromptTemplates.build(plan, plan.clips().get(2), textOnly, keywords, VideoFamily.GENERIC);
+    assertThat(calm).contains("rain falls past neon signs, slow, gentle pacing");
+    assertThat(peak).contains("rain falls past neon signs, fast, energetic pacing");
+  }
+
+  @Test
+  void missingFieldsGetDefaultsByBeatIntensity() {
+    PlanClip bare = new PlanClip(0, 0, 4, "", "", "", List.of(), "", "", 0.9f);
+    String p = ClipPromptTemplates.build(plan, bare, textOnly, keywords, VideoFamily.GENERIC);
+    assertThat(p).startsWith(ClipPromptTemplates.DEFAULT_ACTION).contains("dynamic tracking shot, handheld camera");
+    PlanClip calm = new PlanClip(0, 0, 4, "A field", "", "", List.of(), "", "", 0.1f);
+    assertThat(ClipPromptTemplates.build(plan, calm, textOnly, keywords, VideoFamily.GENERIC))
+        .contains("static camera, slow subtle movement");
+  }
+
+  @Test
+  void referenceHintIsTextNeverTheUrl() {
+    ClipReferences scene = new ClipReferences("https://x.test/s.png", List.of("https://x.test/c.png"), ReferenceMode.SCENE, false);
+    String p = ClipPromptTemplates.build(plan, plan.clips().get(0), scene, keywords, VideoFamily.GENERIC);
+    assertThat(p).endsWith("match the look and composition of the established scene reference image, "
+        + "keep character appearance consistent with earlier shots").doesNotContain("x.test");
+  }
+
+  @Test
+  void soraFamilyGetsSingleShotPromptsFromTheAssembler() {
+    String p = ClipPromptTemplates.build(plan, plan.clips().get(0), textOnly, keywords, VideoFamily.SORA);
+    assertThat(Words.count(p)).isBetween(20, 45);
+    assertThat(p).startsWith("A lone figure walks through rain-slicked streets with young woman in a futuristic jacket")
+        .contains("one continuous four-second shot")
+        .contains("push-in");
+  }
+
+  @Test
+  void longPromptsAreTruncatedBelowTheFamilyCapWithEllipsis() {
+    String longVisual = "a very detailed scene ".repeat(80);
+    PlanClip clip = plan.clips().get(1).withVisual(longVisual);
+    String generic = ClipPromptTemplates.build(plan, clip, textOnly, keywords, VideoFamily.GENERIC);
+    assertThat(Words.count(generic)).isLessThan(200);
+    assertThat(generic).endsWith("…");
+    assertThat(Words.count(ClipPromptTemplates.build(plan, clip, textOnly, keywords, VideoFamily.SVD))).isLessThanOrEqualTo(150);
+  }
+}
