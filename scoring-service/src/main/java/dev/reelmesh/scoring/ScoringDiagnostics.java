@@ -1,7 +1,11 @@
 package dev.reelmesh.scoring;
 
 import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtProvider;
 import dev.reelmesh.common.diagnostics.Check;
+import dev.reelmesh.scoring.model.ManifestException;
+import dev.reelmesh.scoring.model.ManifestParser;
+import dev.reelmesh.scoring.model.ModelManifest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,8 +21,10 @@ public final class ScoringDiagnostics {
     List<Check> checks = new ArrayList<>();
     try {
       OrtEnvironment.getEnvironment();
+      boolean cuda = OrtEnvironment.getAvailableProviders().contains(OrtProvider.CUDA);
       checks.add(Check.ok("scoring", "ONNX Runtime",
-          "loaded; execution providers " + OrtEnvironment.getAvailableProviders()));
+          "loaded; execution providers " + OrtEnvironment.getAvailableProviders()
+              + (cuda ? "" : " (CPU only: put onnxruntime_gpu on the classpath for CUDA)")));
     } catch (Throwable e) {
       checks.add(Check.fail("scoring", "ONNX Runtime", "cannot load: " + e.getMessage()));
     }
@@ -27,17 +33,44 @@ public final class ScoringDiagnostics {
           modelsDir + " does not exist: built-in technical quality scoring only"));
       return checks;
     }
-    try (Stream<Path> manifests = Files.find(modelsDir, 2,
+    List<Path> manifests;
+    try (Stream<Path> found = Files.find(modelsDir, 2,
         (p, a) -> p.getFileName().toString().equals("model.json"))) {
-      List<String> names = manifests.map(p -> p.getParent().getFileName().toString())
-          .sorted().toList();
-      checks.add(names.isEmpty()
-          ? Check.optional("scoring", "models", "none in " + modelsDir
-              + ": built-in technical quality scoring only (see models/README.md)")
-          : Check.ok("scoring", "models", names + " in " + modelsDir));
+      manifests = found.sorted().toList();
     } catch (IOException e) {
       checks.add(Check.fail("scoring", "models", "cannot read " + modelsDir + ": " + e));
+      return checks;
+    }
+    if (manifests.isEmpty()) {
+      checks.add(Check.optional("scoring", "models", "none in " + modelsDir
+          + ": built-in technical quality scoring only (see models/README.md)"));
+      return checks;
+    }
+    for (Path manifest : manifests) {
+      checks.add(checkModel(manifest));
     }
     return checks;
+  }
+
+  /** The manifest parses and some version directory holds a model.onnx. */
+  private static Check checkModel(Path manifest) {
+    Path dir = manifest.getParent();
+    String name = "model " + dir.getFileName();
+    try {
+      ModelManifest m = ManifestParser.parse(Files.readString(manifest));
+      try (Stream<Path> versions = Files.list(dir)) {
+        List<String> loadable = versions
+            .filter(v -> v.getFileName().toString().matches("[1-9][0-9]*"))
+            .filter(v -> Files.isRegularFile(v.resolve("model.onnx")))
+            .map(v -> v.getFileName().toString()).sorted().toList();
+        return loadable.isEmpty()
+            ? Check.fail("scoring", name, "no <version>/model.onnx under " + dir)
+            : Check.ok("scoring", name, m.kind().id() + ", versions " + loadable);
+      }
+    } catch (ManifestException e) {
+      return Check.fail("scoring", name, e.getMessage());
+    } catch (IOException e) {
+      return Check.fail("scoring", name, "cannot read " + dir + ": " + e.getMessage());
+    }
   }
 }

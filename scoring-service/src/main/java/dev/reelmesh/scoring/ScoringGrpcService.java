@@ -1,7 +1,21 @@
 package dev.reelmesh.scoring;
 
-import dev.reelmesh.common.error.Unimplemented;
+import dev.reelmesh.common.error.Statuses;
+import dev.reelmesh.scoring.batch.RequestGauge;
+import dev.reelmesh.scoring.engine.ScoreValue;
+import dev.reelmesh.scoring.engine.ScorerFailure;
+import dev.reelmesh.scoring.engine.ScoringEngine;
+import dev.reelmesh.scoring.engine.ScoringOutcome;
+import dev.reelmesh.scoring.image.ImageResolver;
+import dev.reelmesh.scoring.image.RgbImage;
+import dev.reelmesh.scoring.model.ModelRepository;
+import dev.reelmesh.scoring.rank.RankWeights;
+import dev.reelmesh.scoring.rank.RankedImage;
+import dev.reelmesh.scoring.rank.Ranker;
+import dev.reelmesh.scoring.rank.Ranking;
 import dev.reelmesh.v1.GetModelMetadataRequest;
+import dev.reelmesh.v1.ImageScores;
+import dev.reelmesh.v1.ImageSource;
 import dev.reelmesh.v1.ListModelsRequest;
 import dev.reelmesh.v1.ListModelsResponse;
 import dev.reelmesh.v1.LoadModelRequest;
@@ -9,42 +23,178 @@ import dev.reelmesh.v1.LoadModelResponse;
 import dev.reelmesh.v1.ModelInfo;
 import dev.reelmesh.v1.RankVariationsRequest;
 import dev.reelmesh.v1.RankVariationsResponse;
+import dev.reelmesh.v1.RankedVariation;
+import dev.reelmesh.v1.Score;
 import dev.reelmesh.v1.ScoreImagesRequest;
 import dev.reelmesh.v1.ScoreImagesResponse;
+import dev.reelmesh.v1.ScoringServiceGrpc;
 import dev.reelmesh.v1.UnloadModelRequest;
 import dev.reelmesh.v1.UnloadModelResponse;
-import dev.reelmesh.v1.ScoringServiceGrpc;
+import io.grpc.Context;
+import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Supplier;
 
-/** The gRPC edge of reelmesh.v1.ScoringService. Every RPC names what is still missing. */
+/** The gRPC edge of reelmesh.v1.ScoringService: protos in and out, records inside. */
 final class ScoringGrpcService extends ScoringServiceGrpc.ScoringServiceImplBase {
-  @Override
-  public void scoreImages(ScoreImagesRequest request, StreamObserver<ScoreImagesResponse> responseObserver) {
-    responseObserver.onError(Unimplemented.rpc("ScoreImages", "image scoring arrives with the scoring-service issue (#4)"));
+  private final ScoringEngine engine;
+  private final ImageResolver images;
+  private final ModelRepository repository;
+  private final Executor workers;
+  private final RequestGauge requests;
+
+  ScoringGrpcService(ScoringEngine engine, ImageResolver images, ModelRepository repository,
+      Executor workers, RequestGauge requests) {
+    this.requests = requests;
+    this.engine = engine;
+    this.images = images;
+    this.repository = repository;
+    this.workers = workers;
   }
 
   @Override
-  public void rankVariations(RankVariationsRequest request, StreamObserver<RankVariationsResponse> responseObserver) {
-    responseObserver.onError(Unimplemented.rpc("RankVariations", "variation ranking arrives with the scoring-service issue (#4)"));
+  public void scoreImages(ScoreImagesRequest request, StreamObserver<ScoreImagesResponse> out) {
+    run(out, () -> {
+      List<RgbImage> decoded = decode(request.getImagesList(), request.getPrompt(),
+          request.getScorersList());
+      ScoringOutcome outcome = engine.score(decoded, request.getPrompt(), request.getScorersList());
+      ScoreImagesResponse.Builder response = ScoreImagesResponse.newBuilder()
+          .addAllWarnings(outcome.warnings());
+      for (int i = 0; i < outcome.scores().size(); i++) {
+        response.addResults(ImageScores.newBuilder().setImageIndex(i)
+            .addAllScores(outcome.scores().get(i).stream().map(ScoringGrpcService::toProto).toList())
+            .setWidth(decoded.get(i).width()).setHeight(decoded.get(i).height()));
+      }
+      outcome.failures().forEach(f -> response.addFailures(toProto(f)));
+      return response.build();
+    });
   }
 
   @Override
-  public void listModels(ListModelsRequest request, StreamObserver<ListModelsResponse> responseObserver) {
-    responseObserver.onError(Unimplemented.rpc("ListModels", "the model repository arrives with the scoring-service issue (#4)"));
+  public void rankVariations(RankVariationsRequest request, StreamObserver<RankVariationsResponse> out) {
+    run(out, () -> {
+      // Cheap checks first, so a bad weight fails before any image is decoded.
+      RankWeights.validate(request.getWeightsMap());
+      double threshold = Ranker.threshold(request.getQualityThreshold());
+      List<RgbImage> decoded = decode(request.getImagesList(), request.getPrompt(),
+          request.getScorersList());
+      ScoringOutcome outcome = engine.score(decoded, request.getPrompt(), request.getScorersList());
+      Ranking ranking = Ranker.rank(outcome, request.getWeightsMap(), threshold);
+      RankVariationsResponse.Builder response = RankVariationsResponse.newBuilder()
+          .setBestIndex(ranking.bestIndex())
+          .putAllWeightsUsed(ranking.weightsUsed())
+          .addAllWarnings(ranking.warnings());
+      for (RankedImage r : ranking.ranked()) {
+        response.addRanked(RankedVariation.newBuilder().setImageIndex(r.imageIndex())
+            .setRank(r.rank()).setOverall(r.overall()).setBelowThreshold(r.belowThreshold())
+            .addAllScores(r.scores().stream().map(ScoringGrpcService::toProto).toList()));
+      }
+      outcome.failures().forEach(f -> response.addFailures(toProto(f)));
+      return response.build();
+    });
   }
 
   @Override
-  public void getModelMetadata(GetModelMetadataRequest request, StreamObserver<ModelInfo> responseObserver) {
-    responseObserver.onError(Unimplemented.rpc("GetModelMetadata", "the model repository arrives with the scoring-service issue (#4)"));
+  public void listModels(ListModelsRequest request, StreamObserver<ListModelsResponse> out) {
+    run(out, () -> ListModelsResponse.newBuilder()
+        .setRepositoryPath(repository.root().toString())
+        .addAllModels(repository.list().stream().map(ModelProtos::toProto).toList())
+        .build());
   }
 
   @Override
-  public void loadModel(LoadModelRequest request, StreamObserver<LoadModelResponse> responseObserver) {
-    responseObserver.onError(Unimplemented.rpc("LoadModel", "model loading arrives with the scoring-service issue (#4)"));
+  public void getModelMetadata(GetModelMetadataRequest request, StreamObserver<ModelInfo> out) {
+    run(out, () -> ModelProtos.toProto(repository.status(requireName(request.getName()))));
   }
 
   @Override
-  public void unloadModel(UnloadModelRequest request, StreamObserver<UnloadModelResponse> responseObserver) {
-    responseObserver.onError(Unimplemented.rpc("UnloadModel", "model unloading arrives with the scoring-service issue (#4)"));
+  public void loadModel(LoadModelRequest request, StreamObserver<LoadModelResponse> out) {
+    run(out, () -> LoadModelResponse.newBuilder()
+        .setModel(ModelProtos.toProto(
+            repository.load(requireName(request.getName()), requireVersion(request.getVersion()))))
+        .build());
+  }
+
+  @Override
+  public void unloadModel(UnloadModelRequest request, StreamObserver<UnloadModelResponse> out) {
+    run(out, () -> UnloadModelResponse.newBuilder()
+        .setModel(ModelProtos.toProto(repository.unload(
+            requireName(request.getName()), requireVersion(request.getVersion()))))
+        .build());
+  }
+
+  /** Validates the request's images and scorers, then decodes every image. */
+  private List<RgbImage> decode(List<ImageSource> sources, String prompt, List<String> scorers) {
+    if (sources.isEmpty()) {
+      throw Statuses.invalid("images", "no images given; send 1 to " + ScoringConfig.MAX_IMAGES);
+    }
+    if (sources.size() > ScoringConfig.MAX_IMAGES) {
+      throw Statuses.invalid("images", sources.size() + " images given; at most "
+          + ScoringConfig.MAX_IMAGES + " per call");
+    }
+    ScoringEngine.validateScorers(scorers, prompt);
+    List<RgbImage> decoded = new ArrayList<>(sources.size());
+    for (int i = 0; i < sources.size(); i++) {
+      decoded.add(images.resolve("images[" + i + "]", sources.get(i)));
+    }
+    return decoded;
+  }
+
+  private static String requireName(String name) {
+    if (name.isBlank()) {
+      throw Statuses.invalid("name", "model name is empty");
+    }
+    return name;
+  }
+
+  private static long requireVersion(long version) {
+    if (version < 0) {
+      throw Statuses.invalid("version", "must be >= 0 (0 = newest/all), got " + version);
+    }
+    return version;
+  }
+
+  private <T> void run(StreamObserver<T> out, Supplier<T> work) {
+    Context call = Context.current();
+    try {
+      workers.execute(() -> {
+        if (call.isCancelled()) {
+          // The caller gave up (deadline, cancel) while this waited for a worker: skip the work.
+          out.onError(Status.CANCELLED.withDescription("call cancelled before it ran")
+              .asRuntimeException());
+          return;
+        }
+        T result;
+        requests.enter();
+        try {
+          result = work.get();
+        } catch (Throwable t) {
+          out.onError(Statuses.toException(t));
+          return;
+        } finally {
+          requests.exit();
+        }
+        out.onNext(result);
+        out.onCompleted();
+      });
+    } catch (RejectedExecutionException e) {
+      out.onError(Status.RESOURCE_EXHAUSTED
+          .withDescription("scoring service is at capacity; retry with backoff")
+          .asRuntimeException());
+    }
+  }
+
+  private static Score toProto(ScoreValue s) {
+    return Score.newBuilder().setScorer(s.scorer()).setValue(s.value()).setRaw(s.raw())
+        .setModel(s.model()).setVersion(s.version()).setPreference(s.preference()).build();
+  }
+
+  private static dev.reelmesh.v1.ScorerFailure toProto(ScorerFailure f) {
+    return dev.reelmesh.v1.ScorerFailure.newBuilder().setScorer(f.scorer())
+        .setReason(f.reason()).build();
   }
 }

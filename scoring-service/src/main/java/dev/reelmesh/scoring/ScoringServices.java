@@ -8,7 +8,18 @@ import java.util.List;
 public final class ScoringServices {
   private ScoringServices() {}
 
+  /**
+   * The services with default tuning. The runtime behind them holds native ONNX sessions; it is
+   * closed by a JVM shutdown hook because this signature hands back no handle to close. Code that
+   * can close it itself uses {@link ScoringRuntime#open}.
+   */
   public static List<BindableService> create(MeshSettings settings) {
-    return List.of(new ScoringGrpcService());
+    return create(settings, ScoringConfig.defaults());
+  }
+
+  public static List<BindableService> create(MeshSettings settings, ScoringConfig config) {
+    ScoringRuntime runtime = ScoringRuntime.open(settings, config);
+    Runtime.getRuntime().addShutdownHook(new Thread(runtime::close, "scoring-runtime-close"));
+    return runtime.services();
   }
 }

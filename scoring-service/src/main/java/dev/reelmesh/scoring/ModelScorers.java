@@ -1,0 +1,18 @@
+package dev.reelmesh.scoring;
+
+import dev.reelmesh.scoring.aesthetic.AestheticScorer;
+import dev.reelmesh.scoring.clip.ClipScorer;
+import dev.reelmesh.scoring.clip.PickScoreScorer;
+import dev.reelmesh.scoring.engine.Scorer;
+import dev.reelmesh.scoring.model.ModelRepository;
+import java.util.List;
+
+/** The scorers backed by models in the repository. */
+final class ModelScorers {
+  private ModelScorers() {}
+
+  static List<Scorer> create(ModelRepository repository) {
+    return List.of(new ClipScorer(repository), new PickScoreScorer(repository),
+        new AestheticScorer(repository));
+  }
+}

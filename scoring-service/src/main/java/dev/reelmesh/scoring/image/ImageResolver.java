@@ -1,0 +1,52 @@
+package dev.reelmesh.scoring.image;
+
+import dev.reelmesh.common.artifact.ArtifactStore;
+import dev.reelmesh.common.error.Statuses;
+import dev.reelmesh.v1.ImageSource;
+import io.grpc.Status;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Turns a request's {@link ImageSource} (inline bytes or an artifact) into a decoded image. */
+public final class ImageResolver {
+  private final ArtifactStore artifacts;
+  private final ImageDecoder decoder;
+
+  public ImageResolver(ArtifactStore artifacts, ImageDecoder decoder) {
+    this.artifacts = artifacts;
+    this.decoder = decoder;
+  }
+
+  public RgbImage resolve(String field, ImageSource source) {
+    return switch (source.getSourceCase()) {
+      case DATA -> decoder.decode(field, source.getData().toByteArray());
+      case ARTIFACT -> decoder.decode(field, readArtifact(field, source), artifactMaxBytes());
+      case URL -> throw Status.UNIMPLEMENTED
+          .withDescription(field + ": URL images are not fetched by the scoring service (it has "
+              + "no host allow-list); send the bytes inline or as an artifact")
+          .asRuntimeException();
+      case SOURCE_NOT_SET -> throw Statuses.invalid(field, "no image given (set data or artifact)");
+    };
+  }
+
+  /** Artifacts may be larger than inline images, but not unboundedly so. */
+  private long artifactMaxBytes() {
+    return decoder.limits().maxBytes() * 8;
+  }
+
+  private byte[] readArtifact(String field, ImageSource source) {
+    Path path = artifacts.resolveExisting(field, source.getArtifact());
+    try {
+      long size = Files.size(path);
+      if (size > artifactMaxBytes()) {
+        throw Statuses.invalid(field, "artifact '" + source.getArtifact().getUri() + "' is "
+            + size + " bytes; at most " + artifactMaxBytes() + " are read");
+      }
+      return Files.readAllBytes(path);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + path, e);
+    }
+  }
+}

@@ -1,0 +1,4 @@
+package dev.reelmesh.scoring.model;
+
+/** Where one version stands. */
+public enum VersionState { LOADING, READY, UNLOADED, FAILED }

@@ -1,0 +1,40 @@
+package dev.reelmesh.scoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.reelmesh.common.diagnostics.Check;
+import dev.reelmesh.scoring.testing.TinyModels;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ScoringDiagnosticsTest {
+  @TempDir Path dir;
+
+  @Test
+  void reportsEachModelAndManifestProblems() {
+    TinyModels.install(dir, "clip-vision", 2, TinyModels.VISION_MANIFEST,
+        new TinyModels(1).visionModel(), false);
+    TinyModels.install(dir, "broken", 1, "{\"kind\":\"nope\"}", new byte[] {1}, false);
+    List<Check> checks = ScoringDiagnostics.run(dir);
+    assertThat(checks).anySatisfy(c -> {
+      assertThat(c.name()).isEqualTo("model clip-vision");
+      assertThat(c.outcome()).isEqualTo(Check.Outcome.OK);
+      assertThat(c.detail()).isEqualTo("clip-vision, versions [2]");
+    });
+    assertThat(checks).anySatisfy(c -> {
+      assertThat(c.name()).isEqualTo("model broken");
+      assertThat(c.outcome()).isEqualTo(Check.Outcome.FAIL);
+      assertThat(c.detail()).contains("kind 'nope'");
+    });
+  }
+
+  @Test
+  void anEmptyRepositoryMeansBuiltinOnly() {
+    assertThat(ScoringDiagnostics.run(dir)).anySatisfy(c -> {
+      assertThat(c.outcome()).isEqualTo(Check.Outcome.OPTIONAL);
+      assertThat(c.detail()).contains("built-in technical quality scoring only");
+    });
+  }
+}

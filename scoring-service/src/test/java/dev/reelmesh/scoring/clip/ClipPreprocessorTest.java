@@ -1,0 +1,132 @@
+package dev.reelmesh.scoring.clip;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.reelmesh.scoring.image.RgbImage;
+import dev.reelmesh.scoring.model.Preprocess;
+import dev.reelmesh.scoring.testing.Images;
+import org.junit.jupiter.api.Test;
+
+/**
+ * CLIP preprocessing against values computed here: plain normalisation, the centre-crop offsets
+ * (Python rounds half to even), and a direct double-precision version of Pillow's antialiased
+ * bicubic resize (rounded to 8 bits after each pass).
+ */
+class ClipPreprocessorTest {
+  static final Preprocess P8 = new Preprocess(8, "bicubic", "center", Preprocess.CLIP_MEAN, Preprocess.CLIP_STD);
+
+  @Test
+  void anImageOfTheTargetSizeIsOnlyNormalised() {
+    RgbImage image = Images.detailed(8, 8, 3);
+    float[] out = ClipPreprocessor.preprocess(image, P8);
+    for (int c = 0; c < 3; c++) {
+      for (int y = 0; y < 8; y++) {
+        for (int x = 0; x < 8; x++) {
+          assertThat(out[c * 64 + y * 8 + x]).isCloseTo(
+              normalised(channel(image, c, x, y), c), within(1e-6f));
+        }
+      }
+    }
+  }
+
+  @Test
+  void centreCropRoundsHalfToEvenLikePython() {
+    // Width 8+w: no resize (the short side is already 8); crop left = round(w/2), half to even.
+    int[][] cases = {{12, 2}, {11, 2}, {13, 2}, {15, 4}};
+    for (int[] c : cases) {
+      int w = c[0];
+      int[] px = new int[w * 8];
+      for (int y = 0; y < 8; y++) {
+        for (int x = 0; x < w; x++) {
+          px[y * w + x] = (x * 20) << 16;
+        }
+      }
+      float[] out = ClipPreprocessor.preprocess(new RgbImage(w, 8, px), P8);
+      for (int x = 0; x < 8; x++) {
+        assertThat(out[x]).as("width %d column %d", w, x)
+            .isCloseTo(normalised((x + c[1]) * 20, 0), within(1e-6f));
+      }
+    }
+  }
+
+  @Test
+  void resizeMatchesPillowsBicubicWithinOneLevel() {
+    for (int[] size : new int[][] {{300, 200, 224}, {40, 64, 16}, {5, 7, 12}, {37, 37, 8}}) {
+      RgbImage image = Images.blurred(Images.detailed(size[0], size[1], size[0]), 1);
+      int s = size[2];
+      Preprocess p = new Preprocess(s, "bicubic", "center", Preprocess.CLIP_MEAN, Preprocess.CLIP_STD);
+      float[] out = ClipPreprocessor.preprocess(image, p);
+      int w = image.width(), h = image.height();
+      int newW = w <= h ? s : (int) ((long) s * w / h);
+      int newH = w <= h ? (int) ((long) s * h / w) : s;
+      int top = (int) Math.rint((newH - s) / 2.0), left = (int) Math.rint((newW - s) / 2.0);
+      for (int c = 0; c < 3; c++) {
+        double[][] plane = new double[h][w];
+        for (int y = 0; y < h; y++) {
+          for (int x = 0; x < w; x++) {
+            plane[y][x] = channel(image, c, x, y);
+          }
+        }
+        double[][] resized = resizeRows(transpose(resizeRows(plane, newW)), newH);
+        // resized is [newW][newH] after the transpose: index [x][y].
+        for (int y = 0; y < s; y++) {
+          for (int x = 0; x < s; x++) {
+            double expected = normalised((int) resized[x + left][y + top], c);
+            assertThat((double) out[c * s * s + y * s + x]).as("%s c%d (%d,%d)",
+                java.util.Arrays.toString(size), c, x, y)
+                .isCloseTo(expected, within(1.01 / 255 / Preprocess.CLIP_STD[c]));
+          }
+        }
+      }
+    }
+  }
+
+  /** Each row resampled to {@code outW}: Keys cubic (a = −0.5), support widened when shrinking. */
+  static double[][] resizeRows(double[][] rows, int outW) {
+    int inW = rows[0].length;
+    if (inW == outW) {
+      return rows;
+    }
+    double scale = (double) inW / outW;
+    double fs = Math.max(1, scale);
+    double[][] out = new double[rows.length][outW];
+    for (int r = 0; r < rows.length; r++) {
+      for (int x = 0; x < outW; x++) {
+        double center = (x + 0.5) * scale;
+        double sum = 0, total = 0;
+        for (int i = 0; i < inW; i++) {
+          double k = keys((i + 0.5 - center) / fs);
+          sum += k * rows[r][i];
+          total += k;
+        }
+        out[r][x] = Math.max(0, Math.min(255, Math.round(sum / total)));
+      }
+    }
+    return out;
+  }
+
+  static double keys(double t) {
+    t = Math.abs(t);
+    return t < 1 ? 1.5 * t * t * t - 2.5 * t * t + 1
+        : t < 2 ? -0.5 * t * t * t + 2.5 * t * t - 4 * t + 2 : 0;
+  }
+
+  static double[][] transpose(double[][] m) {
+    double[][] t = new double[m[0].length][m.length];
+    for (int i = 0; i < m.length; i++) {
+      for (int j = 0; j < m[0].length; j++) {
+        t[j][i] = m[i][j];
+      }
+    }
+    return t;
+  }
+
+  static int channel(RgbImage image, int c, int x, int y) {
+    return c == 0 ? image.red(x, y) : c == 1 ? image.green(x, y) : image.blue(x, y);
+  }
+
+  static float normalised(int value, int c) {
+    return (float) ((value / 255.0 - Preprocess.CLIP_MEAN[c]) / Preprocess.CLIP_STD[c]);
+  }
+}
