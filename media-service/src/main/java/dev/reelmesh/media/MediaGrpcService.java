@@ -1,12 +1,15 @@
 package dev.reelmesh.media;
 
-import dev.reelmesh.common.error.Unimplemented;
+import dev.reelmesh.common.error.Statuses;
+import dev.reelmesh.media.transfer.DownloadSender;
+import dev.reelmesh.media.transfer.UploadReceiver;
 import dev.reelmesh.v1.ContactSheetRequest;
 import dev.reelmesh.v1.ContactSheetResponse;
 import dev.reelmesh.v1.DownloadChunk;
 import dev.reelmesh.v1.DownloadRequest;
 import dev.reelmesh.v1.ExtractFramesRequest;
 import dev.reelmesh.v1.ExtractFramesResponse;
+import dev.reelmesh.v1.MediaServiceGrpc;
 import dev.reelmesh.v1.MixAudioRequest;
 import dev.reelmesh.v1.MixAudioResponse;
 import dev.reelmesh.v1.ProbeRequest;
@@ -17,58 +20,84 @@ import dev.reelmesh.v1.StitchEvent;
 import dev.reelmesh.v1.StitchRequest;
 import dev.reelmesh.v1.UploadChunk;
 import dev.reelmesh.v1.UploadResponse;
-import dev.reelmesh.v1.MediaServiceGrpc;
+import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
+import java.nio.file.Path;
 
-/** The gRPC edge of reelmesh.v1.MediaService. Every RPC names what is still missing. */
+/**
+ * The gRPC edge of reelmesh.v1.MediaService. Each RPC's conversion and validation lives in its
+ * own handler; the FFmpeg work runs on the bounded pool through {@link Jobs}.
+ */
 final class MediaGrpcService extends MediaServiceGrpc.MediaServiceImplBase {
-  @Override
-  public void probe(ProbeRequest request, StreamObserver<ProbeResponse> responseObserver) {
-    responseObserver.onError(Unimplemented.rpc("Probe", "media probing arrives with the media-service issue (#5)"));
+  private final Toolkit kit;
+  private final Jobs jobs;
+  private final ProbeRpc probe;
+  private final MotionRpc motion;
+  private final StitchRpc stitch;
+  private final MixRpc mix;
+  private final FramesRpc frames;
+
+  MediaGrpcService(Toolkit kit, Jobs jobs) {
+    this.kit = kit;
+    this.jobs = jobs;
+    this.probe = new ProbeRpc(kit);
+    this.motion = new MotionRpc(kit);
+    this.stitch = new StitchRpc(kit);
+    this.mix = new MixRpc(kit);
+    this.frames = new FramesRpc(kit);
   }
 
   @Override
-  public void renderMotionClip(RenderMotionClipRequest request, StreamObserver<RenderMotionClipResponse> responseObserver) {
-    responseObserver.onError(Unimplemented.rpc("RenderMotionClip", "motion clip rendering arrives with the media-service issue (#5)"));
+  public void probe(ProbeRequest request, StreamObserver<ProbeResponse> observer) {
+    jobs.run(observer, cancel -> probe.handle(request, cancel));
   }
 
   @Override
-  public void stitch(StitchRequest request, StreamObserver<StitchEvent> responseObserver) {
-    responseObserver.onError(Unimplemented.rpc("Stitch", "stitching arrives with the media-service issue (#5)"));
+  public void renderMotionClip(RenderMotionClipRequest request,
+      StreamObserver<RenderMotionClipResponse> observer) {
+    jobs.run(observer, cancel -> motion.handle(request, cancel));
   }
 
   @Override
-  public void mixAudio(MixAudioRequest request, StreamObserver<MixAudioResponse> responseObserver) {
-    responseObserver.onError(Unimplemented.rpc("MixAudio", "the audio mix arrives with the media-service issue (#5)"));
+  public void stitch(StitchRequest request, StreamObserver<StitchEvent> observer) {
+    jobs.run(observer, cancel -> stitch.handle(request, cancel, observer));
   }
 
   @Override
-  public void extractFrames(ExtractFramesRequest request, StreamObserver<ExtractFramesResponse> responseObserver) {
-    responseObserver.onError(Unimplemented.rpc("ExtractFrames", "frame extraction arrives with the media-service issue (#5)"));
+  public void mixAudio(MixAudioRequest request, StreamObserver<MixAudioResponse> observer) {
+    jobs.run(observer, cancel -> mix.handle(request, cancel));
   }
 
   @Override
-  public void contactSheet(ContactSheetRequest request, StreamObserver<ContactSheetResponse> responseObserver) {
-    responseObserver.onError(Unimplemented.rpc("ContactSheet", "contact sheets arrives with the media-service issue (#5)"));
+  public void extractFrames(ExtractFramesRequest request,
+      StreamObserver<ExtractFramesResponse> observer) {
+    jobs.run(observer, cancel -> frames.extract(request, cancel));
   }
 
   @Override
-  public void download(DownloadRequest request, StreamObserver<DownloadChunk> responseObserver) {
-    responseObserver.onError(Unimplemented.rpc("Download", "artifact download arrives with the media-service issue (#5)"));
+  public void contactSheet(ContactSheetRequest request,
+      StreamObserver<ContactSheetResponse> observer) {
+    jobs.run(observer, cancel -> frames.sheet(request, cancel));
   }
 
   @Override
-  public StreamObserver<UploadChunk> upload(StreamObserver<UploadResponse> responseObserver) {
-    responseObserver.onError(Unimplemented.rpc("Upload", "artifact upload arrives with the media-service issue (#5)"));
-    return new StreamObserver<>() {
-      @Override
-      public void onNext(UploadChunk value) {}
+  public void download(DownloadRequest request, StreamObserver<DownloadChunk> observer) {
+    // Reading a local file chunk by chunk under flow control; no FFmpeg, so not on the pool.
+    try {
+      int chunk = request.getChunkSize() == 0 ? 1024 * 1024 : request.getChunkSize();
+      Fields.require(chunk >= 1024 && chunk <= UploadReceiver.MAX_CHUNK, "chunk_size",
+          "must be in [1 KiB, 4 MiB], got " + request.getChunkSize());
+      Path file = kit.input("artifact", request.getArtifact());
+      DownloadSender.start((ServerCallStreamObserver<DownloadChunk>) observer, file,
+          request.getArtifact(), kit.store().describe(file, request.getArtifact().getMediaType()),
+          chunk);
+    } catch (Exception e) {
+      observer.onError(Statuses.toException(e));
+    }
+  }
 
-      @Override
-      public void onError(Throwable t) {}
-
-      @Override
-      public void onCompleted() {}
-    };
+  @Override
+  public StreamObserver<UploadChunk> upload(StreamObserver<UploadResponse> observer) {
+    return new UploadReceiver(kit.store(), kit.config().maxUploadBytes(), observer);
   }
 }

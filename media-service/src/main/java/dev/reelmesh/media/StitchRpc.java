@@ -1,0 +1,124 @@
+package dev.reelmesh.media;
+
+import dev.reelmesh.common.error.Statuses;
+import dev.reelmesh.media.ffmpeg.Cancellation;
+import dev.reelmesh.media.probe.MediaInfo;
+import dev.reelmesh.media.probe.StreamMeta;
+import dev.reelmesh.media.stitch.Cut;
+import dev.reelmesh.media.stitch.StitchClip;
+import dev.reelmesh.media.stitch.StitchOutcome;
+import dev.reelmesh.media.stitch.StitchSpec;
+import dev.reelmesh.media.stitch.Stitcher;
+import dev.reelmesh.media.stitch.TransitionStyle;
+import dev.reelmesh.v1.FitPolicy;
+import dev.reelmesh.v1.StitchEvent;
+import dev.reelmesh.v1.StitchProgress;
+import dev.reelmesh.v1.StitchRequest;
+import dev.reelmesh.v1.StitchResult;
+import dev.reelmesh.v1.Transition;
+import io.grpc.stub.StreamObserver;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Stitch: validate and probe the clips, stitch, stream progress, end with the result. */
+final class StitchRpc {
+  private final Toolkit kit;
+  private final Stitcher stitcher;
+
+  StitchRpc(Toolkit kit) {
+    this.kit = kit;
+    this.stitcher = new Stitcher(kit.runner());
+  }
+
+  /** Sends progress events on {@code events} and returns the final one. */
+  StitchEvent handle(StitchRequest r, Cancellation cancel, StreamObserver<StitchEvent> events) {
+    Fields.require(r.getClipsCount() > 0, "clips", "at least one clip is required");
+    Fields.require(r.getTransitionsCount() == 0
+            || r.getTransitionsCount() == r.getClipsCount() - 1, "transitions",
+        "must be empty (all cuts) or have clips.size() - 1 = " + (r.getClipsCount() - 1)
+            + " entries, got " + r.getTransitionsCount());
+    Fields.require((r.getWidth() == 0) == (r.getHeight() == 0), "width",
+        "width and height are both set or both 0");
+    List<Cut> cuts = new ArrayList<>();
+    for (int i = 0; i < r.getClipsCount() - 1; i++) {
+      cuts.add(r.getTransitionsCount() == 0 ? Cut.HARD : cut(i, r.getTransitions(i)));
+    }
+    List<StitchClip> clips = new ArrayList<>();
+    for (int i = 0; i < r.getClipsCount(); i++) {
+      String field = "clips[" + i + "]";
+      Path path = kit.input(field, r.getClips(i));
+      clips.add(new StitchClip(field, path, kit.video(field, path, cancel)));
+    }
+    checkOverlaps(clips, cuts);
+    StreamMeta first = clips.get(0).info().video().orElseThrow();
+    int width = r.getWidth() == 0 ? first.width() : Fields.size("width", r.getWidth());
+    int height = r.getHeight() == 0 ? first.height() : Fields.size("height", r.getHeight());
+    double fps = r.getFps() == 0 ? first.fps() : Fields.fps("fps", r.getFps());
+    Fields.require(fps > 0 && fps <= 120, "fps", "the first clip reports no usable frame rate ("
+        + first.fps() + "); set fps");
+    Path output = kit.store().newOutput("output_path", r.getOutputPath(), "media", ".mp4");
+    StitchSpec spec = new StitchSpec(clips, cuts, width, height, fps,
+        r.getFit() == FitPolicy.FIT_POLICY_CROP, r.getForceReencode(), output);
+    double planned = plannedSeconds(clips, cuts, fps);
+    StitchOutcome outcome = stitcher.stitch(spec, cancel, p -> events.onNext(
+        StitchEvent.newBuilder().setProgress(StitchProgress.newBuilder()
+            .setPercent(Math.min(100, planned <= 0 ? 0 : 100 * p.outTimeSeconds() / planned))
+            .setOutTimeSeconds(p.outTimeSeconds())
+            .setSpeed(p.speed())).build()));
+    MediaInfo probed = kit.probe("output", outcome.video(), cancel);
+    return StitchEvent.newBuilder().setResult(StitchResult.newBuilder()
+        .setVideo(kit.store().describe(outcome.video(), "video/mp4"))
+        .setDurationSeconds(probed.durationSeconds())
+        .setStreamCopied(outcome.streamCopied())
+        .setTransitions(outcome.transitions())
+        .setProbe(ProbeProtos.toProto(probed))).build();
+  }
+
+  private static Cut cut(int i, Transition t) {
+    String field = "transitions[" + i + "]";
+    TransitionStyle style = switch (t.getKind()) {
+      case TRANSITION_KIND_UNSPECIFIED, TRANSITION_KIND_CUT -> TransitionStyle.CUT;
+      case TRANSITION_KIND_FADE -> TransitionStyle.FADE;
+      case TRANSITION_KIND_DISSOLVE -> TransitionStyle.DISSOLVE;
+      case TRANSITION_KIND_WIPE_LEFT -> TransitionStyle.WIPE_LEFT;
+      case TRANSITION_KIND_WIPE_RIGHT -> TransitionStyle.WIPE_RIGHT;
+      case TRANSITION_KIND_SLIDE_LEFT -> TransitionStyle.SLIDE_LEFT;
+      case TRANSITION_KIND_SLIDE_RIGHT -> TransitionStyle.SLIDE_RIGHT;
+      case UNRECOGNIZED -> throw Statuses.invalid(field + ".kind",
+          "unknown transition kind " + t.getKindValue());
+    };
+    if (style == TransitionStyle.CUT) {
+      return Cut.HARD;
+    }
+    Fields.require(t.getDurationSeconds() > 0, field + ".duration_seconds",
+        "must be > 0 for " + t.getKind() + ", got " + t.getDurationSeconds());
+    return new Cut(style, t.getDurationSeconds());
+  }
+
+  /** Each overlap must fit inside both clips, and a clip cannot be eaten by two overlaps. */
+  private static void checkOverlaps(List<StitchClip> clips, List<Cut> cuts) {
+    for (int i = 0; i < cuts.size(); i++) {
+      double t = cuts.get(i).seconds();
+      double a = clips.get(i).seconds();
+      double b = clips.get(i + 1).seconds();
+      Fields.require(t < Math.min(a, b), "transitions[" + i + "].duration_seconds",
+          t + " s is not shorter than the clips it joins (" + a + " s and " + b + " s)");
+      double before = i == 0 ? 0 : cuts.get(i - 1).seconds();
+      Fields.require(before + t < a, "transitions[" + i + "].duration_seconds",
+          "clip " + i + " (" + a + " s) is shorter than its two transitions (" + before + " + "
+              + t + " s)");
+    }
+  }
+
+  private static double plannedSeconds(List<StitchClip> clips, List<Cut> cuts, double fps) {
+    double total = 0;
+    for (StitchClip c : clips) {
+      total += Math.round(c.seconds() * fps) / fps;
+    }
+    for (Cut c : cuts) {
+      total -= Math.round(c.seconds() * fps) / fps;
+    }
+    return total;
+  }
+}

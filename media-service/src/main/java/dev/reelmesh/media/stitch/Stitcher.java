@@ -1,0 +1,79 @@
+package dev.reelmesh.media.stitch;
+
+import dev.reelmesh.media.ffmpeg.Cancellation;
+import dev.reelmesh.media.ffmpeg.Encoders;
+import dev.reelmesh.media.ffmpeg.FfmpegRunner;
+import dev.reelmesh.media.ffmpeg.OutputFile;
+import dev.reelmesh.media.ffmpeg.Progress;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** Joins clips: stream copy through the concat demuxer when it can, else one re-encode. */
+public final class Stitcher {
+  private final FfmpegRunner runner;
+
+  public Stitcher(FfmpegRunner runner) {
+    this.runner = runner;
+  }
+
+  public StitchOutcome stitch(StitchSpec spec, Cancellation cancel,
+      Consumer<Progress> progress) {
+    try (OutputFile out = new OutputFile(spec.output())) {
+      StitchOutcome outcome = StreamCopyCheck.possible(spec)
+          ? copy(spec, out.temp(), cancel, progress)
+          : reencode(spec, out.temp(), cancel, progress);
+      out.commit();
+      return new StitchOutcome(spec.output(), outcome.durationSeconds(), outcome.streamCopied(),
+          outcome.transitions());
+    }
+  }
+
+  private StitchOutcome reencode(StitchSpec spec, Path temp, Cancellation cancel,
+      Consumer<Progress> progress) {
+    StitchGraph graph = StitchGraph.build(spec);
+    List<String> args = new ArrayList<>();
+    for (StitchClip clip : spec.clips()) {
+      args.addAll(List.of("-i", clip.path().toString()));
+    }
+    args.addAll(List.of("-filter_complex", graph.graph, "-map", "[vout]", "-map", "[aout]",
+        "-r", Encoders.num(spec.fps())));
+    args.addAll(Encoders.h264(spec.width(), spec.height(), spec.fps()));
+    args.addAll(Encoders.aac());
+    args.addAll(List.of("-movflags", "+faststart", temp.toString()));
+    runner.ffmpeg("stitch", args, cancel, progress);
+    return new StitchOutcome(temp, graph.seconds, false, graph.transitions);
+  }
+
+  private StitchOutcome copy(StitchSpec spec, Path temp, Cancellation cancel,
+      Consumer<Progress> progress) {
+    Path list = temp.resolveSibling(temp.getFileName() + ".concat.txt");
+    try {
+      StringBuilder text = new StringBuilder("ffconcat version 1.0\n");
+      double seconds = 0;
+      for (StitchClip clip : spec.clips()) {
+        // The concat list quotes with '...'; a quote inside a path is written '\''.
+        text.append("file '").append(clip.path().toString().replace("'", "'\\''"))
+            .append("'\n");
+        seconds += clip.info().durationSeconds();
+      }
+      Files.writeString(list, text);
+      runner.ffmpeg("stitch (stream copy)", List.of("-f", "concat", "-safe", "0", "-i",
+          list.toString(), "-map", "0", "-c", "copy", "-movflags", "+faststart",
+          temp.toString()), cancel, progress);
+      return new StitchOutcome(temp, seconds, true, 0);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the concat list " + list, e);
+    } finally {
+      try {
+        Files.deleteIfExists(list);
+      } catch (IOException ignored) {
+        // A stray list file is harmless; the temp name marks it.
+      }
+    }
+  }
+}

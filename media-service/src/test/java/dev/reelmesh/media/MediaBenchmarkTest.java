@@ -1,0 +1,195 @@
+package dev.reelmesh.media;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.reelmesh.media.ffmpeg.Cancellation;
+import dev.reelmesh.media.ffmpeg.Encoders;
+import dev.reelmesh.v1.MixAudioRequest;
+import dev.reelmesh.v1.MixAudioResponse;
+import dev.reelmesh.v1.Motion;
+import dev.reelmesh.v1.MusicBed;
+import dev.reelmesh.v1.NarrationSegment;
+import dev.reelmesh.v1.RenderMotionClipRequest;
+import dev.reelmesh.v1.StitchEvent;
+import dev.reelmesh.v1.StitchRequest;
+import dev.reelmesh.v1.Transition;
+import dev.reelmesh.v1.TransitionKind;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The media benchmark of docs/bench/media.md. Excluded from the default run (tag "benchmark");
+ * run it with the command written there. Prints medians and ratios and writes them to
+ * target/media-bench.md.
+ */
+@Tag("benchmark")
+class MediaBenchmarkTest extends MediaTestBase {
+  private static final int CLIPS = 8;
+  private static final double CLIP_SECONDS = 4;
+  private static final double FADE = 0.5;
+  private static final int RUNS = 3;
+  private final List<Double> stitchOnly = new ArrayList<>();
+
+  @Test
+  void benchmark() throws Exception {
+    for (int i = 0; i < CLIPS; i++) {
+      TestMedia.clip(at("bench/c" + i + ".mp4"), 1280, 720, 24, CLIP_SECONDS, 200 + 40 * i);
+    }
+    TestMedia.tone(at("bench/n0.wav"), 1000, 3, -12);
+    TestMedia.tone(at("bench/n1.wav"), 1200, 3, -12);
+    TestMedia.still(at("bench/start.png"), 1280, 720, "testsrc2");
+    TestMedia.still(at("bench/end.png"), 1280, 720, "smptebars");
+    double expected = CLIPS * CLIP_SECONDS - (CLIPS - 1) * FADE;
+
+    List<Double> service = new ArrayList<>();
+    List<Double> hand = new ArrayList<>();
+    for (int run = 0; run < RUNS; run++) {
+      service.add(time(() -> {
+        MixAudioResponse r = servicePipeline();
+        assertThat(r.getDurationSeconds()).isCloseTo(expected, within(1 / 24.0));
+        assertThat(r.getLoudness().getIntegratedLufs()).isCloseTo(-14, within(1.0));
+      }));
+      hand.add(time(this::handWrittenCommand));
+    }
+    assertThat(TestMedia.probe(at("bench/hand.mp4")).durationSeconds())
+        .isCloseTo(expected, within(1 / 24.0));
+
+    List<Double> copy = new ArrayList<>();
+    List<Double> reencode = new ArrayList<>();
+    for (int run = 0; run < RUNS; run++) {
+      copy.add(time(() -> assertThat(cutsOnly(false)).isTrue()));
+      reencode.add(time(() -> assertThat(cutsOnly(true)).isFalse()));
+    }
+    List<Double> motion = new ArrayList<>();
+    for (int run = 0; run < RUNS; run++) {
+      motion.add(time(this::eightMotionClips));
+    }
+
+    String report = String.format(Locale.ROOT, """
+        | figure | median of %d (s) |
+        |---|---|
+        | service: Stitch (7 dissolves) + MixAudio (music, narration, 2-pass loudnorm) | %.2f |
+        | one hand-written ffmpeg command, same work (1-pass loudnorm) | %.2f |
+        | ratio service / hand | %.3f |
+        | of which Stitch alone (MixAudio is the rest) | %.2f |
+        | cuts only, stream copy | %.2f |
+        | cuts only, force_reencode | %.2f |
+        | ratio re-encode / copy | %.1f |
+        | 8 motion clips 4 s 1280x720 (4 blend + 4 zoom), pool 2 | %.2f |
+        runs: service %s hand %s copy %s reencode %s motion %s
+        """, RUNS, median(service), median(hand), median(service) / median(hand),
+        median(stitchOnly), median(copy), median(reencode), median(reencode) / median(copy),
+        median(motion), service, hand, copy, reencode, motion);
+    System.out.println(report);
+    Files.writeString(Path.of("target", "media-bench.md"), report);
+  }
+
+  private MixAudioResponse servicePipeline() {
+    StitchRequest.Builder stitch = StitchRequest.newBuilder().setOutputPath("bench/stitched.mp4");
+    for (int i = 0; i < CLIPS; i++) {
+      stitch.addClips(ref("bench/c" + i + ".mp4"));
+      if (i > 0) {
+        stitch.addTransitions(Transition.newBuilder()
+            .setKind(TransitionKind.TRANSITION_KIND_DISSOLVE).setDurationSeconds(FADE));
+      }
+    }
+    List<StitchEvent> events = new ArrayList<>();
+    long start = System.nanoTime();
+    stub().stitch(stitch.build()).forEachRemaining(events::add);
+    stitchOnly.add((System.nanoTime() - start) / 1e9);
+    return stub().mixAudio(MixAudioRequest.newBuilder().setVideo(ref("bench/stitched.mp4"))
+        .addNarration(NarrationSegment.newBuilder().setAudio(ref("bench/n0.wav"))
+            .setStartSeconds(2))
+        .addNarration(NarrationSegment.newBuilder().setAudio(ref("bench/n1.wav"))
+            .setStartSeconds(15))
+        .setMusic(MusicBed.newBuilder().setGenerate(true))
+        .setOutputPath("bench/final.mp4").build());
+  }
+
+  /** What an FFmpeg user writes by hand for the same result, in one command. */
+  private void handWrittenCommand() {
+    double length = CLIPS * CLIP_SECONDS - (CLIPS - 1) * FADE;
+    List<String> args = new ArrayList<>();
+    for (int i = 0; i < CLIPS; i++) {
+      args.addAll(List.of("-i", at("bench/c" + i + ".mp4").toString()));
+    }
+    args.addAll(List.of("-i", at("bench/n0.wav").toString(), "-i", at("bench/n1.wav").toString()));
+    StringBuilder g = new StringBuilder();
+    String prev = "0:v";
+    for (int i = 1; i < CLIPS; i++) {
+      g.append("[").append(prev).append("][").append(i).append(":v]xfade=transition=fade:")
+          .append("duration=").append(FADE).append(":offset=")
+          .append(Encoders.num(i * (CLIP_SECONDS - FADE))).append("[x").append(i).append("];");
+      prev = "x" + i;
+    }
+    g.append("[8:a]aformat=sample_fmts=fltp:channel_layouts=stereo,adelay=2000:all=1[n0];")
+        .append("[9:a]aformat=sample_fmts=fltp:channel_layouts=stereo,adelay=15000:all=1[n1];")
+        .append("[n0][n1]amix=inputs=2:normalize=0,apad,atrim=duration=")
+        .append(Encoders.num(length)).append(",asplit=2[nv][nk];")
+        .append(dev.reelmesh.media.audio.AmbientBedAccess.graph(length, "[bed]"))
+        .append("[bed]afade=t=in:d=1,afade=t=out:st=").append(Encoders.num(length - 2))
+        .append(":d=2,volume=-6dB[m];")
+        .append("[m][nk]sidechaincompress=threshold=0.003:ratio=20:attack=15:release=350:")
+        .append("mix=0.684[duck];[nv][duck]amix=inputs=2:normalize=0,")
+        .append("loudnorm=I=-14:TP=-1:LRA=11,aresample=48000[a]");
+    args.addAll(List.of("-filter_complex", g.toString(), "-map", "[" + prev + "]", "-map",
+        "[a]"));
+    args.addAll(Encoders.h264(1280, 720, 24));
+    args.addAll(Encoders.aac());
+    args.addAll(List.of("-movflags", "+faststart", at("bench/hand.mp4").toString()));
+    TestMedia.RUNNER.ffmpeg("hand-written command", args, Cancellation.none(), null);
+  }
+
+  private boolean cutsOnly(boolean force) {
+    StitchRequest.Builder r = StitchRequest.newBuilder().setForceReencode(force)
+        .setOutputPath("bench/cuts.mp4");
+    for (int i = 0; i < CLIPS; i++) {
+      r.addClips(ref("bench/c" + i + ".mp4"));
+    }
+    List<StitchEvent> events = new ArrayList<>();
+    stub().stitch(r.build()).forEachRemaining(events::add);
+    return events.get(events.size() - 1).getResult().getStreamCopied();
+  }
+
+  /** Eight calls at once, as the orchestrator makes them; the pool runs two at a time. */
+  private void eightMotionClips() throws Exception {
+    List<CompletableFuture<?>> calls = new ArrayList<>();
+    for (int i = 0; i < CLIPS; i++) {
+      RenderMotionClipRequest.Builder r = RenderMotionClipRequest.newBuilder()
+          .setStartFrame(ref("bench/start.png")).setDurationSeconds(CLIP_SECONDS)
+          .setOutputPath("bench/motion" + i + ".mp4");
+      if (i % 2 == 0) {
+        r.setEndFrame(ref("bench/end.png"));
+      } else {
+        r.setMotion(Motion.MOTION_ZOOM_IN);
+      }
+      calls.add(CompletableFuture.runAsync(() -> stub().renderMotionClip(r.build())));
+    }
+    CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).get(5, TimeUnit.MINUTES);
+  }
+
+  private interface Work {
+    void run() throws Exception;
+  }
+
+  private static double time(Work work) throws Exception {
+    long start = System.nanoTime();
+    work.run();
+    return (System.nanoTime() - start) / 1e9;
+  }
+
+  private static double median(List<Double> values) {
+    double[] v = values.stream().mapToDouble(Double::doubleValue).toArray();
+    Arrays.sort(v);
+    return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+  }
+}
