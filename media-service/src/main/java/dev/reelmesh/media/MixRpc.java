@@ -60,11 +60,21 @@ final class MixRpc {
           "starts at or after the end of the output (" + seconds + " s)");
       Fields.require(s.getDurationSeconds() >= 0, field + ".duration_seconds",
           "must be >= 0, got " + s.getDurationSeconds());
-      Path audio = kit.input(field + ".audio", s.getAudio());
-      MediaInfo info = kit.audio(field + ".audio", audio, cancel);
-      narration.add(new NarrationClip(audio, s.getStartSeconds(), info.durationSeconds()));
+      double spoken = 0;
+      if (s.hasAudio() && !s.getAudio().getUri().isEmpty()) {
+        Path audio = kit.input(field + ".audio", s.getAudio());
+        MediaInfo info = kit.audio(field + ".audio", audio, cancel);
+        narration.add(new NarrationClip(audio, s.getStartSeconds(), info.durationSeconds()));
+        spoken = info.durationSeconds();
+      } else {
+        // A line with no audio is a caption only (no speech engine): it needs text and a length.
+        Fields.require(!s.getText().isBlank(), field,
+            "has neither audio nor text; give audio, or text with duration_seconds");
+        Fields.require(s.getDurationSeconds() > 0, field + ".duration_seconds",
+            "a caption-only segment (no audio) needs a duration > 0");
+      }
       if (!s.getText().isBlank()) {
-        double shown = s.getDurationSeconds() > 0 ? s.getDurationSeconds() : info.durationSeconds();
+        double shown = s.getDurationSeconds() > 0 ? s.getDurationSeconds() : spoken;
         cues.add(new CaptionCue(s.getStartSeconds(),
             Math.min(seconds, s.getStartSeconds() + shown), s.getText()));
       }

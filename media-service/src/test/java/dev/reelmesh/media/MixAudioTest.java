@@ -75,6 +75,29 @@ class MixAudioTest extends MediaTestBase {
   }
 
   @Test
+  void captionOnlySegmentsWriteCaptionsWithoutSpeech() throws Exception {
+    TestMedia.clip(at("in/c.mp4"), 320, 180, 24, 3, 0);
+    MixAudioResponse r = stub().mixAudio(MixAudioRequest.newBuilder().setVideo(ref("in/c.mp4"))
+        .addNarration(NarrationSegment.newBuilder().setStartSeconds(0.5).setText("No voice.")
+            .setDurationSeconds(1.5))
+        .setMusic(MusicBed.newBuilder().setGenerate(true))
+        .setCaptions(CaptionOptions.newBuilder().setWriteSrt(true))
+        .setOutputPath("out/captions-only.mp4").build());
+    assertThat(Files.readString(at(r.getCaptionsSrt().getUri())))
+        .isEqualTo("1\n00:00:00,500 --> 00:00:02,000\nNo voice.\n\n");
+    assertThat(TestMedia.probe(at("out/captions-only.mp4")).durationSeconds())
+        .isCloseTo(3, within(1 / 24.0));
+    assertThatThrownBy(() -> stub().mixAudio(MixAudioRequest.newBuilder()
+            .setVideo(ref("in/c.mp4")).addNarration(NarrationSegment.newBuilder()
+                .setStartSeconds(0.5).setDurationSeconds(1))
+            .setOutputPath("out/nothing.mp4").build()))
+        .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+          assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+          assertThat(e.getStatus().getDescription()).startsWith("narration[0]");
+        });
+  }
+
+  @Test
   void aTruePeakCeilingBelowTheGainNeededIsHeldByTheLimiter() {
     // Pink noise peaks far above its loudness: a plain gain to -7 LUFS would cross -1 dBTP.
     TestMedia.ffmpeg(java.util.List.of("-f", "lavfi", "-i", "anoisesrc=color=pink:seed=3:"

@@ -17,11 +17,18 @@ public final class Transports {
   /** Inline images (up to 8 MiB each) travel in scoring requests; leave room for a few. */
   public static final int MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
 
+  /**
+   * HTTP/2 flow-control window. The 1 MiB default is smaller than one scoring request with a few
+   * inline PNGs, which then waits on window updates over loopback.
+   */
+  public static final int FLOW_CONTROL_WINDOW_BYTES = 8 * 1024 * 1024;
+
   private Transports() {}
 
   public static ServerBuilder<?> netty(String host, int port) {
     return NettyServerBuilder.forAddress(new InetSocketAddress(host, port))
         .maxInboundMessageSize(MAX_MESSAGE_BYTES)
+        .flowControlWindow(FLOW_CONTROL_WINDOW_BYTES)
         .permitKeepAliveTime(10, TimeUnit.SECONDS);
   }
 
@@ -40,6 +47,7 @@ public final class Transports {
     return NettyChannelBuilder.forTarget(target)
         .usePlaintext()
         .maxInboundMessageSize(MAX_MESSAGE_BYTES)
+        .flowControlWindow(FLOW_CONTROL_WINDOW_BYTES)
         .build();
   }
 }

@@ -9,7 +9,9 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "reelmesh 0.1.0",
     description = "Turn a short brief into a finished video.",
-    subcommands = {UpCommand.class, DoctorCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {GenerateCommand.class, UpCommand.class, JobsCommands.Jobs.class,
+        JobsCommands.Watch.class, JobsCommands.Cancel.class, DoctorCommand.class,
+        CommandLine.HelpCommand.class})
 public final class ReelmeshMain {
   public static void main(String[] args) {
     System.exit(commandLine().execute(args));

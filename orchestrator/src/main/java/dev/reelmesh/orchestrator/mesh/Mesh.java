@@ -6,8 +6,11 @@ import dev.reelmesh.common.server.ServiceHost;
 import dev.reelmesh.common.server.Transports;
 import dev.reelmesh.llm.LlmServices;
 import dev.reelmesh.media.MediaServices;
+import dev.reelmesh.orchestrator.job.JobEngine;
 import dev.reelmesh.orchestrator.pipeline.PipelineServices;
-import dev.reelmesh.scoring.ScoringServices;
+import dev.reelmesh.orchestrator.stage.ProviderFactory;
+import dev.reelmesh.scoring.ScoringConfig;
+import dev.reelmesh.scoring.ScoringRuntime;
 import io.grpc.BindableService;
 import io.grpc.ManagedChannel;
 import java.io.IOException;
@@ -29,13 +32,23 @@ public final class Mesh implements AutoCloseable {
   private final List<ManagedChannel> channels;
   private final Map<String, String> addresses;
   private final MeshChannels meshChannels;
+  private final PipelineServices pipeline;
+  private final ScoringRuntime scoring;
 
   private Mesh(List<ServiceHost> hosts, List<ManagedChannel> channels,
-      Map<String, String> addresses, MeshChannels meshChannels) {
+      Map<String, String> addresses, MeshChannels meshChannels, PipelineServices pipeline,
+      ScoringRuntime scoring) {
+    this.scoring = scoring;
     this.hosts = hosts;
     this.channels = channels;
     this.addresses = addresses;
     this.meshChannels = meshChannels;
+    this.pipeline = pipeline;
+  }
+
+  /** The job engine behind the pipeline service. */
+  public JobEngine engine() {
+    return pipeline.engine();
   }
 
   /**
@@ -44,19 +57,29 @@ public final class Mesh implements AutoCloseable {
    */
   public static Mesh start(MeshSettings settings, ServicePorts ports, String host)
       throws IOException {
+    return start(settings, ports, host, ProviderFactory.offline(), JobEngine.Options.defaults());
+  }
+
+  /** As above, with the job engine's providers and options chosen (tests inject failures). */
+  public static Mesh start(MeshSettings settings, ServicePorts ports, String host,
+      ProviderFactory providers, JobEngine.Options options) throws IOException {
     List<ServiceHost> hosts = new ArrayList<>();
+    PipelineServices pipelineServices = null;
+    ScoringRuntime scoringRuntime = null;
     List<ManagedChannel> channels = new ArrayList<>();
     Map<String, String> addresses = new LinkedHashMap<>();
     String prefix = "reelmesh-" + UUID.randomUUID() + "-";
     try {
       List<BindableService> llm = LlmServices.create(settings);
-      List<BindableService> scoring = ScoringServices.create(settings);
+      scoringRuntime = ScoringRuntime.open(settings, ScoringConfig.defaults());
+      List<BindableService> scoring = scoringRuntime.services();
       List<BindableService> media = MediaServices.create(settings);
       MeshChannels meshChannels = new MeshChannels(
           serveInProcess(prefix + "llm", llm, hosts, channels),
           serveInProcess(prefix + "scoring", scoring, hosts, channels),
           serveInProcess(prefix + "media", media, hosts, channels));
-      List<BindableService> pipeline = PipelineServices.create(settings, meshChannels);
+      pipelineServices = PipelineServices.start(settings, meshChannels, providers, options);
+      List<BindableService> pipeline = pipelineServices.services();
       serveInProcess(prefix + "pipeline", pipeline, hosts, channels);
       if (ports != null) {
         serveNetty("pipeline", host, ports.pipeline(), pipeline, hosts, addresses);
@@ -65,9 +88,10 @@ public final class Mesh implements AutoCloseable {
         serveNetty("media", host, ports.media(), media, hosts, addresses);
       }
       addresses.put("in-process pipeline", prefix + "pipeline");
-      return new Mesh(hosts, channels, addresses, meshChannels);
+      return new Mesh(hosts, channels, addresses, meshChannels, pipelineServices,
+          scoringRuntime);
     } catch (IOException | RuntimeException e) {
-      stopAll(hosts, channels);
+      stopAll(hosts, channels, pipelineServices, scoringRuntime);
       throw e;
     }
   }
@@ -120,11 +144,16 @@ public final class Mesh implements AutoCloseable {
 
   @Override
   public void close() {
-    stopAll(hosts, channels);
+    stopAll(hosts, channels, pipeline, scoring);
   }
 
-  private static void stopAll(List<ServiceHost> hosts, List<ManagedChannel> channels) {
-    // Outside-facing servers first, so no new work arrives while the inner ones drain.
+  private static void stopAll(List<ServiceHost> hosts, List<ManagedChannel> channels,
+      PipelineServices pipeline, ScoringRuntime scoring) {
+    // The engine first: its runs stop (they stay RUNNING on disk and resume on the next start)
+    // while the services they call are still up. Then the servers, outside-facing ones first.
+    if (pipeline != null) {
+      pipeline.close();
+    }
     for (int i = hosts.size() - 1; i >= 0; i--) {
       hosts.get(i).shutdown(10_000);
     }
@@ -135,6 +164,10 @@ public final class Mesh implements AutoCloseable {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
+    }
+    // Native ONNX sessions go last, once no call can reach them.
+    if (scoring != null) {
+      scoring.close();
     }
   }
 }

@@ -1,6 +1,9 @@
 package dev.reelmesh.orchestrator.pipeline;
 
-import dev.reelmesh.common.error.Unimplemented;
+import dev.reelmesh.common.error.Statuses;
+import dev.reelmesh.orchestrator.event.EventStreamer;
+import dev.reelmesh.orchestrator.job.JobEngine;
+import dev.reelmesh.orchestrator.job.JobRuntime;
 import dev.reelmesh.v1.ApprovePlanRequest;
 import dev.reelmesh.v1.Budget;
 import dev.reelmesh.v1.CancelJobRequest;
@@ -12,60 +15,121 @@ import dev.reelmesh.v1.Job;
 import dev.reelmesh.v1.JobEvent;
 import dev.reelmesh.v1.ListJobsRequest;
 import dev.reelmesh.v1.ListJobsResponse;
+import dev.reelmesh.v1.LlmServiceGrpc;
+import dev.reelmesh.v1.PipelineServiceGrpc;
+import dev.reelmesh.v1.PlanReady;
+import dev.reelmesh.v1.RefineScriptRequest;
+import dev.reelmesh.v1.RefineScriptResponse;
 import dev.reelmesh.v1.RegenerateClipsRequest;
 import dev.reelmesh.v1.RegenerateClipsResponse;
 import dev.reelmesh.v1.SubmitJobRequest;
 import dev.reelmesh.v1.SubmitJobResponse;
-import dev.reelmesh.v1.WatchJobRequest;
-import dev.reelmesh.v1.PipelineServiceGrpc;
+import io.grpc.Status;
+import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
-/** The gRPC edge of reelmesh.v1.PipelineService. */
+/** The gRPC edge of reelmesh.v1.PipelineService: validation and conversion; the engine works. */
 final class PipelineGrpcService extends PipelineServiceGrpc.PipelineServiceImplBase {
-  private static final String MISSING = "the job engine arrives with the orchestrator issue (#6)";
+  private final JobEngine engine;
 
-  @Override
-  public void submitJob(SubmitJobRequest request, StreamObserver<SubmitJobResponse> responseObserver) {
-    responseObserver.onError(Unimplemented.rpc("SubmitJob", MISSING));
+  PipelineGrpcService(JobEngine engine) {
+    this.engine = engine;
   }
 
   @Override
-  public void watchJob(WatchJobRequest request, StreamObserver<JobEvent> responseObserver) {
-    responseObserver.onError(Unimplemented.rpc("WatchJob", MISSING));
+  public void submitJob(SubmitJobRequest request, StreamObserver<SubmitJobResponse> out) {
+    unary(out, () -> {
+      if (!request.hasSpec()) {
+        throw Statuses.invalid("spec", "is required");
+      }
+      JobEngine.Submitted submitted = engine.submit(request.getSpec(),
+          request.getIdempotencyKey());
+      return SubmitJobResponse.newBuilder().setJobId(submitted.job().getJobId())
+          .setDeduplicated(submitted.deduplicated()).setJob(submitted.job()).build();
+    });
   }
 
   @Override
-  public void getJob(GetJobRequest request, StreamObserver<Job> responseObserver) {
-    responseObserver.onError(Unimplemented.rpc("GetJob", MISSING));
+  public void watchJob(dev.reelmesh.v1.WatchJobRequest request, StreamObserver<JobEvent> out) {
+    try {
+      if (request.getAfterSequence() < 0) {
+        throw Statuses.invalid("after_sequence", "must be >= 0, got "
+            + request.getAfterSequence());
+      }
+      JobRuntime job = engine.get(request.getJobId());
+      long last = job.log().lastSequence();
+      if (request.getAfterSequence() > last) {
+        throw Status.OUT_OF_RANGE.withDescription("after_sequence " + request.getAfterSequence()
+            + " is in the future: job " + request.getJobId() + " has " + last + " events so far")
+            .asRuntimeException();
+      }
+      EventStreamer.start(job.log(), (ServerCallStreamObserver<JobEvent>) out,
+          request.getAfterSequence());
+    } catch (RuntimeException e) {
+      out.onError(Statuses.toException(e));
+    }
   }
 
   @Override
-  public void listJobs(ListJobsRequest request, StreamObserver<ListJobsResponse> responseObserver) {
-    responseObserver.onError(Unimplemented.rpc("ListJobs", MISSING));
+  public void getJob(GetJobRequest request, StreamObserver<Job> out) {
+    unary(out, () -> engine.get(request.getJobId()).snapshot());
   }
 
   @Override
-  public void cancelJob(CancelJobRequest request, StreamObserver<Job> responseObserver) {
-    responseObserver.onError(Unimplemented.rpc("CancelJob", MISSING));
+  public void listJobs(ListJobsRequest request, StreamObserver<ListJobsResponse> out) {
+    unary(out, () -> JobListing.page(engine.all(), request));
   }
 
   @Override
-  public void approvePlan(ApprovePlanRequest request, StreamObserver<Job> responseObserver) {
-    responseObserver.onError(Unimplemented.rpc("ApprovePlan", MISSING));
+  public void cancelJob(CancelJobRequest request, StreamObserver<Job> out) {
+    unary(out, () -> engine.cancel(request.getJobId(), request.getReason()));
   }
 
   @Override
-  public void regenerateClips(RegenerateClipsRequest request, StreamObserver<RegenerateClipsResponse> responseObserver) {
-    responseObserver.onError(Unimplemented.rpc("RegenerateClips", MISSING));
+  public void approvePlan(ApprovePlanRequest request, StreamObserver<Job> out) {
+    unary(out, () -> {
+      String instruction = request.getRefineInstruction().strip();
+      return engine.approve(request.getJobId(), instruction.isEmpty() ? null
+          : current -> refine(current, instruction));
+    });
+  }
+
+  private PlanReady refine(PlanReady current, String instruction) {
+    RefineScriptResponse refined = LlmServiceGrpc.newBlockingStub(engine.channels().llm())
+        .withDeadlineAfter(3, TimeUnit.MINUTES)
+        .refineScript(RefineScriptRequest.newBuilder().setPlan(current.getPlan())
+            .setInstruction(instruction).build());
+    return PlanReady.newBuilder().setPlan(refined.getPlan()).setEngine(refined.getEngine())
+        .build();
   }
 
   @Override
-  public void estimateCost(EstimateCostRequest request, StreamObserver<EstimateCostResponse> responseObserver) {
-    responseObserver.onError(Unimplemented.rpc("EstimateCost", MISSING));
+  public void regenerateClips(RegenerateClipsRequest request,
+      StreamObserver<RegenerateClipsResponse> out) {
+    unary(out, () -> Regeneration.start(engine, request));
   }
 
   @Override
-  public void getBudget(GetBudgetRequest request, StreamObserver<Budget> responseObserver) {
-    responseObserver.onError(Unimplemented.rpc("GetBudget", MISSING));
+  public void estimateCost(EstimateCostRequest request, StreamObserver<EstimateCostResponse> out) {
+    unary(out, () -> CostEstimator.estimate(engine, request.getSpec()));
+  }
+
+  @Override
+  public void getBudget(GetBudgetRequest request, StreamObserver<Budget> out) {
+    unary(out, () -> engine.ledger().budget());
+  }
+
+  private static <T> void unary(StreamObserver<T> out, Supplier<T> call) {
+    T result;
+    try {
+      result = call.get();
+    } catch (RuntimeException e) {
+      out.onError(Statuses.toException(e));
+      return;
+    }
+    out.onNext(result);
+    out.onCompleted();
   }
 }

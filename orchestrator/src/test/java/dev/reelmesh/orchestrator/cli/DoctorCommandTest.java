@@ -17,22 +17,35 @@ import picocli.CommandLine;
 class DoctorCommandTest {
   @TempDir Path dir;
 
-  @Test
-  void reportsFfmpegOnnxRuntimeAndModels() throws Exception {
-    Path models = Files.createDirectories(dir.resolve("models/clip-b32"));
-    Files.writeString(models.resolve("model.json"), "{}");
+  private int doctor(StringWriter out) {
     CommandLine cli = ReelmeshMain.commandLine();
-    StringWriter out = new StringWriter();
     cli.setOut(new PrintWriter(out, true));
-    int code = cli.execute("doctor", "--data", dir.resolve("data").toString(),
+    return cli.execute("doctor", "--data", dir.resolve("data").toString(),
         "--models", dir.resolve("models").toString());
+  }
+
+  @Test
+  void reportsFfmpegAndOnnxRuntimeAndThatModelsAreOptional() {
+    StringWriter out = new StringWriter();
+    int code = doctor(out);
     assertThat(out.toString())
         .contains("[OK]")
         .contains("bundled FFmpeg")
         .contains("ffmpeg version")
         .contains("ONNX Runtime")
-        .contains("[clip-b32]");
+        .contains("[OPTIONAL]")
+        .contains("built-in technical quality");
     assertThat(code).as(out.toString()).isZero();
+  }
+
+  @Test
+  void aBrokenModelManifestFailsWithTheReason() throws Exception {
+    Path model = Files.createDirectories(dir.resolve("models/clip-b32"));
+    Files.writeString(model.resolve("model.json"), "{}");
+    StringWriter out = new StringWriter();
+    int code = doctor(out);
+    assertThat(out.toString()).contains("[FAIL]").contains("clip-b32").contains("kind");
+    assertThat(code).isEqualTo(1);
   }
 
   @Test

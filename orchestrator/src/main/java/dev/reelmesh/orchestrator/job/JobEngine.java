@@ -1,0 +1,276 @@
+package dev.reelmesh.orchestrator.job;
+
+import com.google.protobuf.Timestamp;
+import dev.reelmesh.common.artifact.ArtifactStore;
+import dev.reelmesh.common.config.MeshSettings;
+import dev.reelmesh.orchestrator.mesh.MeshChannels;
+import dev.reelmesh.orchestrator.spec.JobSpecs;
+import dev.reelmesh.orchestrator.stage.JobRun;
+import dev.reelmesh.orchestrator.stage.ProviderFactory;
+import dev.reelmesh.v1.Job;
+import dev.reelmesh.v1.JobSpec;
+import dev.reelmesh.v1.JobState;
+import dev.reelmesh.v1.Stage;
+import io.grpc.Status;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs jobs. Job runs are blocking (they wait on the services' RPCs), so they execute on a
+ * bounded Vert.x worker pool, never on an event loop; clip renders use a second pool. State and
+ * events are persisted; on start the engine resumes every job a crash interrupted.
+ */
+public final class JobEngine implements AutoCloseable {
+  private final Vertx vertx;
+  private final WorkerExecutor jobsPool;
+  private final WorkerExecutor clipsPool;
+  private final JobStore store;
+  private final ArtifactStore artifacts;
+  private final MeshChannels channels;
+  private final ProviderFactory providers;
+  private final dev.reelmesh.orchestrator.budget.Ledger ledger;
+  private final Map<String, JobRuntime> jobs = new ConcurrentHashMap<>();
+  private final Map<String, String> byIdempotencyKey = new ConcurrentHashMap<>();
+  private final Set<String> running = ConcurrentHashMap.newKeySet();
+
+  public record Options(int maxConcurrentJobs, int clipWorkers, long monthlyLimitMicros) {
+    public static Options defaults() {
+      return new Options(2, 8, dev.reelmesh.orchestrator.budget.Ledger.limitFromEnv(
+          System.getenv("REELMESH_MONTHLY_LIMIT_USD")));
+    }
+  }
+
+  public JobEngine(MeshSettings settings, MeshChannels channels, ProviderFactory providers,
+      Options options) {
+    this.vertx = Vertx.vertx();
+    this.jobsPool = vertx.createSharedWorkerExecutor("reelmesh-jobs", options.maxConcurrentJobs(),
+        1, TimeUnit.DAYS);
+    this.clipsPool = vertx.createSharedWorkerExecutor("reelmesh-clips", options.clipWorkers(),
+        1, TimeUnit.DAYS);
+    this.store = new JobStore(settings.stateDir());
+    this.artifacts = new ArtifactStore(settings.artifactRoot());
+    this.channels = channels;
+    this.providers = providers;
+    this.ledger = new dev.reelmesh.orchestrator.budget.Ledger(settings.stateDir(),
+        options.monthlyLimitMicros(), java.time.Clock.systemUTC());
+  }
+
+  public dev.reelmesh.orchestrator.budget.Ledger ledger() {
+    return ledger;
+  }
+
+  private JobRuntime track(JobRuntime runtime) {
+    runtime.onSpend(ledger::spend);
+    jobs.put(runtime.id(), runtime);
+    return runtime;
+  }
+
+  /** Loads persisted jobs and resumes those a crash or shutdown interrupted. */
+  public JobEngine start() {
+    for (Job job : store.loadAll()) {
+      JobRuntime runtime = track(new JobRuntime(store, job, store.loadEvents(job.getJobId())));
+      if (!job.getIdempotencyKey().isEmpty()) {
+        byIdempotencyKey.put(job.getIdempotencyKey(), job.getJobId());
+      }
+      if (job.getState() == JobState.JOB_STATE_RUNNING
+          || job.getState() == JobState.JOB_STATE_QUEUED) {
+        runtime.startRun(job.getPercent());
+        runtime.event(job.getStage(), job.getPercent(),
+            "resuming after a restart: finished steps are kept");
+        launch(runtime);
+      }
+    }
+    return this;
+  }
+
+  public record Submitted(Job job, boolean deduplicated) {}
+
+  public Submitted submit(JobSpec spec, String idempotencyKey) {
+    JobSpec filled = JobSpecs.validateAndFill(spec);
+    String key = idempotencyKey == null ? "" : idempotencyKey.strip();
+    if (key.length() > 200) {
+      throw Status.INVALID_ARGUMENT.withDescription("idempotency_key: at most 200 characters")
+          .asRuntimeException();
+    }
+    synchronized (byIdempotencyKey) {
+      if (!key.isEmpty() && byIdempotencyKey.containsKey(key)) {
+        return new Submitted(jobs.get(byIdempotencyKey.get(key)).snapshot(), true);
+      }
+      String id = "job-" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+      Timestamp now = now();
+      Job job = Job.newBuilder().setJobId(id).setSpec(filled).setState(JobState.JOB_STATE_QUEUED)
+          .setStage(Stage.STAGE_PLAN).setCreated(now).setUpdated(now).setIdempotencyKey(key)
+          .build();
+      store.saveSnapshot(job);
+      JobRuntime runtime = track(new JobRuntime(store, job, List.of()));
+      if (!key.isEmpty()) {
+        byIdempotencyKey.put(key, id);
+      }
+      runtime.event(Stage.STAGE_PLAN, 0, "queued", e -> e.setState(JobState.JOB_STATE_QUEUED));
+      launch(runtime);
+      return new Submitted(runtime.snapshot(), false);
+    }
+  }
+
+  public JobRuntime get(String jobId) {
+    if (jobId == null || jobId.isBlank()) {
+      throw Status.INVALID_ARGUMENT.withDescription("job_id: must not be empty")
+          .asRuntimeException();
+    }
+    JobRuntime runtime = jobs.get(jobId);
+    if (runtime == null) {
+      throw Status.NOT_FOUND.withDescription("no job '" + jobId + "'").asRuntimeException();
+    }
+    return runtime;
+  }
+
+  /** Every job, newest first. */
+  public List<Job> all() {
+    return jobs.values().stream().map(JobRuntime::snapshot)
+        .sorted(Comparator.comparing((Job j) -> j.getCreated().getSeconds())
+            .thenComparing(j -> j.getCreated().getNanos()).reversed())
+        .toList();
+  }
+
+  public Job cancel(String jobId, String reason) {
+    JobRuntime job = get(jobId);
+    JobState state = job.state();
+    if (JobRuntime.isTerminal(state)) {
+      throw Status.FAILED_PRECONDITION.withDescription("job " + jobId + " already ended ("
+          + state.name().replace("JOB_STATE_", "") + ")").asRuntimeException();
+    }
+    String why = reason == null || reason.isBlank() ? "cancelled by the user" : reason;
+    if (!running.contains(jobId)) {
+      job.state(JobState.JOB_STATE_CANCELLED, "job cancelled: " + why);
+      return job.snapshot();
+    }
+    job.requestCancel(why);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (running.contains(jobId) && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    return job.snapshot();
+  }
+
+  /** Lets a job past the plan gate; an instruction refines the plan first. */
+  public Job approve(String jobId, java.util.function.UnaryOperator<dev.reelmesh.v1.PlanReady>
+      refine) {
+    JobRuntime job = get(jobId);
+    if (job.state() != JobState.JOB_STATE_AWAITING_APPROVAL) {
+      throw Status.FAILED_PRECONDITION.withDescription("job " + jobId
+          + " is not waiting for plan approval (state "
+          + job.state().name().replace("JOB_STATE_", "") + ")").asRuntimeException();
+    }
+    if (refine != null) {
+      dev.reelmesh.v1.PlanReady current = job.memo().find(JobRun.planKey(),
+          dev.reelmesh.v1.PlanReady.parser());
+      dev.reelmesh.v1.PlanReady refined = refine.apply(current);
+      job.memo().put(JobRun.planKey(), refined);
+      job.event(Stage.STAGE_PLAN, 10, "plan refined: " + refined.getPlan().getClipsCount()
+          + " clips", e -> e.setPlanReady(refined));
+    }
+    JobRun.recordApproval(job);
+    job.startRun(10);
+    launch(job);
+    return job.snapshot();
+  }
+
+  /** Redoes the named clips (and frames) of a finished job, then re-assembles. */
+  public Job regenerate(String jobId, List<Integer> clips, List<Integer> frameClips) {
+    JobRuntime job = get(jobId);
+    if (job.state() != JobState.JOB_STATE_SUCCEEDED) {
+      throw Status.FAILED_PRECONDITION.withDescription("only a finished job can be regenerated; "
+          + jobId + " is " + job.state().name().replace("JOB_STATE_", "")).asRuntimeException();
+    }
+    if (running.contains(jobId)) {
+      throw Status.FAILED_PRECONDITION.withDescription("job " + jobId + " is already running")
+          .asRuntimeException();
+    }
+    Generations generations = Generations.load(job.memo());
+    generations.regenerate(job.memo(), clips, frameClips);
+    job.startRun(frameClips.iterator().hasNext() ? 20 : 40);
+    job.event(frameClips.iterator().hasNext() ? Stage.STAGE_STORYBOARD : Stage.STAGE_CLIPS,
+        frameClips.iterator().hasNext() ? 20 : 40, "regenerating clips " + clips
+            + (frameClips.iterator().hasNext() ? ", frames of clips " + frameClips : ""));
+    launch(job);
+    return job.snapshot();
+  }
+
+  public boolean isRunning(String jobId) {
+    return running.contains(jobId);
+  }
+
+  private void launch(JobRuntime job) {
+    if (!running.add(job.id())) {
+      return;
+    }
+    Executor clips = command -> clipsPool.executeBlocking(() -> {
+      command.run();
+      return null;
+    }, false);
+    JobRun run = new JobRun(job, channels, providers.forJob(job.spec().spec().getProviders(),
+        channels), artifacts, clips, Generations.load(job.memo()));
+    jobsPool.executeBlocking(() -> {
+      try {
+        run.run();
+      } finally {
+        running.remove(job.id());
+      }
+      return null;
+    }, false);
+  }
+
+  public ArtifactStore artifacts() {
+    return artifacts;
+  }
+
+  public MeshChannels channels() {
+    return channels;
+  }
+
+  /**
+   * Stops the engine. Running jobs are interrupted but stay RUNNING in the store, so the next
+   * start resumes them.
+   */
+  @Override
+  public void close() {
+    for (JobRuntime job : jobs.values()) {
+      if (running.contains(job.id())) {
+        job.stopForShutdown();
+      }
+    }
+    // Runs end promptly once cancelled; wait so no run writes after the engine is gone.
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (!running.isEmpty() && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    jobsPool.close();
+    clipsPool.close();
+    vertx.close().toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS)
+        .exceptionally(e -> null).join();
+  }
+
+  private static Timestamp now() {
+    Instant now = Instant.now();
+    return Timestamp.newBuilder().setSeconds(now.getEpochSecond()).setNanos(now.getNano()).build();
+  }
+}

@@ -1,0 +1,219 @@
+package dev.reelmesh.orchestrator.job;
+
+import com.google.protobuf.Timestamp;
+import dev.reelmesh.orchestrator.event.EventLog;
+import dev.reelmesh.v1.CostLine;
+import dev.reelmesh.v1.CostReport;
+import dev.reelmesh.v1.Job;
+import dev.reelmesh.v1.JobError;
+import dev.reelmesh.v1.JobEvent;
+import dev.reelmesh.v1.JobResult;
+import dev.reelmesh.v1.JobState;
+import dev.reelmesh.v1.Stage;
+import io.grpc.Context;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * A job while the engine holds it: its snapshot, event log and step memo. Every change goes to
+ * the store before anyone sees it; the percent a run reports never goes down.
+ */
+public final class JobRuntime {
+  private final JobStore store;
+  private final EventLog log;
+  private final StepMemo memo;
+  private Job.Builder job;
+  private double percentFloor;
+  private volatile Context.CancellableContext context;
+  private volatile boolean cancelRequested;
+  private volatile boolean stopping;
+  private volatile java.util.function.LongConsumer spend = micros -> { };
+
+  JobRuntime(JobStore store, Job job, List<JobEvent> restored) {
+    this.store = store;
+    this.job = job.toBuilder();
+    this.log = new EventLog(job.getJobId(), restored, store::appendEvent);
+    this.memo = store.memo(job.getJobId());
+    this.percentFloor = job.getPercent();
+    if (isTerminal(job.getState())) {
+      log.close();
+    }
+  }
+
+  public String id() {
+    return job.getJobId();
+  }
+
+  public EventLog log() {
+    return log;
+  }
+
+  public StepMemo memo() {
+    return memo;
+  }
+
+  public synchronized Job snapshot() {
+    return job.setLastSequence(log.lastSequence()).build();
+  }
+
+  public static boolean isTerminal(JobState state) {
+    return state == JobState.JOB_STATE_SUCCEEDED || state == JobState.JOB_STATE_FAILED
+        || state == JobState.JOB_STATE_CANCELLED;
+  }
+
+  /** A progress event; the percent is clamped so it never decreases within a run. */
+  public JobEvent event(Stage stage, double percent, String message,
+      Consumer<JobEvent.Builder> payload) {
+    // Clamping and appending under one lock: events from parallel clip renders still come out
+    // with percents in order.
+    synchronized (this) {
+      percentFloor = Math.max(percentFloor, Math.min(100, percent));
+      job.setStage(stage).setPercent(percentFloor).setUpdated(now());
+      JobEvent.Builder event = JobEvent.newBuilder().setStage(stage).setPercent(percentFloor)
+          .setMessage(message);
+      if (payload != null) {
+        payload.accept(event);
+      }
+      JobEvent appended = log.append(event);
+      persist();
+      return appended;
+    }
+  }
+
+  public JobEvent event(Stage stage, double percent, String message) {
+    return event(stage, percent, message, null);
+  }
+
+  /** Changes state and says so in the stream. Terminal states close the event log. */
+  public void state(JobState state, String message) {
+    Stage stage;
+    double percent;
+    synchronized (this) {
+      job.setState(state).setUpdated(now());
+      stage = job.getStage();
+      percent = job.getPercent();
+    }
+    event(stage, percent, message, e -> e.setState(state));
+    if (isTerminal(state)) {
+      log.close();
+    }
+  }
+
+  /** A new run (resume or regeneration) may start below the old percent: at its stage's start. */
+  public synchronized void startRun(double fromPercent) {
+    percentFloor = fromPercent;
+    job.setPercent(fromPercent);
+    cancelRequested = false;
+    log.reopen();
+  }
+
+  public synchronized JobState state() {
+    return job.getState();
+  }
+
+  public synchronized JobSpecView spec() {
+    return new JobSpecView(job.getSpec());
+  }
+
+  public void succeed(JobResult result) {
+    synchronized (this) {
+      job.setResult(result).clearError();
+    }
+    event(Stage.STAGE_DELIVER, 100, "done: " + result.getVideo().getUri(),
+        e -> e.setResult(result));
+    state(JobState.JOB_STATE_SUCCEEDED, "job succeeded");
+  }
+
+  public void fail(int code, String message, Stage stage) {
+    JobError error = JobError.newBuilder().setCode(code).setMessage(message).setStage(stage)
+        .build();
+    synchronized (this) {
+      job.setError(error);
+    }
+    event(stage, job.getPercent(), "failed: " + message, e -> e.setError(error));
+    state(JobState.JOB_STATE_FAILED, "job failed");
+  }
+
+  /** Adds priced lines to the job's bill and tells the watchers. */
+  public void addCost(List<CostLine> lines) {
+    if (lines.isEmpty()) {
+      return;
+    }
+    CostReport report;
+    Stage stage;
+    double percent;
+    synchronized (this) {
+      CostReport.Builder cost = job.getCostBuilder().addAllLines(lines);
+      long estimated = 0;
+      long actual = 0;
+      for (CostLine line : cost.getLinesList()) {
+        estimated += line.getEstimatedMicros();
+        actual += line.getActualMicros();
+      }
+      report = cost.setEstimatedTotalMicros(estimated).setActualTotalMicros(actual).build();
+      stage = job.getStage();
+      percent = job.getPercent();
+    }
+    spend.accept(lines.stream().mapToLong(CostLine::getActualMicros).sum());
+    event(stage, percent, "cost so far $" + report.getActualTotalMicros() / 1e6,
+        e -> e.getCostBuilder().setCost(report));
+  }
+
+  public synchronized CostReport cost() {
+    return job.getCost();
+  }
+
+  /** Serialised per job, so an older snapshot never overwrites a newer one. */
+  synchronized void persist() {
+    store.saveSnapshot(snapshot());
+  }
+
+  public void setContext(Context.CancellableContext context) {
+    this.context = context;
+  }
+
+  public Context.CancellableContext context() {
+    return context;
+  }
+
+  public boolean cancelRequested() {
+    return cancelRequested;
+  }
+
+  /** Stops the current run's work: every RPC it has in flight is cancelled. */
+  public void requestCancel(String reason) {
+    cancelRequested = true;
+    Context.CancellableContext running = context;
+    if (running != null) {
+      running.cancel(new java.util.concurrent.CancellationException(reason));
+    }
+  }
+
+  /** Where actual spend is recorded (the monthly ledger). */
+  void onSpend(java.util.function.LongConsumer spend) {
+    this.spend = spend;
+  }
+
+  /** The engine is shutting down: stop the run but keep the job's state for the next start. */
+  void stopForShutdown() {
+    stopping = true;
+    Context.CancellableContext running = context;
+    if (running != null) {
+      running.cancel(new java.util.concurrent.CancellationException("engine stopping"));
+    }
+  }
+
+  public boolean stopping() {
+    return stopping;
+  }
+
+  synchronized void replaceSpec(dev.reelmesh.v1.JobSpec spec) {
+    job.setSpec(spec);
+  }
+
+  private static Timestamp now() {
+    Instant now = Instant.now();
+    return Timestamp.newBuilder().setSeconds(now.getEpochSecond()).setNanos(now.getNano()).build();
+  }
+}

@@ -1,0 +1,63 @@
+package dev.reelmesh.orchestrator.pipeline;
+
+import dev.reelmesh.common.error.Statuses;
+import dev.reelmesh.orchestrator.job.JobEngine;
+import dev.reelmesh.v1.CostReport;
+import dev.reelmesh.v1.FrameKind;
+import dev.reelmesh.v1.FrameSelector;
+import dev.reelmesh.v1.Job;
+import dev.reelmesh.v1.RegenerateClipsRequest;
+import dev.reelmesh.v1.RegenerateClipsResponse;
+import io.grpc.Status;
+import java.util.List;
+import java.util.TreeSet;
+
+/** RegenerateClips: checks the selection against the finished job, then starts the redo. */
+final class Regeneration {
+  private Regeneration() {}
+
+  static RegenerateClipsResponse start(JobEngine engine, RegenerateClipsRequest request) {
+    Job job = engine.get(request.getJobId()).snapshot();
+    if (request.getClipIndicesCount() == 0 && request.getFramesCount() == 0) {
+      throw Statuses.invalid("clip_indices", "name at least one clip or frame to regenerate");
+    }
+    if (!request.getInstruction().isBlank()) {
+      throw Status.UNIMPLEMENTED.withDescription("instruction: rewording regenerated clips is "
+          + "not built yet; regenerate without an instruction").asRuntimeException();
+    }
+    if (!job.hasResult()) {
+      throw Status.FAILED_PRECONDITION.withDescription("only a finished job can be regenerated; "
+          + job.getJobId() + " is " + job.getState().name().replace("JOB_STATE_", ""))
+          .asRuntimeException();
+    }
+    int clips = job.getResult().getPlan().getClipsCount();
+    TreeSet<Integer> clipSet = new TreeSet<>();
+    for (int i = 0; i < request.getClipIndicesCount(); i++) {
+      int index = request.getClipIndices(i);
+      if (index < 0 || index >= clips) {
+        throw Statuses.invalid("clip_indices[" + i + "]", "clip " + index
+            + " does not exist; the job has clips 0.." + (clips - 1));
+      }
+      clipSet.add(index);
+    }
+    TreeSet<Integer> frameSet = new TreeSet<>();
+    for (int i = 0; i < request.getFramesCount(); i++) {
+      FrameSelector frame = request.getFrames(i);
+      if (frame.getClipIndex() < 0 || frame.getClipIndex() >= clips) {
+        throw Statuses.invalid("frames[" + i + "].clip_index", "clip " + frame.getClipIndex()
+            + " does not exist; the job has clips 0.." + (clips - 1));
+      }
+      if (frame.getFrame() == FrameKind.FRAME_KIND_UNSPECIFIED
+          || frame.getFrame() == FrameKind.UNRECOGNIZED) {
+        throw Statuses.invalid("frames[" + i + "].frame", "say START or END");
+      }
+      // Frames of a clip are generated as a chained pair, so either one redoes both.
+      frameSet.add(frame.getClipIndex());
+    }
+    clipSet.removeAll(frameSet);
+    Job started = engine.regenerate(job.getJobId(), List.copyOf(clipSet), List.copyOf(frameSet));
+    // Offline engines cost nothing; the estimate says so line by line once paid providers exist.
+    return RegenerateClipsResponse.newBuilder().setJob(started)
+        .setEstimate(CostReport.getDefaultInstance()).build();
+  }
+}

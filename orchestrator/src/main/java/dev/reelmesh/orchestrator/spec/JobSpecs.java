@@ -1,0 +1,131 @@
+package dev.reelmesh.orchestrator.spec;
+
+import dev.reelmesh.common.error.Statuses;
+import dev.reelmesh.v1.AspectRatio;
+import dev.reelmesh.v1.ImageSource;
+import dev.reelmesh.v1.JobSpec;
+import dev.reelmesh.v1.QualityTier;
+import dev.reelmesh.v1.UserReference;
+import io.grpc.Status;
+import java.util.Set;
+
+/**
+ * Validates a submitted {@link JobSpec} and fills in its defaults, so every later stage works on a
+ * complete spec. Each problem is an INVALID_ARGUMENT naming the field.
+ */
+public final class JobSpecs {
+  static final Set<String> LLM = Set.of("offline", "openai");
+  static final Set<String> IMAGE = Set.of("animatic", "openai");
+  static final Set<String> VIDEO = Set.of("motion", "openai", "replicate");
+  static final Set<String> SPEECH = Set.of("espeak", "openai", "none");
+
+  /** Providers the orchestrator can drive today; the others are known names not built yet. */
+  static final Set<String> BUILT = Set.of("offline", "animatic", "motion", "espeak", "none");
+
+  private JobSpecs() {}
+
+  public static JobSpec validateAndFill(JobSpec spec) {
+    String brief = spec.getBrief();
+    if (brief.isBlank()) {
+      throw Statuses.invalid("spec.brief", "must not be empty");
+    }
+    if (brief.length() > 4000) {
+      throw Statuses.invalid("spec.brief", "at most 4000 characters, got " + brief.length());
+    }
+    double duration = spec.getDurationSeconds() == 0 ? 30 : spec.getDurationSeconds();
+    if (!(duration > 0 && duration <= 600) || Double.isNaN(duration)) {
+      throw Statuses.invalid("spec.duration_seconds",
+          "must be in (0, 600] seconds, got " + spec.getDurationSeconds());
+    }
+    if (spec.getAspectRatio() == AspectRatio.UNRECOGNIZED) {
+      throw Statuses.invalid("spec.aspect_ratio", "unknown aspect ratio; use 16:9, 9:16 or 1:1");
+    }
+    int variations = spec.getVariations() == 0 ? 4 : spec.getVariations();
+    if (variations < 1 || variations > 16) {
+      throw Statuses.invalid("spec.variations", "must be in 1..16, got " + spec.getVariations());
+    }
+    if (spec.getEnhancementRounds() < 0 || spec.getEnhancementRounds() > 8) {
+      throw Statuses.invalid("spec.enhancement_rounds",
+          "must be in 0..8 (0 = off), got " + spec.getEnhancementRounds());
+    }
+    if (spec.getQualityTier() == QualityTier.UNRECOGNIZED) {
+      throw Statuses.invalid("spec.quality_tier", "unknown quality tier");
+    }
+    if (spec.getBudgetCapMicros() < 0) {
+      throw Statuses.invalid("spec.budget_cap_micros", "must be >= 0 (0 = no job cap)");
+    }
+    int parallel = spec.getMaxParallelClips() == 0 ? 2 : spec.getMaxParallelClips();
+    if (parallel < 1 || parallel > 8) {
+      throw Statuses.invalid("spec.max_parallel_clips",
+          "must be in 1..8, got " + spec.getMaxParallelClips());
+    }
+    for (int i = 0; i < spec.getReferencesCount(); i++) {
+      checkReference("spec.references[" + i + "]", spec.getReferences(i));
+    }
+    JobSpec.Builder filled = spec.toBuilder()
+        .setDurationSeconds(duration)
+        .setVariations(variations)
+        .setMaxParallelClips(parallel);
+    if (spec.getAspectRatio() == AspectRatio.ASPECT_RATIO_UNSPECIFIED) {
+      filled.setAspectRatio(AspectRatio.ASPECT_RATIO_16_9);
+    }
+    if (spec.getQualityTier() == QualityTier.QUALITY_TIER_UNSPECIFIED) {
+      filled.setQualityTier(QualityTier.QUALITY_TIER_STANDARD);
+    }
+    filled.getProvidersBuilder()
+        .setLlm(provider("spec.providers.llm", spec.getProviders().getLlm(), LLM, "offline"))
+        .setImage(provider("spec.providers.image", spec.getProviders().getImage(), IMAGE,
+            "animatic"))
+        .setVideo(provider("spec.providers.video", spec.getProviders().getVideo(), VIDEO,
+            "motion"))
+        .setSpeech(provider("spec.providers.speech", spec.getProviders().getSpeech(), SPEECH,
+            "espeak"));
+    if (!filled.hasMusic()) {
+      filled.getMusicBuilder().setGenerated(true);
+    }
+    return filled.build();
+  }
+
+  private static String provider(String field, String name, Set<String> known, String fallback) {
+    String chosen = name.isBlank() ? fallback : name.strip().toLowerCase(java.util.Locale.ROOT);
+    if (!known.contains(chosen)) {
+      throw Statuses.invalid(field, "unknown provider '" + name + "'; known: "
+          + known.stream().sorted().toList());
+    }
+    if (!BUILT.contains(chosen)) {
+      throw Status.UNIMPLEMENTED.withDescription(field + ": provider '" + chosen
+          + "' is not wired into the job engine yet; the offline engines are ("
+          + known.stream().filter(BUILT::contains).toList() + ")").asRuntimeException();
+    }
+    return chosen;
+  }
+
+  private static void checkReference(String field, UserReference reference) {
+    ImageSource image = reference.getImage();
+    switch (image.getSourceCase()) {
+      case DATA -> {
+        if (image.getData().isEmpty()) {
+          throw Statuses.invalid(field + ".image.data", "is empty");
+        }
+        if (image.getData().size() > 8 * 1024 * 1024) {
+          throw Statuses.invalid(field + ".image.data", "at most 8 MiB inline; upload larger "
+              + "images with MediaService.Upload and pass the artifact");
+        }
+      }
+      case ARTIFACT -> {
+        if (image.getArtifact().getUri().isBlank()) {
+          throw Statuses.invalid(field + ".image.artifact.uri", "is empty");
+        }
+      }
+      case URL -> {
+        String url = image.getUrl();
+        if (!(url.startsWith("http://") || url.startsWith("https://"))) {
+          throw Statuses.invalid(field + ".image.url", "only http(s) URLs, got '" + url + "'");
+        }
+        throw Status.UNIMPLEMENTED.withDescription(field + ".image.url: fetching reference "
+            + "images by URL is not built yet; send the bytes or an artifact").asRuntimeException();
+      }
+      default -> throw Statuses.invalid(field + ".image", "give data, artifact or url");
+    }
+  }
+}

@@ -1,0 +1,124 @@
+package dev.reelmesh.orchestrator.stage;
+
+import dev.reelmesh.orchestrator.provider.video.ClipRequest;
+import dev.reelmesh.orchestrator.provider.video.VideoProvider;
+import dev.reelmesh.v1.ArtifactRef;
+import dev.reelmesh.v1.ClipReady;
+import dev.reelmesh.v1.FrameResult;
+import dev.reelmesh.v1.PlannedClip;
+import dev.reelmesh.v1.Stage;
+import io.grpc.Context;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** 40–85%: every clip rendered from its chosen frames, several at once up to the job's limit. */
+final class ClipsStage {
+  static final double FPS = 24;
+
+  private ClipsStage() {}
+
+  /** Seconds each cut's dissolve overlaps; short clips get shorter ones. */
+  static double overlap(JobContext ctx) {
+    double shortest = Double.MAX_VALUE;
+    for (PlannedClip clip : ctx.plan.getClipsList()) {
+      shortest = Math.min(shortest, clip.getEndSeconds() - clip.getStartSeconds());
+    }
+    return ctx.plan.getClipsCount() < 2 ? 0 : Math.min(0.5, shortest / 4);
+  }
+
+  static void run(JobContext ctx) {
+    int n = ctx.plan.getClipsCount();
+    double overlap = overlap(ctx);
+    Semaphore slots = new Semaphore(ctx.spec.spec().getMaxParallelClips());
+    AtomicInteger done = new AtomicInteger();
+    List<CompletableFuture<ArtifactRef>> futures = new ArrayList<>();
+    ctx.job.event(Stage.STAGE_CLIPS, 40, "rendering " + n + " clips with "
+        + ctx.providers.video().name());
+    // The job's gRPC Context travels with each task, so a cancel reaches the render.
+    Context context = Context.current();
+    for (int i = 0; i < n; i++) {
+      int index = i;
+      futures.add(CompletableFuture.supplyAsync(() -> {
+        Context previous = context.attach();
+        slots.acquireUninterruptibly();
+        try {
+          ctx.checkCancelled();
+          return render(ctx, index, overlap, done, n);
+        } finally {
+          slots.release();
+          context.detach(previous);
+        }
+      }, ctx.clipExecutor));
+    }
+    try {
+      CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : e;
+    }
+    for (CompletableFuture<ArtifactRef> future : futures) {
+      ctx.clips.add(future.join());
+    }
+  }
+
+  private static ArtifactRef render(JobContext ctx, int index, double overlap,
+      AtomicInteger done, int n) {
+    String key = "clip-" + index + "-g" + ctx.generations.clip(index);
+    ClipReady known = ctx.memo().find(key, ClipReady.parser());
+    if (known != null) {
+      done.incrementAndGet();
+      return known.getClip();
+    }
+    PlannedClip planned = ctx.plan.getClips(index);
+    double duration = planned.getEndSeconds() - planned.getStartSeconds()
+        + (index < n - 1 ? overlap : 0);
+    FrameResult start = frame(ctx, index, 0);
+    FrameResult end = frame(ctx, index, 1);
+    ClipRequest request = new ClipRequest(index,
+        start.getVariations(start.getChosen()).getImage(),
+        end.getVariations(end.getChosen()).getImage(),
+        duration, ctx.spec.frameSize(), FPS,
+        ctx.prompts.getPromptsCount() > index ? ctx.prompts.getPrompts(index) : null,
+        ctx.path(String.format("clips/clip%02d-g%d.mp4", index, ctx.generations.clip(index))));
+    VideoProvider.Rendered rendered = renderWithRetry(ctx, request);
+    ClipReady ready = ClipReady.newBuilder().setClipIndex(index).setClip(rendered.clip())
+        .setDurationSeconds(rendered.durationSeconds()).setEngine(rendered.engine()).build();
+    ctx.memo().put(key, ready);
+    ctx.engines.put("video", rendered.engine());
+    int finished = done.incrementAndGet();
+    ctx.job.event(Stage.STAGE_CLIPS, 40 + 45.0 * finished / n, String.format(
+        "clip %d ready (%.2f s)", index + 1, rendered.durationSeconds()),
+        e -> e.setClipReady(ready));
+    return rendered.clip();
+  }
+
+  /** Transient failures get one more try; a second failure fails the job with the reason. */
+  private static VideoProvider.Rendered renderWithRetry(JobContext ctx, ClipRequest request) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return ctx.providers.video().render(request);
+      } catch (StatusRuntimeException e) {
+        Status.Code code = e.getStatus().getCode();
+        boolean transientError = code == Status.Code.UNAVAILABLE
+            || code == Status.Code.DEADLINE_EXCEEDED || code == Status.Code.RESOURCE_EXHAUSTED;
+        if (ctx.job.cancelRequested() || attempt == 2 || !transientError) {
+          throw e;
+        }
+      } catch (RuntimeException e) {
+        throw e;
+      } catch (Exception e) {
+        throw Status.INTERNAL.withDescription("clip " + (request.clipIndex() + 1) + ": "
+            + e.getMessage()).withCause(e).asRuntimeException();
+      }
+    }
+  }
+
+  private static FrameResult frame(JobContext ctx, int clip, int which) {
+    return ctx.frames.get(2 * clip + which);
+  }
+}

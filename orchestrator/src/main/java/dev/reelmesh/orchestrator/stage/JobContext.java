@@ -1,0 +1,93 @@
+package dev.reelmesh.orchestrator.stage;
+
+import dev.reelmesh.common.artifact.ArtifactStore;
+import dev.reelmesh.orchestrator.job.Generations;
+import dev.reelmesh.orchestrator.job.JobRuntime;
+import dev.reelmesh.orchestrator.job.JobSpecView;
+import dev.reelmesh.orchestrator.job.StepMemo;
+import dev.reelmesh.orchestrator.mesh.MeshChannels;
+import dev.reelmesh.v1.ArtifactRef;
+import dev.reelmesh.v1.ClipPrompts;
+import dev.reelmesh.v1.EngineInfo;
+import dev.reelmesh.v1.Fallback;
+import dev.reelmesh.v1.FrameResult;
+import dev.reelmesh.v1.ScenePlan;
+import dev.reelmesh.v1.Stage;
+import dev.reelmesh.v1.Warning;
+import io.grpc.Status;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+
+/**
+ * What the stages of one run share: the job, the services' channels, the providers, the
+ * artifact root, and what earlier stages produced.
+ */
+public final class JobContext {
+  final JobRuntime job;
+  final JobSpecView spec;
+  final MeshChannels channels;
+  final Providers providers;
+  final ArtifactStore artifacts;
+  final Executor clipExecutor;
+  /** Regeneration counters; part of the step keys and seeds. */
+  final Generations generations;
+
+  ScenePlan plan;
+  EngineInfo planEngine;
+  Path reference;
+  ArtifactRef referenceRef;
+  final List<FrameResult> frames = new ArrayList<>();
+  ClipPrompts prompts;
+  EngineInfo promptsEngine;
+  final List<ArtifactRef> clips = new ArrayList<>();
+  final Map<String, EngineInfo> engines = new LinkedHashMap<>();
+  final List<String> timings = new ArrayList<>();
+
+  JobContext(JobRuntime job, MeshChannels channels, Providers providers, ArtifactStore artifacts,
+      Executor clipExecutor, Generations generations) {
+    this.job = job;
+    this.spec = job.spec();
+    this.channels = channels;
+    this.providers = providers;
+    this.artifacts = artifacts;
+    this.clipExecutor = clipExecutor;
+    this.generations = generations;
+  }
+
+  StepMemo memo() {
+    return job.memo();
+  }
+
+  /** Relative artifact path under this job's folder. */
+  String path(String relative) {
+    return "jobs/" + job.id() + "/" + relative;
+  }
+
+  Path file(String relative) {
+    return artifacts.resolve("job", path(relative));
+  }
+
+  void fallback(Stage stage, double percent, String component, String wanted, String used,
+      String reason, int clip) {
+    Fallback fallback = Fallback.newBuilder().setComponent(component).setWanted(wanted)
+        .setUsed(used).setReason(reason).setClipIndex(clip).build();
+    job.event(stage, percent, component + " fell back to " + used + ": " + reason,
+        e -> e.setFallback(fallback));
+  }
+
+  void warn(Stage stage, double percent, String code, String message) {
+    job.event(stage, percent, message,
+        e -> e.setWarning(Warning.newBuilder().setCode(code).setMessage(message)));
+  }
+
+  /** Stops the run between steps once the user cancelled. */
+  void checkCancelled() {
+    if (job.cancelRequested()) {
+      throw Status.CANCELLED.withDescription("cancelled by the user").asRuntimeException();
+    }
+  }
+}

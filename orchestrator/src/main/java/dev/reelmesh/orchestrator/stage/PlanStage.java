@@ -1,0 +1,61 @@
+package dev.reelmesh.orchestrator.stage;
+
+import dev.reelmesh.v1.JobSpec;
+import dev.reelmesh.v1.LlmServiceGrpc;
+import dev.reelmesh.v1.PlanReady;
+import dev.reelmesh.v1.PlanScriptRequest;
+import dev.reelmesh.v1.PlanScriptResponse;
+import dev.reelmesh.v1.Stage;
+import java.util.concurrent.TimeUnit;
+
+/** 0–10%: the brief becomes a ScenePlan through the LLM service. */
+final class PlanStage {
+  static final String KEY = "plan";
+  static final String APPROVED_KEY = "plan-approved";
+
+  private PlanStage() {}
+
+  static void run(JobContext ctx) {
+    PlanReady known = ctx.memo().find(KEY, PlanReady.parser());
+    if (known != null) {
+      // Recorded by an earlier run, which already told the watchers.
+      ctx.plan = known.getPlan();
+      ctx.planEngine = known.getEngine();
+      ctx.engines.put("llm", known.getEngine());
+      return;
+    }
+    ctx.job.event(Stage.STAGE_PLAN, 0, "planning the script");
+    PlanReady ready = ctx.memo().remember(KEY, PlanReady.parser(), () -> {
+      JobSpec spec = ctx.spec.spec();
+      PlanScriptResponse response = LlmServiceGrpc.newBlockingStub(ctx.channels.llm())
+          .withDeadlineAfter(3, TimeUnit.MINUTES)
+          .planScript(PlanScriptRequest.newBuilder()
+              .setBrief(spec.getBrief())
+              .setDurationSeconds(spec.getDurationSeconds())
+              .setAspectRatio(spec.getAspectRatio())
+              .setStylePreset(spec.getStylePreset())
+              .setProductDescription(spec.getProductDescription())
+              .setCharacterConsistency(true)
+              .setSeed(ctx.spec.seed())
+              .build());
+      ctx.job.addCost(response.getCostList());
+      return PlanReady.newBuilder().setPlan(response.getPlan()).setEngine(response.getEngine())
+          .build();
+    });
+    ctx.plan = ready.getPlan();
+    ctx.planEngine = ready.getEngine();
+    ctx.engines.put("llm", ready.getEngine());
+    if (ready.getEngine().getFallback()) {
+      ctx.fallback(Stage.STAGE_PLAN, 9, "llm", ctx.spec.spec().getProviders().getLlm(),
+          ready.getEngine().getEngine(), ready.getEngine().getFallbackReason(), -1);
+    }
+    ctx.job.event(Stage.STAGE_PLAN, 10, "plan ready: " + ctx.plan.getClipsCount() + " clips, "
+        + ctx.plan.getDurationSeconds() + " s", e -> e.setPlanReady(ready));
+  }
+
+  /** True when the job must wait at the approval gate before going on. */
+  static boolean awaitsApproval(JobContext ctx) {
+    return ctx.spec.spec().getRequirePlanApproval()
+        && ctx.memo().find(APPROVED_KEY, com.google.protobuf.Empty.parser()) == null;
+  }
+}

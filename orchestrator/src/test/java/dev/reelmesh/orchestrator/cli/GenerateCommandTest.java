@@ -1,0 +1,84 @@
+package dev.reelmesh.orchestrator.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.reelmesh.common.config.MeshSettings;
+import dev.reelmesh.common.testing.InProcessService;
+import dev.reelmesh.media.MediaServices;
+import dev.reelmesh.v1.ArtifactRef;
+import dev.reelmesh.v1.MediaServiceGrpc;
+import dev.reelmesh.v1.ProbeRequest;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code reelmesh generate} as a user runs it: the whole mesh in this process, offline. */
+class GenerateCommandTest {
+  @TempDir Path dir;
+
+  @Test
+  void writesTheVideoStoryboardFramesPromptsScoresAndReport() throws Exception {
+    Path out = dir.resolve("out");
+    CommandLine cli = ReelmeshMain.commandLine();
+    StringWriter stdout = new StringWriter();
+    StringWriter stderr = new StringWriter();
+    cli.setOut(new PrintWriter(stdout, true));
+    cli.setErr(new PrintWriter(stderr, true));
+    int code = cli.execute("generate", "a 12-second teaser for a trail running shoe",
+        "--duration", "12", "--variations", "2", "--tier", "draft", "--plain",
+        "--out", out.toString(), "--data", dir.resolve("data").toString(),
+        "--models", dir.resolve("models").toString());
+    assertThat(code).as("stderr: %s", stderr).isZero();
+    assertThat(stdout.toString()).contains("final.mp4");
+    assertThat(stderr.toString()).contains("[100%]");
+    for (String name : new String[] {"final.mp4", "storyboard.png", "prompts.json",
+        "scores.json", "report.md", "thumbnail.jpg"}) {
+      assertThat(out.resolve(name)).as(name).isRegularFile();
+    }
+    JsonNode scores = new ObjectMapper().readTree(out.resolve("scores.json").toFile());
+    int frames = scores.get("frames").size();
+    try (Stream<Path> files = Files.list(out.resolve("frames"))) {
+      assertThat(files.count()).isEqualTo(frames * 2L);
+    }
+    JsonNode prompts = new ObjectMapper().readTree(out.resolve("prompts.json").toFile());
+    assertThat(prompts.get("prompts").size()).isEqualTo(frames / 2);
+    assertThat(Files.readString(out.resolve("report.md"))).contains("## Engines")
+        .contains("## Storyboard scores").contains("## Cost");
+    // Probe the written file with the media service itself.
+    MeshSettings settings = new MeshSettings(dir.resolve("probe"), dir.resolve("models"));
+    Files.createDirectories(settings.artifactRoot());
+    Files.copy(out.resolve("final.mp4"), settings.artifactRoot().resolve("final.mp4"));
+    try (InProcessService media = InProcessService.start(MediaServices.create(settings))) {
+      double seconds = MediaServiceGrpc.newBlockingStub(media.channel())
+          .probe(ProbeRequest.newBuilder().setMedia(ArtifactRef.newBuilder()
+              .setUri("final.mp4")).build()).getDurationSeconds();
+      assertThat(seconds).isCloseTo(12.0, org.assertj.core.data.Offset.offset(0.15));
+    }
+  }
+
+  @Test
+  void badInputPrintsOneClearLineAndExitsNonZero() {
+    CommandLine cli = ReelmeshMain.commandLine();
+    StringWriter stderr = new StringWriter();
+    cli.setErr(new PrintWriter(stderr, true));
+    int code = cli.execute("generate", "x", "--aspect", "4:3", "--data",
+        dir.resolve("data").toString());
+    assertThat(code).isNotZero();
+    assertThat(stderr.toString().strip()).isEqualTo(
+        "reelmesh: --aspect must be 16:9, 9:16 or 1:1, got '4:3'");
+
+    StringWriter err2 = new StringWriter();
+    cli.setErr(new PrintWriter(err2, true));
+    code = cli.execute("generate", "x", "--variations", "40", "--data",
+        dir.resolve("data").toString(), "--models", dir.resolve("models").toString());
+    assertThat(code).isNotZero();
+    assertThat(err2.toString()).contains("INVALID_ARGUMENT: spec.variations");
+  }
+}

@@ -1,0 +1,216 @@
+package dev.reelmesh.orchestrator.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.reelmesh.orchestrator.testing.TestMesh;
+import dev.reelmesh.v1.FrameResult;
+import dev.reelmesh.v1.FrameVariation;
+import dev.reelmesh.v1.GetJobRequest;
+import dev.reelmesh.v1.Job;
+import dev.reelmesh.v1.JobEvent;
+import dev.reelmesh.v1.JobResult;
+import dev.reelmesh.v1.JobState;
+import dev.reelmesh.v1.ListJobsRequest;
+import dev.reelmesh.v1.ProbeResponse;
+import dev.reelmesh.v1.RegenerateClipsRequest;
+import dev.reelmesh.v1.Stage;
+import dev.reelmesh.v1.StreamInfo;
+import dev.reelmesh.v1.SubmitJobRequest;
+import dev.reelmesh.v1.SubmitJobResponse;
+import dev.reelmesh.v1.WatchJobRequest;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * One offline job through the whole in-process mesh (real llm, scoring and media services), then
+ * the questions a client asks about it. The job runs once; the tests share it.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PipelineEndToEndTest {
+  TestMesh mesh;
+  String jobId;
+  List<JobEvent> events;
+  List<JobEvent> secondWatcher;
+
+  @BeforeAll
+  void runOneJob(@TempDir Path dir) throws Exception {
+    mesh = TestMesh.start(dir);
+    SubmitJobResponse submitted = mesh.pipeline().submitJob(SubmitJobRequest.newBuilder()
+        .setSpec(TestMesh.quickSpec("a 12-second ad for a ceramic pour-over kettle, warm "
+            + "morning light", 12))
+        .setIdempotencyKey("kettle-1").build());
+    jobId = submitted.getJobId();
+    CompletableFuture<List<JobEvent>> second =
+        CompletableFuture.supplyAsync(() -> mesh.watchToEnd(jobId, 0));
+    events = mesh.watchToEnd(jobId, 0);
+    secondWatcher = second.get(5, TimeUnit.MINUTES);
+  }
+
+  @AfterAll
+  void stop() throws Exception {
+    mesh.close();
+  }
+
+  private JobResult result() {
+    return mesh.job(jobId).getResult();
+  }
+
+  @Test
+  @Order(1)
+  void producesAnMp4WhoseProbedDurationMatchesThePlan() {
+    Job job = mesh.job(jobId);
+    assertThat(job.getState()).as("events: %s", events.stream().filter(JobEvent::hasError)
+        .toList()).isEqualTo(JobState.JOB_STATE_SUCCEEDED);
+    JobResult result = job.getResult();
+    ProbeResponse probe = mesh.probe(result.getVideo());
+    assertThat(probe.getDurationSeconds()).isCloseTo(12.0, org.assertj.core.data.Offset.offset(0.15));
+    assertThat(probe.getStreamsList()).extracting(StreamInfo::getType)
+        .contains("video", "audio");
+    StreamInfo video = probe.getStreamsList().stream().filter(s -> s.getType().equals("video"))
+        .findFirst().orElseThrow();
+    assertThat(video.getWidth()).isEqualTo(640);
+    assertThat(video.getHeight()).isEqualTo(360);
+    assertThat(result.getPlan().getClipsList()).isNotEmpty();
+    assertThat(Files.isRegularFile(mesh.file(result.getStoryboard()))).isTrue();
+    assertThat(Files.isRegularFile(mesh.file(result.getReport()))).isTrue();
+    assertThat(result.getEnginesMap()).containsKeys("llm", "image", "video", "scoring");
+  }
+
+  @Test
+  @Order(2)
+  void eventsArriveInOrderToOneHundredPercent() {
+    for (int i = 0; i < events.size(); i++) {
+      assertThat(events.get(i).getSequence()).isEqualTo(i + 1L);
+      if (i > 0) {
+        assertThat(events.get(i).getPercent()).isGreaterThanOrEqualTo(
+            events.get(i - 1).getPercent());
+      }
+    }
+    assertThat(events.get(events.size() - 1).getPercent()).isEqualTo(100.0);
+    assertThat(events.get(events.size() - 1).getState()).isEqualTo(JobState.JOB_STATE_SUCCEEDED);
+    assertThat(events).anyMatch(JobEvent::hasPlanReady);
+    assertThat(events).anyMatch(JobEvent::hasResult);
+    List<Stage> stages = events.stream().map(JobEvent::getStage).distinct().toList();
+    assertThat(stages).containsSubsequence(Stage.STAGE_PLAN, Stage.STAGE_STORYBOARD,
+        Stage.STAGE_CLIP_PROMPTS, Stage.STAGE_CLIPS, Stage.STAGE_AUDIO, Stage.STAGE_ASSEMBLE,
+        Stage.STAGE_DELIVER);
+  }
+
+  @Test
+  @Order(3)
+  void clipPromptsTravelInTheStream() {
+    JobEvent prompts = events.stream().filter(JobEvent::hasClipPrompts).findFirst().orElseThrow();
+    assertThat(prompts.getPercent()).isEqualTo(40.0);
+    assertThat(prompts.getClipPrompts().getPrompts().getPromptsCount())
+        .isEqualTo(result().getPlan().getClipsCount());
+  }
+
+  @Test
+  @Order(4)
+  void everyVariationIsScoredAndTheBestChosenByTheScores() {
+    List<FrameResult> frames = events.stream().filter(JobEvent::hasFrameVariations)
+        .map(JobEvent::getFrameVariations).toList();
+    assertThat(frames).hasSize(result().getPlan().getClipsCount() * 2);
+    for (FrameResult frame : frames) {
+      assertThat(frame.getVariationsList()).hasSize(2)
+          .allSatisfy(v -> assertThat(v.getScoresList()).isNotEmpty());
+      FrameVariation best = frame.getVariationsList().stream()
+          .max(Comparator.comparingDouble(FrameVariation::getOverall)).orElseThrow();
+      assertThat(frame.getVariations(frame.getChosen()).getOverall())
+          .isEqualTo(best.getOverall());
+      assertThat(frame.getVariations(frame.getChosen()).getRank()).isEqualTo(1);
+    }
+    assertThat(events.stream().filter(JobEvent::hasBestFrame)).hasSize(frames.size());
+  }
+
+  @Test
+  @Order(5)
+  void twoWatchersEachGetEveryEvent() {
+    assertThat(secondWatcher).isEqualTo(events);
+  }
+
+  @Test
+  @Order(6)
+  void aWatcherResumesFromTheLastSequenceItSaw() {
+    long seen = events.size() / 2;
+    List<JobEvent> rest = mesh.watchToEnd(jobId, seen);
+    assertThat(rest).isEqualTo(events.subList((int) seen, events.size()));
+    assertThat(mesh.watchToEnd(jobId, events.size())).isEmpty();
+  }
+
+  @Test
+  @Order(7)
+  void theSameIdempotencyKeyReturnsTheSameJob() {
+    SubmitJobResponse again = mesh.pipeline().submitJob(SubmitJobRequest.newBuilder()
+        .setSpec(TestMesh.quickSpec("something else entirely", 12))
+        .setIdempotencyKey("kettle-1").build());
+    assertThat(again.getJobId()).isEqualTo(jobId);
+    assertThat(again.getDeduplicated()).isTrue();
+    assertThat(mesh.pipeline().listJobs(ListJobsRequest.getDefaultInstance()).getJobsList())
+        .extracting(Job::getJobId).containsExactly(jobId);
+  }
+
+  @Test
+  @Order(8)
+  void badRequestsGetPreciseStatuses() {
+    assertStatus(() -> mesh.pipeline().getJob(GetJobRequest.newBuilder().setJobId("job-nope")
+        .build()), Status.Code.NOT_FOUND);
+    assertStatus(() -> mesh.watchToEnd(jobId, events.size() + 5L), Status.Code.OUT_OF_RANGE);
+    assertStatus(() -> mesh.watchToEnd("job-nope", 0), Status.Code.NOT_FOUND);
+    assertStatus(() -> mesh.pipeline().submitJob(SubmitJobRequest.newBuilder()
+        .setSpec(TestMesh.quickSpec("x", 12).setVariations(17)).build()),
+        Status.Code.INVALID_ARGUMENT);
+    assertStatus(() -> mesh.pipeline().submitJob(SubmitJobRequest.newBuilder()
+        .setSpec(TestMesh.quickSpec("", 12)).build()), Status.Code.INVALID_ARGUMENT);
+    assertStatus(() -> mesh.pipeline().listJobs(ListJobsRequest.newBuilder().setPageSize(-1)
+        .build()), Status.Code.INVALID_ARGUMENT);
+    assertStatus(() -> mesh.pipeline().regenerateClips(RegenerateClipsRequest.newBuilder()
+        .setJobId(jobId).addClipIndices(99).build()), Status.Code.INVALID_ARGUMENT);
+    assertStatus(() -> mesh.pipeline().cancelJob(dev.reelmesh.v1.CancelJobRequest.newBuilder()
+        .setJobId(jobId).build()), Status.Code.FAILED_PRECONDITION);
+    assertThat(mesh.pipeline().getJob(GetJobRequest.newBuilder().setJobId(jobId).build())
+        .getState()).isEqualTo(JobState.JOB_STATE_SUCCEEDED);
+  }
+
+  @Test
+  @Order(9)
+  void regeneratingOneClipRedoesOnlyThatClip() {
+    JobResult before = result();
+    mesh.pipeline().regenerateClips(RegenerateClipsRequest.newBuilder().setJobId(jobId)
+        .addClipIndices(0).build());
+    List<JobEvent> rerun = mesh.watchToEnd(jobId, events.size());
+    assertThat(rerun).filteredOn(JobEvent::hasClipReady).singleElement()
+        .satisfies(e -> assertThat(e.getClipReady().getClipIndex()).isZero());
+    assertThat(rerun).noneMatch(JobEvent::hasFrameVariations);
+    JobResult after = result();
+    assertThat(mesh.job(jobId).getState()).isEqualTo(JobState.JOB_STATE_SUCCEEDED);
+    assertThat(after.getClips(0).getUri()).isNotEqualTo(before.getClips(0).getUri());
+    for (int i = 1; i < before.getClipsCount(); i++) {
+      assertThat(after.getClips(i)).isEqualTo(before.getClips(i));
+    }
+    assertThat(after.getVideo().getUri()).isNotEqualTo(before.getVideo().getUri());
+    assertThat(mesh.probe(after.getVideo()).getDurationSeconds())
+        .isCloseTo(12.0, org.assertj.core.data.Offset.offset(0.15));
+  }
+
+  private static void assertStatus(Runnable call, Status.Code code) {
+    assertThatThrownBy(call::run).isInstanceOfSatisfying(StatusRuntimeException.class,
+        e -> assertThat(e.getStatus().getCode()).as(e.getStatus().toString()).isEqualTo(code));
+  }
+}
