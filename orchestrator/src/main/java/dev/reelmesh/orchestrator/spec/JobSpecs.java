@@ -100,6 +100,14 @@ public final class JobSpecs {
     return chosen;
   }
 
+  private static boolean readableImage(byte[] bytes) {
+    try {
+      return javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(bytes)) != null;
+    } catch (java.io.IOException e) {
+      return false;
+    }
+  }
+
   private static void checkReference(String field, UserReference reference) {
     ImageSource image = reference.getImage();
     switch (image.getSourceCase()) {
@@ -110,6 +118,9 @@ public final class JobSpecs {
         if (image.getData().size() > 8 * 1024 * 1024) {
           throw Statuses.invalid(field + ".image.data", "at most 8 MiB inline; upload larger "
               + "images with MediaService.Upload and pass the artifact");
+        }
+        if (!readableImage(image.getData().toByteArray())) {
+          throw Statuses.invalid(field + ".image.data", "not a readable PNG or JPEG image");
         }
       }
       case ARTIFACT -> {
