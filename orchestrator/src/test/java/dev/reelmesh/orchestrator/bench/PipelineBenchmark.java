@@ -25,8 +25,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -99,22 +97,39 @@ class PipelineBenchmark {
             PipelineServiceGrpc.newBlockingStub(server.channel());
         int jobs = 200;
         List<Long> latenciesMicros = Collections.synchronizedList(new ArrayList<>());
-        ExecutorService watchers = Executors.newFixedThreadPool(16);
         List<CompletableFuture<Void>> done = new ArrayList<>();
+        PipelineServiceGrpc.PipelineServiceStub async =
+            PipelineServiceGrpc.newStub(server.channel());
         long started = System.nanoTime();
         for (int j = 0; j < jobs; j++) {
           String id = stub.submitJob(SubmitJobRequest.newBuilder().setSpec(
               TestMesh.quickSpec("bench job " + j, 16).setNarrationOff(true)).build()).getJobId();
-          done.add(CompletableFuture.runAsync(() -> stub.watchJob(WatchJobRequest.newBuilder()
-              .setJobId(id).build()).forEachRemaining((JobEvent e) -> {
-                long sent = e.getTime().getSeconds() * 1_000_000L + e.getTime().getNanos() / 1000;
-                long now = System.currentTimeMillis() * 1000L;
-                latenciesMicros.add(Math.max(0, now - sent));
-              }), watchers));
+          // One async watcher per job, subscribed right after submit: latency is append → receipt.
+          CompletableFuture<Void> finished = new CompletableFuture<>();
+          done.add(finished);
+          async.watchJob(WatchJobRequest.newBuilder().setJobId(id).build(),
+              new io.grpc.stub.StreamObserver<JobEvent>() {
+                @Override
+                public void onNext(JobEvent e) {
+                  long sent = e.getTime().getSeconds() * 1_000_000L + e.getTime().getNanos() / 1000;
+                  java.time.Instant now = java.time.Instant.now();
+                  long received = now.getEpochSecond() * 1_000_000L + now.getNano() / 1000;
+                  latenciesMicros.add(Math.max(0, received - sent));
+                }
+
+                @Override
+                public void onError(Throwable t) {
+                  finished.completeExceptionally(t);
+                }
+
+                @Override
+                public void onCompleted() {
+                  finished.complete(null);
+                }
+              });
         }
         CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).join();
         double minutes = (System.nanoTime() - started) / 60e9;
-        watchers.shutdown();
         List<Long> sorted = new ArrayList<>(latenciesMicros);
         Collections.sort(sorted);
         System.out.printf(Locale.ROOT, "BENCH engine: %d jobs (4 clips each) in %.1f s = %.0f "
