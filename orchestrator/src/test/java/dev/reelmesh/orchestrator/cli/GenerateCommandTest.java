@@ -64,6 +64,36 @@ class GenerateCommandTest {
   }
 
   @Test
+  void generatesAgainstARunningMeshOverLoopback() throws Exception {
+    int base = UpCommandTest.freePortBase();
+    CommandLine server = ReelmeshMain.commandLine();
+    server.setOut(new PrintWriter(new StringWriter(), true));
+    UpCommand up = server.getSubcommands().get("up").getCommand();
+    java.util.concurrent.CompletableFuture<Integer> exit =
+        java.util.concurrent.CompletableFuture.supplyAsync(() -> server.execute("up",
+            "--port-base", String.valueOf(base), "--data", dir.resolve("server").toString(),
+            "--models", dir.resolve("models").toString()));
+    try {
+      assertThat(up.serving.await(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+      Path out = dir.resolve("remote-out");
+      CommandLine client = ReelmeshMain.commandLine();
+      StringWriter stderr = new StringWriter();
+      client.setOut(new PrintWriter(new StringWriter(), true));
+      client.setErr(new PrintWriter(stderr, true));
+      int code = client.execute("generate", "a short loop of rain on a window", "--duration", "6",
+          "--variations", "1", "--tier", "draft", "--no-narration", "--plain",
+          "--server", "127.0.0.1:" + base, "--out", out.toString());
+      assertThat(code).as("stderr: %s", stderr).isZero();
+      assertThat(out.resolve("final.mp4")).isRegularFile();
+      assertThat(Files.size(out.resolve("final.mp4"))).isPositive();
+      assertThat(out.resolve("captions.srt")).doesNotExist();
+    } finally {
+      up.stop.countDown();
+      assertThat(exit.get(60, java.util.concurrent.TimeUnit.SECONDS)).isZero();
+    }
+  }
+
+  @Test
   void badInputPrintsOneClearLineAndExitsNonZero() {
     CommandLine cli = ReelmeshMain.commandLine();
     StringWriter stderr = new StringWriter();
