@@ -29,7 +29,10 @@ public final class OfflinePlanner {
     String personWord = reading.person().isEmpty() ? "person" : reading.person();
     PlanCharacter hero = new PlanCharacter("char-1", NAMES.get(random.nextInt(NAMES.size())),
         "a " + personWord + " in their thirties, " + LOOKS.get(random.nextInt(LOOKS.size())));
-    String settingWord = reading.setting().isEmpty() ? pick(random, "sunlit apartment", "quiet studio", "city street") : reading.setting();
+    // A setting the brief names wins; else one that suits the subject; else a neutral one.
+    String settingWord = !reading.setting().isEmpty() ? reading.setting()
+        : !reading.impliedSetting().isEmpty() ? reading.impliedSetting()
+        : pick(random, "sunlit apartment", "quiet studio", "city street");
     List<PlanLocation> locations = List.of(
         new PlanLocation("loc-1", settingWord, "a lived-in " + settingWord + " with uncluttered surfaces"),
         new PlanLocation("loc-2", "close detail", "a tight tabletop detail of " + reading.subject()));

@@ -71,4 +71,17 @@ class OfflinePlannerTest {
     assertThatThrownBy(() -> PlanRequest.validated("ok", 30, "16:9", "", "", false, 0, 13, VideoFamily.GENERIC))
         .hasMessageContaining("preferred_clip_seconds");
   }
+
+  @Test
+  void aBriefWithoutASettingGetsOneThatSuitsItsSubject() {
+    Plan kettle = planner.plan(PlanRequest.validated("a 30-second ad for a ceramic pour-over kettle",
+        30, "16:9", "", "", true, 1, 0, VideoFamily.GENERIC));
+    assertThat(kettle.locations().get(0).name()).isEqualTo("kitchen");
+    Plan shoe = planner.plan(PlanRequest.validated("a teaser for a trail running shoe",
+        12, "16:9", "", "", true, 1, 0, VideoFamily.GENERIC));
+    assertThat(shoe.locations().get(0).name()).isEqualTo("park");
+    Plan named = planner.plan(PlanRequest.validated("a kettle on a rooftop at dusk",
+        12, "16:9", "", "", true, 1, 0, VideoFamily.GENERIC));
+    assertThat(named.locations().get(0).name()).isEqualTo("rooftop");
+  }
 }
