@@ -2,6 +2,7 @@ package dev.reelmesh.media;
 
 import dev.reelmesh.common.error.Statuses;
 import dev.reelmesh.media.ffmpeg.Cancellation;
+import dev.reelmesh.media.ffmpeg.Progress;
 import dev.reelmesh.media.probe.MediaInfo;
 import dev.reelmesh.media.probe.StreamMeta;
 import dev.reelmesh.media.stitch.Cut;
@@ -20,8 +21,12 @@ import io.grpc.stub.StreamObserver;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
-/** Stitch: validate and probe the clips, stitch, stream progress, end with the result. */
+/**
+ * Stitch: validate and probe the clips, stitch (with the finished soundtrack when {@code audio}
+ * is set), stream progress, end with the result.
+ */
 final class StitchRpc {
   private final Toolkit kit;
   private final Stitcher stitcher;
@@ -44,12 +49,11 @@ final class StitchRpc {
     for (int i = 0; i < r.getClipsCount() - 1; i++) {
       cuts.add(r.getTransitionsCount() == 0 ? Cut.HARD : cut(i, r.getTransitions(i)));
     }
-    List<StitchClip> clips = new ArrayList<>();
+    List<Path> paths = new ArrayList<>();
     for (int i = 0; i < r.getClipsCount(); i++) {
-      String field = "clips[" + i + "]";
-      Path path = kit.input(field, r.getClips(i));
-      clips.add(new StitchClip(field, path, kit.video(field, path, cancel)));
+      paths.add(kit.input("clips[" + i + "]", r.getClips(i)));
     }
+    List<StitchClip> clips = ClipProbes.probe(kit, paths, cancel);
     checkOverlaps(clips, cuts);
     StreamMeta first = clips.get(0).info().video().orElseThrow();
     int width = r.getWidth() == 0 ? first.width() : Fields.size("width", r.getWidth());
@@ -58,21 +62,42 @@ final class StitchRpc {
     Fields.require(fps > 0 && fps <= 120, "fps", "the first clip reports no usable frame rate ("
         + first.fps() + "); set fps");
     Path output = kit.store().newOutput("output_path", r.getOutputPath(), "media", ".mp4");
-    StitchSpec spec = new StitchSpec(clips, cuts, width, height, fps,
-        r.getFit() == FitPolicy.FIT_POLICY_CROP, r.getForceReencode(), output);
     double planned = plannedSeconds(clips, cuts, fps);
-    StitchOutcome outcome = stitcher.stitch(spec, cancel, p -> events.onNext(
-        StitchEvent.newBuilder().setProgress(StitchProgress.newBuilder()
-            .setPercent(Math.min(100, planned <= 0 ? 0 : 100 * p.outTimeSeconds() / planned))
-            .setOutTimeSeconds(p.outTimeSeconds())
-            .setSpeed(p.speed())).build()));
+    boolean crop = r.getFit() == FitPolicy.FIT_POLICY_CROP;
+    if (!r.hasAudio()) {
+      StitchOutcome outcome = stitcher.stitch(new StitchSpec(clips, cuts, width, height, fps,
+          crop, r.getForceReencode(), output, null, null), cancel, progress(events, planned));
+      return StitchEvent.newBuilder().setResult(result(outcome, cancel)).build();
+    }
+    // The finished soundtrack is rendered (audio only, quick) before the one encode that
+    // carries both picture and sound; see StitchSoundtrack.
+    try (StitchSoundtrack sound = StitchSoundtrack.prepare(kit, r.getAudio(), planned,
+        clips.size(), height, cancel)) {
+      StitchOutcome outcome = stitcher.stitch(new StitchSpec(clips, cuts, width, height, fps,
+          crop, true, output, sound.override(), sound.videoFilter()), cancel,
+          progress(events, planned));
+      StitchResult.Builder result = result(outcome, cancel);
+      sound.describe(kit, outcome.log(), output, result);
+      return StitchEvent.newBuilder().setResult(result).build();
+    }
+  }
+
+  private static Consumer<Progress> progress(StreamObserver<StitchEvent> events,
+      double planned) {
+    return p -> events.onNext(StitchEvent.newBuilder().setProgress(StitchProgress.newBuilder()
+        .setPercent(Math.min(100, planned <= 0 ? 0 : 100 * p.outTimeSeconds() / planned))
+        .setOutTimeSeconds(p.outTimeSeconds())
+        .setSpeed(p.speed())).build());
+  }
+
+  private StitchResult.Builder result(StitchOutcome outcome, Cancellation cancel) {
     MediaInfo probed = kit.probe("output", outcome.video(), cancel);
-    return StitchEvent.newBuilder().setResult(StitchResult.newBuilder()
+    return StitchResult.newBuilder()
         .setVideo(kit.store().describe(outcome.video(), "video/mp4"))
         .setDurationSeconds(probed.durationSeconds())
         .setStreamCopied(outcome.streamCopied())
         .setTransitions(outcome.transitions())
-        .setProbe(ProbeProtos.toProto(probed))).build();
+        .setProbe(ProbeProtos.toProto(probed));
   }
 
   private static Cut cut(int i, Transition t) {

@@ -28,6 +28,14 @@ final class Levels {
     return last(Pattern.compile("RMS level dB:\\s+(-?[0-9.]+|-inf)"), log);
   }
 
+  /** True peak (dBTP) of the whole file, by ebur128 (4x oversampled). */
+  static double truePeakDbtp(Path file) {
+    String log = TestMedia.RUNNER.ffmpeg("ebur128 peak", List.of("-loglevel", "info", "-nostats",
+        "-i", file.toString(), "-af", "ebur128=peak=true:framelog=verbose", "-f", "null", "-"),
+        Cancellation.none(), null);
+    return last(Pattern.compile("Peak:\\s+(-?[0-9.]+|-inf) dBFS"), log);
+  }
+
   private static double last(Pattern p, String log) {
     Matcher m = p.matcher(log);
     String value = null;

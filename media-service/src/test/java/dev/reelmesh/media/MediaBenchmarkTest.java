@@ -5,14 +5,14 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.reelmesh.media.ffmpeg.Cancellation;
 import dev.reelmesh.media.ffmpeg.Encoders;
-import dev.reelmesh.v1.MixAudioRequest;
-import dev.reelmesh.v1.MixAudioResponse;
 import dev.reelmesh.v1.Motion;
 import dev.reelmesh.v1.MusicBed;
 import dev.reelmesh.v1.NarrationSegment;
 import dev.reelmesh.v1.RenderMotionClipRequest;
+import dev.reelmesh.v1.StitchAudio;
 import dev.reelmesh.v1.StitchEvent;
 import dev.reelmesh.v1.StitchRequest;
+import dev.reelmesh.v1.StitchResult;
 import dev.reelmesh.v1.Transition;
 import dev.reelmesh.v1.TransitionKind;
 import java.nio.file.Files;
@@ -37,7 +37,6 @@ class MediaBenchmarkTest extends MediaTestBase {
   private static final double CLIP_SECONDS = 4;
   private static final double FADE = 0.5;
   private static final int RUNS = 3;
-  private final List<Double> stitchOnly = new ArrayList<>();
 
   @Test
   void benchmark() throws Exception {
@@ -52,14 +51,17 @@ class MediaBenchmarkTest extends MediaTestBase {
 
     List<Double> service = new ArrayList<>();
     List<Double> hand = new ArrayList<>();
+    List<Double> stitchOnly = new ArrayList<>();
     for (int run = 0; run < RUNS; run++) {
       service.add(time(() -> {
-        MixAudioResponse r = servicePipeline();
+        StitchResult r = servicePipeline();
         assertThat(r.getDurationSeconds()).isCloseTo(expected, within(1 / 24.0));
         assertThat(r.getLoudness().getIntegratedLufs()).isCloseTo(-14, within(1.0));
       }));
       hand.add(time(this::handWrittenCommand));
+      stitchOnly.add(time(this::stitchWithoutSoundtrack));
     }
+    assertThat(Levels.integratedLufs(at("bench/final.mp4"))).isCloseTo(-14, within(1.0));
     assertThat(TestMedia.probe(at("bench/hand.mp4")).durationSeconds())
         .isCloseTo(expected, within(1 / 24.0));
 
@@ -77,24 +79,42 @@ class MediaBenchmarkTest extends MediaTestBase {
     String report = String.format(Locale.ROOT, """
         | figure | median of %d (s) |
         |---|---|
-        | service: Stitch (7 dissolves) + MixAudio (music, narration, 2-pass loudnorm) | %.2f |
+        | service: one Stitch with audio (7 dissolves, music, narration, 2-pass loudness) | %.2f |
         | one hand-written ffmpeg command, same work (1-pass loudnorm) | %.2f |
         | ratio service / hand | %.3f |
-        | of which Stitch alone (MixAudio is the rest) | %.2f |
+        | Stitch without audio (clips' own sound crossfaded) | %.2f |
         | cuts only, stream copy | %.2f |
         | cuts only, force_reencode | %.2f |
         | ratio re-encode / copy | %.1f |
         | 8 motion clips 4 s 1280x720 (4 blend + 4 zoom), pool 2 | %.2f |
-        runs: service %s hand %s copy %s reencode %s motion %s
+        runs: service %s hand %s stitch-only %s copy %s reencode %s motion %s
         """, RUNS, median(service), median(hand), median(service) / median(hand),
         median(stitchOnly), median(copy), median(reencode), median(reencode) / median(copy),
-        median(motion), service, hand, copy, reencode, motion);
+        median(motion), service, hand, stitchOnly, copy, reencode, motion);
     System.out.println(report);
     Files.writeString(Path.of("target", "media-bench.md"), report);
   }
 
-  private MixAudioResponse servicePipeline() {
-    StitchRequest.Builder stitch = StitchRequest.newBuilder().setOutputPath("bench/stitched.mp4");
+  /** The finished video in one call: Stitch with the soundtrack, as the orchestrator makes it. */
+  private StitchResult servicePipeline() {
+    List<StitchEvent> events = new ArrayList<>();
+    stub().stitch(dissolves("bench/final.mp4").setAudio(StitchAudio.newBuilder()
+        .addNarration(NarrationSegment.newBuilder().setAudio(ref("bench/n0.wav"))
+            .setStartSeconds(2))
+        .addNarration(NarrationSegment.newBuilder().setAudio(ref("bench/n1.wav"))
+            .setStartSeconds(15))
+        .setMusic(MusicBed.newBuilder().setGenerate(true))).build())
+        .forEachRemaining(events::add);
+    return events.get(events.size() - 1).getResult();
+  }
+
+  /** The same stitch with the clips' own sound crossfaded: what the soundtrack adds. */
+  private void stitchWithoutSoundtrack() {
+    stub().stitch(dissolves("bench/stitched.mp4").build()).forEachRemaining(e -> { });
+  }
+
+  private StitchRequest.Builder dissolves(String output) {
+    StitchRequest.Builder stitch = StitchRequest.newBuilder().setOutputPath(output);
     for (int i = 0; i < CLIPS; i++) {
       stitch.addClips(ref("bench/c" + i + ".mp4"));
       if (i > 0) {
@@ -102,17 +122,7 @@ class MediaBenchmarkTest extends MediaTestBase {
             .setKind(TransitionKind.TRANSITION_KIND_DISSOLVE).setDurationSeconds(FADE));
       }
     }
-    List<StitchEvent> events = new ArrayList<>();
-    long start = System.nanoTime();
-    stub().stitch(stitch.build()).forEachRemaining(events::add);
-    stitchOnly.add((System.nanoTime() - start) / 1e9);
-    return stub().mixAudio(MixAudioRequest.newBuilder().setVideo(ref("bench/stitched.mp4"))
-        .addNarration(NarrationSegment.newBuilder().setAudio(ref("bench/n0.wav"))
-            .setStartSeconds(2))
-        .addNarration(NarrationSegment.newBuilder().setAudio(ref("bench/n1.wav"))
-            .setStartSeconds(15))
-        .setMusic(MusicBed.newBuilder().setGenerate(true))
-        .setOutputPath("bench/final.mp4").build());
+    return stitch;
   }
 
   /** What an FFmpeg user writes by hand for the same result, in one command. */

@@ -9,7 +9,8 @@ import java.util.List;
  * The filter graph of a re-encoding stitch. Every clip is normalised to one frame (size, fit,
  * SAR 1:1, fps, yuv420p, 48 kHz stereo) and trimmed to a whole number of frames; clips are then
  * folded left to right: a cut concatenates, a transition overlaps through xfade (picture) and
- * acrossfade (sound). Output length = sum of clips − sum of overlaps, on the frame grid.
+ * acrossfade (sound; left out when an {@link AudioOverride} replaces it). Output length =
+ * sum of clips − sum of overlaps, on the frame grid.
  */
 final class StitchGraph {
   final String graph;
@@ -31,6 +32,8 @@ final class StitchGraph {
     StringBuilder g = new StringBuilder();
     List<StitchClip> clips = spec.clips();
     double fps = spec.fps();
+    // With a replacement soundtrack the clips' sound is never decoded, let alone crossfaded.
+    boolean clipSound = spec.audio() == null;
     for (int i = 0; i < clips.size(); i++) {
       StitchClip clip = clips.get(i);
       String d = num(onGrid(clip.seconds(), fps));
@@ -38,6 +41,9 @@ final class StitchGraph {
           .append("trim=duration=").append(d)
           // xfade and concat need one time base on every input; settb only rescales stamps.
           .append(",setpts=PTS-STARTPTS,settb=AVTB[v").append(i).append("];");
+      if (!clipSound) {
+        continue;
+      }
       if (clip.info().audio().isPresent()) {
         g.append("[").append(i).append(":a]aresample=48000,")
             .append("aformat=sample_fmts=fltp:channel_layouts=stereo,apad,");
@@ -59,23 +65,32 @@ final class StitchGraph {
       String an = "aj" + i;
       if (!cut.overlaps()) {
         g.append("[").append(v).append("][v").append(i).append("]concat=n=2:v=1:a=0[")
-            .append(vn).append("];[").append(a).append("][a").append(i)
-            .append("]concat=n=2:v=0:a=1[").append(an).append("];");
+            .append(vn).append("];");
+        if (clipSound) {
+          g.append("[").append(a).append("][a").append(i).append("]concat=n=2:v=0:a=1[")
+              .append(an).append("];");
+        }
         length += d;
       } else {
         double t = onGrid(cut.seconds(), fps);
         g.append("[").append(v).append("][v").append(i).append("]xfade=transition=")
             .append(cut.style().xfadeName()).append(":duration=").append(num(t))
-            .append(":offset=").append(num(length - t)).append("[").append(vn).append("];[")
-            .append(a).append("][a").append(i).append("]acrossfade=d=").append(num(t))
-            .append("[").append(an).append("];");
+            .append(":offset=").append(num(length - t)).append("[").append(vn).append("];");
+        if (clipSound) {
+          g.append("[").append(a).append("][a").append(i).append("]acrossfade=d=")
+              .append(num(t)).append("[").append(an).append("];");
+        }
         length += d - t;
         transitions++;
       }
       v = vn;
       a = an;
     }
-    g.append("[").append(v).append("]null[vout];[").append(a).append("]anull[aout]");
+    g.append("[").append(v).append("]")
+        .append(spec.videoFilter() == null ? "null" : spec.videoFilter()).append("[vout]");
+    if (clipSound) {
+      g.append(";[").append(a).append("]anull[aout]");
+    }
     return new StitchGraph(g.toString(), length, transitions);
   }
 

@@ -29,24 +29,40 @@ public final class Stitcher {
           : reencode(spec, out.temp(), cancel, progress);
       out.commit();
       return new StitchOutcome(spec.output(), outcome.durationSeconds(), outcome.streamCopied(),
-          outcome.transitions());
+          outcome.transitions(), outcome.log());
     }
   }
 
   private StitchOutcome reencode(StitchSpec spec, Path temp, Cancellation cancel,
       Consumer<Progress> progress) {
     StitchGraph graph = StitchGraph.build(spec);
+    AudioOverride sound = spec.audio();
     List<String> args = new ArrayList<>();
+    if (sound != null) {
+      // A meter among the extra outputs prints its summary at info level.
+      args.addAll(List.of("-loglevel", "info"));
+    }
     for (StitchClip clip : spec.clips()) {
       args.addAll(List.of("-i", clip.path().toString()));
     }
-    args.addAll(List.of("-filter_complex", graph.graph, "-map", "[vout]", "-map", "[aout]",
-        "-r", Encoders.num(spec.fps())));
+    if (sound != null) {
+      args.addAll(sound.inputs());
+    }
+    args.addAll(List.of("-filter_complex", graph.graph));
+    if (sound != null) {
+      // A graph of its own: FFmpeg runs each filter graph on its own thread, so the sound is
+      // processed beside the picture instead of taking turns with xfade on one thread.
+      args.addAll(List.of("-filter_complex", sound.graph()));
+    }
+    args.addAll(List.of("-map", "[vout]", "-map", "[aout]", "-r", Encoders.num(spec.fps())));
     args.addAll(Encoders.h264(spec.width(), spec.height(), spec.fps()));
     args.addAll(Encoders.aac());
     args.addAll(List.of("-movflags", "+faststart", temp.toString()));
-    runner.ffmpeg("stitch", args, cancel, progress);
-    return new StitchOutcome(temp, graph.seconds, false, graph.transitions);
+    if (sound != null) {
+      args.addAll(sound.extraOutputs());
+    }
+    String log = runner.ffmpeg("stitch", args, cancel, progress);
+    return new StitchOutcome(temp, graph.seconds, false, graph.transitions, log);
   }
 
   private StitchOutcome copy(StitchSpec spec, Path temp, Cancellation cancel,
@@ -65,7 +81,7 @@ public final class Stitcher {
       runner.ffmpeg("stitch (stream copy)", List.of("-f", "concat", "-safe", "0", "-i",
           list.toString(), "-map", "0", "-c", "copy", "-movflags", "+faststart",
           temp.toString()), cancel, progress);
-      return new StitchOutcome(temp, seconds, true, 0);
+      return new StitchOutcome(temp, seconds, true, 0, "");
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the concat list " + list, e);
     } finally {

@@ -13,7 +13,8 @@ final class StreamCopyCheck {
   private StreamCopyCheck() {}
 
   static boolean possible(StitchSpec spec) {
-    if (spec.forceReencode() || spec.cuts().stream().anyMatch(Cut::overlaps)) {
+    if (spec.forceReencode() || spec.audio() != null || spec.videoFilter() != null
+        || spec.cuts().stream().anyMatch(Cut::overlaps)) {
       return false;
     }
     MediaInfo first = spec.clips().get(0).info();
