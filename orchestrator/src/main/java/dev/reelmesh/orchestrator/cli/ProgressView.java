@@ -38,8 +38,8 @@ abstract class ProgressView implements AutoCloseable {
 
     @Override
     void accept(JobEvent event) {
-      // Stitch progress arrives many times a second; the bar view shows it, lines skip it.
-      if (event.getMessage().startsWith("stitching ") && event.getMessage().endsWith("%")) {
+      // Assembly progress arrives many times a second; the bar view shows it, lines skip it.
+      if (event.getMessage().startsWith("assembling ") && event.getMessage().endsWith("%")) {
         return;
       }
       String marker = event.hasFallback() ? " FALLBACK" : event.hasWarning() ? " WARNING"

@@ -3,9 +3,13 @@ package dev.reelmesh.orchestrator.job;
 import com.google.protobuf.Timestamp;
 import dev.reelmesh.common.artifact.ArtifactStore;
 import dev.reelmesh.common.config.MeshSettings;
+import dev.reelmesh.orchestrator.budget.Ledger;
 import dev.reelmesh.orchestrator.mesh.MeshChannels;
+import dev.reelmesh.orchestrator.provider.openai.OpenAiConfig;
 import dev.reelmesh.orchestrator.spec.JobSpecs;
 import dev.reelmesh.orchestrator.stage.JobRun;
+import dev.reelmesh.orchestrator.stage.JobSpend;
+import dev.reelmesh.orchestrator.stage.ProviderScope;
 import dev.reelmesh.orchestrator.stage.ProviderFactory;
 import dev.reelmesh.v1.Job;
 import dev.reelmesh.v1.JobSpec;
@@ -14,15 +18,18 @@ import dev.reelmesh.v1.Stage;
 import io.grpc.Status;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Runs jobs. Job runs are blocking (they wait on the services' RPCs), so they execute on a
@@ -37,14 +44,16 @@ public final class JobEngine implements AutoCloseable {
   private final ArtifactStore artifacts;
   private final MeshChannels channels;
   private final ProviderFactory providers;
-  private final dev.reelmesh.orchestrator.budget.Ledger ledger;
+  private final Ledger ledger;
   private final Map<String, JobRuntime> jobs = new ConcurrentHashMap<>();
   private final Map<String, String> byIdempotencyKey = new ConcurrentHashMap<>();
   private final Set<String> running = ConcurrentHashMap.newKeySet();
+  /** Paid calls held against the month's limit right now, across all jobs. */
+  private final AtomicLong monthInFlight = new AtomicLong();
 
   public record Options(int maxConcurrentJobs, int clipWorkers, long monthlyLimitMicros) {
     public static Options defaults() {
-      return new Options(2, 8, dev.reelmesh.orchestrator.budget.Ledger.limitFromEnv(
+      return new Options(2, 8, Ledger.limitFromEnv(
           System.getenv("REELMESH_MONTHLY_LIMIT_USD")));
     }
   }
@@ -60,11 +69,11 @@ public final class JobEngine implements AutoCloseable {
     this.artifacts = new ArtifactStore(settings.artifactRoot());
     this.channels = channels;
     this.providers = providers;
-    this.ledger = new dev.reelmesh.orchestrator.budget.Ledger(settings.stateDir(),
-        options.monthlyLimitMicros(), java.time.Clock.systemUTC());
+    this.ledger = new Ledger(settings.stateDir(),
+        options.monthlyLimitMicros(), Clock.systemUTC());
   }
 
-  public dev.reelmesh.orchestrator.budget.Ledger ledger() {
+  public Ledger ledger() {
     return ledger;
   }
 
@@ -95,7 +104,7 @@ public final class JobEngine implements AutoCloseable {
   public record Submitted(Job job, boolean deduplicated) {}
 
   public Submitted submit(JobSpec spec, String idempotencyKey) {
-    JobSpec filled = JobSpecs.validateAndFill(spec);
+    JobSpec filled = JobSpecs.validateAndFill(spec, openAiConfigured());
     String key = idempotencyKey == null ? "" : idempotencyKey.strip();
     if (key.length() > 200) {
       throw Status.INVALID_ARGUMENT.withDescription("idempotency_key: at most 200 characters")
@@ -185,6 +194,8 @@ public final class JobEngine implements AutoCloseable {
     }
     JobRun.recordApproval(job);
     job.startRun(10);
+    // Out of the gate before the answer: the run sets RUNNING on a worker thread, later.
+    job.state(JobState.JOB_STATE_QUEUED, "plan approved: queued to run");
     launch(job);
     return job.snapshot();
   }
@@ -222,8 +233,10 @@ public final class JobEngine implements AutoCloseable {
       command.run();
       return null;
     }, false);
+    ProviderScope scope = new ProviderScope(new JobSpend(job, ledger, monthInFlight), job.memo(),
+        artifacts);
     JobRun run = new JobRun(job, channels, providers.forJob(job.spec().spec().getProviders(),
-        channels), artifacts, clips, Generations.load(job.memo()));
+        channels, scope), artifacts, clips, Generations.load(job.memo()));
     jobsPool.executeBlocking(() -> {
       try {
         run.run();
@@ -232,6 +245,16 @@ public final class JobEngine implements AutoCloseable {
       }
       return null;
     }, false);
+  }
+
+  /** Whether jobs may choose the OpenAI providers (OPENAI_API_KEY configured). */
+  public boolean openAiConfigured() {
+    return providers.openAi().map(c -> c.configured()).orElse(false);
+  }
+
+  /** The OpenAI settings the engine prices and calls with, when it has any. */
+  public Optional<OpenAiConfig> openAi() {
+    return providers.openAi();
   }
 
   public ArtifactStore artifacts() {

@@ -57,7 +57,8 @@ public final class Mesh implements AutoCloseable {
    */
   public static Mesh start(MeshSettings settings, ServicePorts ports, String host)
       throws IOException {
-    return start(settings, ports, host, ProviderFactory.offline(), JobEngine.Options.defaults());
+    return start(settings, ports, host, ProviderFactory.fromEnv(System.getenv()),
+        JobEngine.Options.defaults());
   }
 
   /** As above, with the job engine's providers and options chosen (tests inject failures). */

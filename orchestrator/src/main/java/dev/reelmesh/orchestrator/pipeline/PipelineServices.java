@@ -27,7 +27,8 @@ public final class PipelineServices implements AutoCloseable {
   }
 
   public static PipelineServices start(MeshSettings settings, MeshChannels channels) {
-    return start(settings, channels, ProviderFactory.offline(), JobEngine.Options.defaults());
+    return start(settings, channels, ProviderFactory.fromEnv(System.getenv()),
+        JobEngine.Options.defaults());
   }
 
   public List<BindableService> services() {

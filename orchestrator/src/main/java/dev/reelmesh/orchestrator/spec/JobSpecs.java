@@ -21,10 +21,21 @@ public final class JobSpecs {
 
   /** Providers the orchestrator can drive today; the others are known names not built yet. */
   static final Set<String> BUILT = Set.of("offline", "animatic", "motion", "espeak", "none");
+  /** Paid providers the job engine drives through openai-java when a key is configured. */
+  static final Set<String> OPENAI_ROLES = Set.of("image", "video", "speech");
 
   private JobSpecs() {}
 
+  /** As below, for an engine without OpenAI configured. */
   public static JobSpec validateAndFill(JobSpec spec) {
+    return validateAndFill(spec, false);
+  }
+
+  /**
+   * @param openAiConfigured whether OPENAI_API_KEY is set for the job engine: without it an
+   *     "openai" image, video or speech provider is FAILED_PRECONDITION, naming the variable
+   */
+  public static JobSpec validateAndFill(JobSpec spec, boolean openAiConfigured) {
     String brief = spec.getBrief();
     if (brief.isBlank()) {
       throw Statuses.invalid("spec.brief", "must not be empty");
@@ -72,30 +83,48 @@ public final class JobSpecs {
     if (spec.getQualityTier() == QualityTier.QUALITY_TIER_UNSPECIFIED) {
       filled.setQualityTier(QualityTier.QUALITY_TIER_STANDARD);
     }
+    Picker providers = new Picker(openAiConfigured);
     filled.getProvidersBuilder()
-        .setLlm(provider("spec.providers.llm", spec.getProviders().getLlm(), LLM, "offline"))
-        .setImage(provider("spec.providers.image", spec.getProviders().getImage(), IMAGE,
-            "animatic"))
-        .setVideo(provider("spec.providers.video", spec.getProviders().getVideo(), VIDEO,
-            "motion"))
-        .setSpeech(provider("spec.providers.speech", spec.getProviders().getSpeech(), SPEECH,
-            "espeak"));
+        .setLlm(providers.pick("llm", spec.getProviders().getLlm(), LLM, "offline"))
+        .setImage(providers.pick("image", spec.getProviders().getImage(), IMAGE, "animatic"))
+        .setVideo(providers.pick("video", spec.getProviders().getVideo(), VIDEO, "motion"))
+        .setSpeech(providers.pick("speech", spec.getProviders().getSpeech(), SPEECH, "espeak"));
     if (!filled.hasMusic()) {
       filled.getMusicBuilder().setGenerated(true);
     }
     return filled.build();
   }
 
-  private static String provider(String field, String name, Set<String> known, String fallback) {
+  /** Picks one role's provider name, with the engine's OpenAI configuration in view. */
+  private record Picker(boolean openAiConfigured) {
+    String pick(String role, String name, Set<String> known, String fallback) {
+      return provider("spec.providers." + role, openAiConfigured, name, known, fallback);
+    }
+  }
+
+  private static String provider(String field, boolean openAiConfigured, String name,
+      Set<String> known, String fallback) {
     String chosen = name.isBlank() ? fallback : name.strip().toLowerCase(java.util.Locale.ROOT);
     if (!known.contains(chosen)) {
       throw Statuses.invalid(field, "unknown provider '" + name + "'; known: "
           + known.stream().sorted().toList());
     }
+    if ("openai".equals(chosen) && OPENAI_ROLES.contains(field.substring(field.lastIndexOf('.')
+        + 1))) {
+      if (!openAiConfigured) {
+        throw Status.FAILED_PRECONDITION.withDescription(field + ": provider 'openai' needs "
+            + "OPENAI_API_KEY (and optionally OPENAI_BASE_URL) set for the orchestrator; "
+            + "without it use the offline engines " + known.stream().filter(BUILT::contains)
+                .toList()).asRuntimeException();
+      }
+      return chosen;
+    }
     if (!BUILT.contains(chosen)) {
       throw Status.UNIMPLEMENTED.withDescription(field + ": provider '" + chosen
-          + "' is not wired into the job engine yet; the offline engines are ("
-          + known.stream().filter(BUILT::contains).toList() + ")").asRuntimeException();
+          + "' is not wired into the job engine yet; choose one of "
+          + known.stream().filter(n -> BUILT.contains(n) || "openai".equals(n)
+              && OPENAI_ROLES.contains(field.substring(field.lastIndexOf('.') + 1))).sorted()
+              .toList()).asRuntimeException();
     }
     return chosen;
   }

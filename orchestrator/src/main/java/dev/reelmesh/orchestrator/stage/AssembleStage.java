@@ -10,12 +10,11 @@ import dev.reelmesh.v1.FrameResult;
 import dev.reelmesh.v1.FrameVariation;
 import dev.reelmesh.v1.ImageFormat;
 import dev.reelmesh.v1.MediaServiceGrpc;
-import dev.reelmesh.v1.MixAudioRequest;
-import dev.reelmesh.v1.MixAudioResponse;
 import dev.reelmesh.v1.MusicBed;
 import dev.reelmesh.v1.MusicChoice;
 import dev.reelmesh.v1.NarrationSegment;
 import dev.reelmesh.v1.Stage;
+import dev.reelmesh.v1.StitchAudio;
 import dev.reelmesh.v1.StitchEvent;
 import dev.reelmesh.v1.StitchRequest;
 import dev.reelmesh.v1.StitchResult;
@@ -28,7 +27,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * 92–100%: clips stitched with dissolves, narration placed at clip starts, music ducked under
- * it, loudness normalised, captions written, thumbnail and storyboard sheet made.
+ * it, loudness normalised, captions written (one media call), thumbnail and storyboard sheet.
  */
 final class AssembleStage {
   private AssembleStage() {}
@@ -40,94 +39,83 @@ final class AssembleStage {
     String run = "r" + ctx.generations.run();
     MediaServiceGrpc.MediaServiceBlockingStub media =
         MediaServiceGrpc.newBlockingStub(ctx.channels.media());
-    StitchResult stitched = ctx.memo().remember("stitch-" + run, StitchResult.parser(),
-        () -> stitch(ctx, media, run));
-    ctx.checkCancelled();
     MusicChoice music = ctx.spec.spec().getMusic();
     boolean anyAudio = !narration.isEmpty() || !music.getOff();
-    ArtifactRef video = stitched.getVideo();
-    ArtifactRef captions = null;
-    double duration = stitched.getDurationSeconds();
-    if (anyAudio) {
-      MixAudioResponse mixed = ctx.memo().remember("mix-" + run, MixAudioResponse.parser(),
-          () -> mix(ctx, media, stitched.getVideo(), narration, music, run));
-      video = mixed.getOutput();
-      captions = mixed.hasCaptionsSrt() ? mixed.getCaptionsSrt() : null;
-      duration = mixed.getDurationSeconds();
+    // One media call does the whole assembly: dissolves, narration at clip starts, music ducked
+    // under it, loudness to target, captions. The audio work overlaps the video encode.
+    StitchResult assembled = ctx.memo().remember("assemble-" + run, StitchResult.parser(),
+        () -> stitch(ctx, media, run, anyAudio ? soundtrack(ctx, narration, music) : null));
+    if (assembled.hasLoudness()) {
       ctx.job.event(Stage.STAGE_ASSEMBLE, 97, String.format(
           "mixed: %.1f LUFS integrated, %.1f dBTP true peak",
-          mixed.getLoudness().getIntegratedLufs(), mixed.getLoudness().getTruePeakDbtp()));
+          assembled.getLoudness().getIntegratedLufs(),
+          assembled.getLoudness().getTruePeakDbtp()));
     }
     ctx.checkCancelled();
-    ArtifactRef finalVideo = video;
+    ArtifactRef video = assembled.getVideo();
     ArtifactRef thumbnail = ctx.memo().remember("thumbnail-" + run, ArtifactRef.parser(),
         () -> media.withDeadlineAfter(2, TimeUnit.MINUTES).extractFrames(
-            ExtractFramesRequest.newBuilder().setVideo(finalVideo)
-                .addTimesSeconds(Math.min(1.0, stitched.getDurationSeconds() / 2))
+            ExtractFramesRequest.newBuilder().setVideo(video)
+                .addTimesSeconds(Math.min(1.0, assembled.getDurationSeconds() / 2))
                 .setWidth(480).setFormat(ImageFormat.IMAGE_FORMAT_JPEG)
                 .setOutputDir(ctx.path("thumbnail-" + run)).build())
             .getFrames(0).getImage());
     ArtifactRef storyboard = ctx.memo().remember("storyboard-" + run, ArtifactRef.parser(),
         () -> contactSheet(ctx, media, run).getSheet());
     ctx.job.event(Stage.STAGE_ASSEMBLE, 99, "thumbnail and storyboard sheet ready");
-    return new Assembled(video, captions, thumbnail, storyboard, duration);
+    return new Assembled(video, assembled.hasCaptionsSrt() ? assembled.getCaptionsSrt() : null,
+        thumbnail, storyboard, assembled.getDurationSeconds());
+  }
+
+  /** Narration (spoken or caption-only), music and captions for the one-pass assembly. */
+  private static StitchAudio soundtrack(JobContext ctx, List<NarrationSegment> narration,
+      MusicChoice music) {
+    StitchAudio.Builder audio = StitchAudio.newBuilder().addAllNarration(narration);
+    if (music.hasFile()) {
+      audio.setMusic(MusicBed.newBuilder().setFile(music.getFile()));
+    } else if (!music.getOff()) {
+      audio.setMusic(MusicBed.newBuilder().setGenerate(true));
+    }
+    if (!narration.isEmpty()) {
+      boolean spoken = narration.stream().anyMatch(NarrationSegment::hasAudio);
+      // Without a voice the captions carry the narration, so they are drawn onto the video.
+      audio.setCaptions(CaptionOptions.newBuilder().setWriteSrt(true)
+          .setBurnIn(ctx.spec.spec().getBurnCaptions() || !spoken));
+    }
+    return audio.build();
   }
 
   private static StitchResult stitch(JobContext ctx, MediaServiceGrpc.MediaServiceBlockingStub
-      media, String run) {
+      media, String run, StitchAudio audio) {
     double overlap = ClipsStage.overlap(ctx);
     StitchRequest.Builder request = StitchRequest.newBuilder()
         .addAllClips(ctx.clips)
         .setWidth(ctx.spec.frameSize().width())
         .setHeight(ctx.spec.frameSize().height())
         .setFps(ClipsStage.FPS)
-        .setOutputPath(ctx.path("assembly/stitched-" + run + ".mp4"));
+        .setOutputPath(ctx.path("final-" + run + ".mp4"));
     for (int i = 1; i < ctx.clips.size(); i++) {
       request.addTransitions(Transition.newBuilder()
           .setKind(TransitionKind.TRANSITION_KIND_DISSOLVE).setDurationSeconds(overlap));
     }
-    ctx.job.event(Stage.STAGE_ASSEMBLE, 92, "stitching " + ctx.clips.size() + " clips");
+    if (audio != null) {
+      request.setAudio(audio);
+    }
+    ctx.job.event(Stage.STAGE_ASSEMBLE, 92, "assembling " + ctx.clips.size() + " clips"
+        + (audio != null ? " with narration, music and captions" : ""));
     Iterator<StitchEvent> events = media.withDeadlineAfter(10, TimeUnit.MINUTES)
         .stitch(request.build());
     while (events.hasNext()) {
       StitchEvent event = events.next();
       if (event.hasProgress()) {
-        ctx.job.event(Stage.STAGE_ASSEMBLE, 92 + 4 * event.getProgress().getPercent() / 100,
-            String.format("stitching %.0f%%", event.getProgress().getPercent()));
+        ctx.job.event(Stage.STAGE_ASSEMBLE, 92 + 5 * event.getProgress().getPercent() / 100,
+            String.format("assembling %.0f%%", event.getProgress().getPercent()));
       } else if (event.hasResult()) {
         return event.getResult();
       }
     }
     throw Status.INTERNAL.withDescription("MediaService.Stitch ended without a result")
         .asRuntimeException();
-  }
-
-  private static MixAudioResponse mix(JobContext ctx,
-      MediaServiceGrpc.MediaServiceBlockingStub media, ArtifactRef video,
-      List<NarrationSegment> narration, MusicChoice music, String run) {
-    MixAudioRequest.Builder request = MixAudioRequest.newBuilder()
-        .setVideo(video)
-        .setOutputPath(ctx.path("final-" + run + ".mp4"));
-    for (NarrationSegment segment : narration) {
-      if (segment.hasAudio()) {
-        request.addNarration(segment);
-      }
-    }
-    if (music.hasFile()) {
-      request.setMusic(MusicBed.newBuilder().setFile(music.getFile()));
-    } else if (!music.getOff()) {
-      request.setMusic(MusicBed.newBuilder().setGenerate(true));
-    }
-    if (!narration.isEmpty()) {
-      // Captions come from every narration line, spoken or not (captions-only mode).
-      request.setCaptions(CaptionOptions.newBuilder().setWriteSrt(true)
-          .setBurnIn(ctx.spec.spec().getBurnCaptions() || request.getNarrationCount() == 0));
-      if (request.getNarrationCount() == 0) {
-        narration.forEach(request::addNarration);
-      }
-    }
-    ctx.job.event(Stage.STAGE_ASSEMBLE, 96, "mixing narration and music");
-    return media.withDeadlineAfter(10, TimeUnit.MINUTES).mixAudio(request.build());
   }
 
   private static ContactSheetResponse contactSheet(JobContext ctx,

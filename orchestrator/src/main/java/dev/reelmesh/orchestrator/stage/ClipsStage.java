@@ -1,5 +1,6 @@
 package dev.reelmesh.orchestrator.stage;
 
+import dev.reelmesh.orchestrator.provider.BudgetExceeded;
 import dev.reelmesh.orchestrator.provider.video.ClipRequest;
 import dev.reelmesh.orchestrator.provider.video.VideoProvider;
 import dev.reelmesh.v1.ArtifactRef;
@@ -84,8 +85,17 @@ final class ClipsStage {
         end.getVariations(end.getChosen()).getImage(),
         duration, ctx.spec.frameSize(), FPS,
         ctx.prompts.getPromptsCount() > index ? ctx.prompts.getPrompts(index) : null,
-        ctx.path(String.format("clips/clip%02d-g%d.mp4", index, ctx.generations.clip(index))));
+        ctx.path(String.format("clips/clip%02d-g%d.mp4", index, ctx.generations.clip(index))),
+        key);
     VideoProvider.Rendered rendered = renderWithRetry(ctx, request);
+    if (rendered.durationSeconds() > duration + 0.25) {
+      // Fixed-length providers (Sora: 4/8/12 s) overshoot; Stitch has no per-clip trim yet, so
+      // the video runs long. Said in the stream rather than left for the user to discover.
+      ctx.warn(Stage.STAGE_CLIPS, 40, "clip_longer_than_planned", String.format(
+          "clip %d: %s rendered %.2f s for %.2f s planned; the video runs %.2f s long",
+          index + 1, rendered.engine().getEngine(), rendered.durationSeconds(), duration,
+          rendered.durationSeconds() - duration));
+    }
     ClipReady ready = ClipReady.newBuilder().setClipIndex(index).setClip(rendered.clip())
         .setDurationSeconds(rendered.durationSeconds()).setEngine(rendered.engine()).build();
     ctx.memo().put(key, ready);
@@ -104,8 +114,10 @@ final class ClipsStage {
         return ctx.providers.video().render(request);
       } catch (StatusRuntimeException e) {
         Status.Code code = e.getStatus().getCode();
-        boolean transientError = code == Status.Code.UNAVAILABLE
-            || code == Status.Code.DEADLINE_EXCEEDED || code == Status.Code.RESOURCE_EXHAUSTED;
+        // A budget refusal is RESOURCE_EXHAUSTED too, but trying again would not make it fit.
+        boolean transientError = !(e instanceof BudgetExceeded)
+            && (code == Status.Code.UNAVAILABLE || code == Status.Code.DEADLINE_EXCEEDED
+                || code == Status.Code.RESOURCE_EXHAUSTED);
         if (ctx.job.cancelRequested() || attempt == 2 || !transientError) {
           throw e;
         }

@@ -2,15 +2,32 @@ package dev.reelmesh.orchestrator.stage;
 
 import dev.reelmesh.orchestrator.mesh.MeshChannels;
 import dev.reelmesh.orchestrator.provider.image.AnimaticImageProvider;
+import dev.reelmesh.orchestrator.provider.openai.OpenAiConfig;
+import dev.reelmesh.orchestrator.provider.openai.OpenAiProviderFactory;
 import dev.reelmesh.orchestrator.provider.speech.EspeakSpeechProvider;
 import dev.reelmesh.orchestrator.provider.speech.NoSpeechProvider;
 import dev.reelmesh.orchestrator.provider.video.MotionVideoProvider;
 import dev.reelmesh.v1.ProviderChoices;
+import java.util.Map;
+import java.util.Optional;
 
 /** Picks a job's engines from its (validated) provider names. Tests substitute their own. */
 @FunctionalInterface
 public interface ProviderFactory {
   Providers forJob(ProviderChoices choices, MeshChannels channels);
+
+  /**
+   * As above, with what paid providers need from the job (budget guard, step memo, artifact
+   * root). The engine calls this one; factories of free engines need not override it.
+   */
+  default Providers forJob(ProviderChoices choices, MeshChannels channels, ProviderScope scope) {
+    return forJob(choices, channels);
+  }
+
+  /** The OpenAI settings when this factory can build OpenAI providers (key or not). */
+  default Optional<OpenAiConfig> openAi() {
+    return Optional.empty();
+  }
 
   /** The built-in engines: animatic images, motion clips, espeak-ng narration. */
   static ProviderFactory offline() {
@@ -19,5 +36,10 @@ public interface ProviderFactory {
         new MotionVideoProvider(channels.media()),
         "none".equals(choices.getSpeech()) ? new NoSpeechProvider()
             : EspeakSpeechProvider.fromPath(System.getenv("PATH")));
+  }
+
+  /** The built-in engines, and OpenAI's where a job chooses them and OPENAI_API_KEY is set. */
+  static ProviderFactory fromEnv(Map<String, String> env) {
+    return new OpenAiProviderFactory(OpenAiConfig.fromEnv(env), offline());
   }
 }

@@ -1,5 +1,6 @@
 package dev.reelmesh.orchestrator.stage;
 
+import dev.reelmesh.orchestrator.provider.BudgetExceeded;
 import dev.reelmesh.orchestrator.provider.image.ImageRequest;
 import dev.reelmesh.v1.ArtifactRef;
 import dev.reelmesh.v1.BestFrameChosen;
@@ -110,6 +111,8 @@ final class StoryboardStage {
       ctx.checkCancelled();
       try {
         return ctx.providers.image().generate(request);
+      } catch (BudgetExceeded e) {
+        throw e; // not an image failure: a placeholder would not make the job affordable
       } catch (StatusRuntimeException e) {
         if (ctx.job.cancelRequested()) {
           throw e;

@@ -103,7 +103,7 @@ class JobFailureTest {
       public Rendered render(ClipRequest r) {
         return real.render(new ClipRequest(r.clipIndex(), r.startFrame(), r.endFrame(), 60,
             new dev.reelmesh.orchestrator.spec.FrameSize(1920, 1080), 60, r.prompt(),
-            r.outputPath()));
+            r.outputPath(), r.stepKey()));
       }
     };
     try (TestMesh mesh = TestMesh.start(dir, null, providers)) {

@@ -69,7 +69,20 @@ class JobSpecsTest {
   @Test
   void knownProvidersNotWiredYetAnswerUnimplemented() {
     JobSpec.Builder spec = ok();
-    spec.getProvidersBuilder().setImage("openai");
-    assertRefused(spec.build(), Status.Code.UNIMPLEMENTED, "spec.providers.image");
+    spec.getProvidersBuilder().setVideo("replicate");
+    assertRefused(spec.build(), Status.Code.UNIMPLEMENTED, "spec.providers.video");
+  }
+
+  @Test
+  void openAiNeedsTheKeyAndIsAcceptedWithIt() {
+    JobSpec.Builder spec = ok();
+    spec.getProvidersBuilder().setImage("openai").setVideo("openai").setSpeech("openai");
+    assertRefused(spec.build(), Status.Code.FAILED_PRECONDITION, "spec.providers.image");
+    assertThatThrownBy(() -> JobSpecs.validateAndFill(spec.build()))
+        .hasMessageContaining("OPENAI_API_KEY");
+    JobSpec filled = JobSpecs.validateAndFill(spec.build(), true);
+    assertThat(filled.getProviders().getImage()).isEqualTo("openai");
+    assertThat(filled.getProviders().getVideo()).isEqualTo("openai");
+    assertThat(filled.getProviders().getSpeech()).isEqualTo("openai");
   }
 }

@@ -18,4 +18,5 @@ public record ClipRequest(
     FrameSize size,
     double fps,
     ClipPrompt prompt,
-    String outputPath) {}
+    String outputPath,
+    String stepKey) {}

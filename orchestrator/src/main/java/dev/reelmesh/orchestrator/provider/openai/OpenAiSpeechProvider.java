@@ -1,0 +1,80 @@
+package dev.reelmesh.orchestrator.provider.openai;
+
+import com.openai.client.OpenAIClient;
+import com.openai.core.http.HttpResponse;
+import com.openai.models.audio.speech.SpeechCreateParams;
+import dev.reelmesh.orchestrator.provider.Spend;
+import dev.reelmesh.orchestrator.provider.speech.SpeechProvider;
+import dev.reelmesh.v1.CostLine;
+import io.grpc.Status;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+
+/** Narration through OpenAI speech (model and voice configurable), answered as WAV. */
+public final class OpenAiSpeechProvider implements SpeechProvider {
+  private final OpenAIClient client;
+  private final OpenAiConfig config;
+  private final OpenAiCalls calls;
+  private final Spend spend;
+
+  OpenAiSpeechProvider(OpenAIClient client, OpenAiConfig config, OpenAiCalls calls, Spend spend) {
+    this.client = client;
+    this.config = config;
+    this.calls = calls;
+    this.spend = spend;
+  }
+
+  @Override
+  public String name() {
+    return "openai";
+  }
+
+  @Override
+  public Optional<String> unavailableReason() {
+    return Optional.empty();
+  }
+
+  @Override
+  public void speak(String text, Path wav) throws IOException {
+    Files.createDirectories(wav.getParent());
+    long price = PriceTable.speechCharMicros(config.speechModel());
+    CostLine estimate = CostLine.newBuilder().setStage("audio").setProvider("openai")
+        .setItem(config.speechModel() + " " + config.voice()).setQuantity(text.length())
+        .setUnit("characters").setEstimatedMicros(price * text.length()).build();
+    SpeechCreateParams params = SpeechCreateParams.builder().model(config.speechModel())
+        .voice(config.voice()).input(text)
+        .responseFormat(SpeechCreateParams.ResponseFormat.WAV).build();
+    Path tmp = wav.resolveSibling(wav.getFileName() + ".part");
+    try (Spend.Hold hold = spend.hold(estimate)) {
+      calls.call("openai speech", () -> {
+        // The body is read inside the retried call: a connection lost mid-download retries too.
+        try (HttpResponse response = client.audio().speech().create(params);
+            InputStream body = response.body()) {
+          Files.copy(body, tmp, StandardCopyOption.REPLACE_EXISTING);
+          return tmp;
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+      hold.settle(estimate.toBuilder().setActualMicros(estimate.getEstimatedMicros()).build());
+    }
+    byte[] head = new byte[12];
+    try (InputStream in = Files.newInputStream(tmp)) {
+      int read = in.readNBytes(head, 0, 12);
+      long size = Files.size(tmp);
+      if (read < 12 || !new String(head, 0, 4, java.nio.charset.StandardCharsets.US_ASCII)
+          .equals("RIFF") || !new String(head, 8, 4, java.nio.charset.StandardCharsets.US_ASCII)
+          .equals("WAVE")) {
+        Files.deleteIfExists(tmp);
+        throw Status.INTERNAL.withDescription("openai speech: the answer is not a WAV file ("
+            + size + " bytes, no RIFF/WAVE header)").asRuntimeException();
+      }
+    }
+    Files.move(tmp, wav, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+}

@@ -1,0 +1,148 @@
+package dev.reelmesh.orchestrator.provider.openai;
+
+import com.google.protobuf.StringValue;
+import com.openai.client.OpenAIClient;
+import com.openai.core.http.HttpResponse;
+import com.openai.models.videos.Video;
+import com.openai.models.videos.VideoCreateParams;
+import com.openai.models.videos.VideoSeconds;
+import com.openai.models.videos.VideoSize;
+import dev.reelmesh.common.artifact.ArtifactStore;
+import dev.reelmesh.orchestrator.job.StepMemo;
+import dev.reelmesh.orchestrator.provider.Spend;
+import dev.reelmesh.orchestrator.provider.video.ClipRequest;
+import dev.reelmesh.orchestrator.provider.video.VideoProvider;
+import dev.reelmesh.v1.ArtifactRef;
+import dev.reelmesh.v1.CostLine;
+import dev.reelmesh.v1.EngineInfo;
+import dev.reelmesh.v1.MediaServiceGrpc;
+import dev.reelmesh.v1.ProbeRequest;
+import io.grpc.Channel;
+import io.grpc.Status;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Clips from OpenAI videos (Sora-2 protocol): submit with the start frame as input reference,
+ * record the provider's video id BEFORE polling (a resumed job re-attaches instead of paying
+ * again), poll with backoff, download the MP4 to the clip's output path, probe it through the
+ * media service. Sora renders 4, 8 or 12 s; the shortest that covers the clip is asked for.
+ */
+public final class SoraVideoProvider implements VideoProvider {
+  private final OpenAIClient client;
+  private final OpenAiConfig config;
+  private final OpenAiCalls calls;
+  private final SoraPoller poller;
+  private final Spend spend;
+  private final StepMemo memo;
+  private final ArtifactStore artifacts;
+  private final Channel media;
+
+  SoraVideoProvider(OpenAIClient client, OpenAiConfig config, OpenAiCalls calls, Spend spend,
+      StepMemo memo, ArtifactStore artifacts, Channel media) {
+    this.client = client;
+    this.config = config;
+    this.calls = calls;
+    this.poller = new SoraPoller(client, config, calls);
+    this.spend = spend;
+    this.memo = memo;
+    this.artifacts = artifacts;
+    this.media = media;
+  }
+
+  @Override
+  public String name() {
+    return "openai";
+  }
+
+  static String idKey(String stepKey) {
+    return stepKey + "-openai-video";
+  }
+
+  static String chargedKey(String stepKey) {
+    return stepKey + "-openai-charged";
+  }
+
+  @Override
+  public Rendered render(ClipRequest request) throws IOException {
+    long started = System.nanoTime();
+    String label = "clip " + (request.clipIndex() + 1);
+    int seconds = Sizes.soraSeconds(request.durationSeconds(), request.clipIndex());
+    String size = Sizes.video(request.size());
+    Path out = artifacts.resolve("clip", request.outputPath());
+    CostLine charged = memo.find(chargedKey(request.stepKey()), CostLine.parser());
+    if (charged == null || !Files.isRegularFile(out)) {
+      long price = PriceTable.videoSecondMicros(config.videoModel(), size);
+      CostLine estimate = CostLine.newBuilder().setStage("clips").setProvider("openai")
+          .setItem(config.videoModel() + " " + size + " (" + label + ")").setQuantity(seconds)
+          .setUnit("video_seconds").setEstimatedMicros(price * seconds).build();
+      try (Spend.Hold hold = spend.hold(estimate)) {
+        String id = submitOrReattach(request, seconds, size, out, label);
+        try {
+          poller.awaitDone(id, label);
+        } catch (SoraPoller.VideoFailed e) {
+          memo.forget(idKey(request.stepKey())); // a retry submits anew (and is held anew)
+          throw e;
+        }
+        download(id, out, label);
+        CostLine line = estimate.toBuilder().setActualMicros(price * seconds).build();
+        if (charged == null) {
+          hold.settle(line);
+          memo.put(chargedKey(request.stepKey()), line);
+        }
+      }
+    }
+    ArtifactRef clip = artifacts.describe(out, "video/mp4");
+    double probed = MediaServiceGrpc.newBlockingStub(media).withDeadlineAfter(1, TimeUnit.MINUTES)
+        .probe(ProbeRequest.newBuilder().setMedia(clip).build()).getDurationSeconds();
+    if (probed + 0.05 < request.durationSeconds()) {
+      throw Status.FAILED_PRECONDITION.withDescription(String.format("sora (%s): the video is "
+          + "%.2f s but the clip needs %.2f s (asked for %d s)", label, probed,
+          request.durationSeconds(), seconds)).asRuntimeException();
+    }
+    return new Rendered(clip, probed, EngineInfo.newBuilder().setEngine("openai")
+        .setModel(config.videoModel() + " " + size + " " + seconds + "s")
+        .setElapsedMs((System.nanoTime() - started) / 1e6).build());
+  }
+
+  /** The recorded provider job when there is one; otherwise a new one, recorded at once. */
+  private String submitOrReattach(ClipRequest request, int seconds, String size, Path out,
+      String label) throws IOException {
+    StringValue known = memo.find(idKey(request.stepKey()), StringValue.parser());
+    if (known != null) {
+      return known.getValue();
+    }
+    Path reference = out.resolveSibling(out.getFileName() + "-reference.png");
+    Pictures.writePng(Pictures.fill(Pictures.decode(Files.readAllBytes(
+        artifacts.resolveExisting("start_frame", request.startFrame())), label + " start frame"),
+        Sizes.width(size), Sizes.height(size)), reference);
+    String prompt = request.prompt() != null && !request.prompt().getPrompt().isBlank()
+        ? request.prompt().getPrompt() : "gentle cinematic motion continuing this frame";
+    Video created = calls.call("sora create (" + label + ")", () -> client.videos().create(
+        VideoCreateParams.builder().model(config.videoModel()).prompt(prompt)
+            .seconds(VideoSeconds.of(String.valueOf(seconds))).size(VideoSize.of(size))
+            .inputReference(reference).build()));
+    memo.put(idKey(request.stepKey()), StringValue.of(created.id()));
+    return created.id();
+  }
+
+  private void download(String id, Path out, String label) throws IOException {
+    Files.createDirectories(out.getParent());
+    Path tmp = out.resolveSibling(out.getFileName() + ".part");
+    calls.call("sora download (" + label + ")", () -> {
+      try (HttpResponse response = client.videos().downloadContent(id);
+          InputStream body = response.body()) {
+        Files.copy(body, tmp, StandardCopyOption.REPLACE_EXISTING);
+        return tmp;
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+    Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+}

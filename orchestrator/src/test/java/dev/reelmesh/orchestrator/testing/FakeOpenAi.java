@@ -1,0 +1,196 @@
+package dev.reelmesh.orchestrator.testing;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * An OpenAI-compatible images / audio speech / videos server on loopback for the real
+ * openai-java client. It answers with real media the test made (a PNG as b64_json, a WAV, an
+ * MP4), counts every request per endpoint, and fails on purpose where a test scripts it.
+ */
+public final class FakeOpenAi implements AutoCloseable {
+  public static final String GENERATIONS = "/v1/images/generations";
+  public static final String EDITS = "/v1/images/edits";
+  public static final String SPEECH = "/v1/audio/speech";
+  public static final String VIDEOS = "/v1/videos";
+  public static final String VIDEO_STATUS = "/v1/videos/{id}";
+  public static final String VIDEO_CONTENT = "/v1/videos/{id}/content";
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Pattern N_FIELD = Pattern.compile("name=\"n\".*?\r\n\r\n(\\d+)",
+      Pattern.DOTALL);
+  private static final Pattern SECONDS_FIELD = Pattern.compile(
+      "name=\"seconds\".*?\r\n\r\n(\\d+)", Pattern.DOTALL);
+
+  private final HttpServer server;
+  private final ExecutorService handlers = Executors.newCachedThreadPool();
+  private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
+  private final Map<String, List<Integer>> failures = new ConcurrentHashMap<>();
+  private final Map<String, String> videoSeconds = new ConcurrentHashMap<>();
+  public final List<String> createdVideos = Collections.synchronizedList(new ArrayList<>());
+  public final List<String> authorizations = Collections.synchronizedList(new ArrayList<>());
+  /** For each images/edits request, how many reference images it carried. */
+  public final List<Integer> editImageParts = Collections.synchronizedList(new ArrayList<>());
+  public volatile byte[] png;
+  public volatile byte[] wav;
+  public volatile byte[] mp4;
+  /** While false, every video stays "in_progress". */
+  public volatile boolean videosReady = true;
+
+  private FakeOpenAi(HttpServer server) {
+    this.server = server;
+  }
+
+  public static FakeOpenAi start() throws IOException {
+    HttpServer http = HttpServer.create(
+        new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    FakeOpenAi fake = new FakeOpenAi(http);
+    http.createContext("/", exchange -> {
+      try {
+        fake.handle(exchange);
+      } catch (RuntimeException e) {
+        fake.send(exchange, 500, "application/json", error("fake server bug: " + e));
+      }
+    });
+    http.setExecutor(fake.handlers);
+    http.start();
+    return fake;
+  }
+
+  public String baseUrl() {
+    return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+  }
+
+  /** The next {@code times} requests to {@code endpoint} answer {@code status}. */
+  public void failNext(String endpoint, int status, int times) {
+    List<Integer> queue = failures.computeIfAbsent(endpoint,
+        k -> Collections.synchronizedList(new ArrayList<>()));
+    for (int i = 0; i < times; i++) {
+      queue.add(status);
+    }
+  }
+
+  public int count(String endpoint) {
+    return counts.getOrDefault(endpoint, new AtomicInteger()).get();
+  }
+
+  public int total() {
+    return counts.values().stream().mapToInt(AtomicInteger::get).sum();
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    byte[] body = exchange.getRequestBody().readAllBytes();
+    String path = exchange.getRequestURI().getPath();
+    String method = exchange.getRequestMethod();
+    String endpoint = path.startsWith(VIDEOS + "/")
+        ? (path.endsWith("/content") ? VIDEO_CONTENT : VIDEO_STATUS) : path;
+    counts.computeIfAbsent(endpoint, k -> new AtomicInteger()).incrementAndGet();
+    authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+    List<Integer> queue = failures.get(endpoint);
+    Integer failure = null;
+    if (queue != null) {
+      synchronized (queue) {
+        failure = queue.isEmpty() ? null : queue.size() == 1 && queue.get(0) < 0
+            ? Integer.valueOf(-queue.get(0)) : queue.remove(0);
+      }
+    }
+    if (failure != null) {
+      exchange.getResponseHeaders().add("retry-after-ms", "1");
+      send(exchange, failure, "application/json", error("scripted " + failure));
+      return;
+    }
+    String text = new String(body, StandardCharsets.ISO_8859_1);
+    switch (endpoint) {
+      case GENERATIONS -> images(exchange, JSON.readTree(body).path("n").asInt(1));
+      case EDITS -> {
+        editImageParts.add(text.split("name=\"image", -1).length - 1);
+        images(exchange, field(N_FIELD, text, 1));
+      }
+      case SPEECH -> send(exchange, 200, "audio/wav", wav);
+      case VIDEOS -> {
+        String id = "video_" + (createdVideos.size() + 1) + "_"
+            + Long.toHexString(System.nanoTime());
+        createdVideos.add(id);
+        videoSeconds.put(id, String.valueOf(field(SECONDS_FIELD, text, 4)));
+        send(exchange, 200, "application/json", video(id, "queued", 0));
+      }
+      case VIDEO_STATUS -> {
+        String id = path.substring(path.lastIndexOf('/') + 1);
+        if (!videoSeconds.containsKey(id)) {
+          send(exchange, 404, "application/json", error("no video " + id));
+        } else {
+          exchange.getResponseHeaders().add("retry-after-ms", "5");
+          send(exchange, 200, "application/json", videosReady
+              ? video(id, "completed", 100) : video(id, "in_progress", 40));
+        }
+      }
+      case VIDEO_CONTENT -> send(exchange, 200, "video/mp4", mp4);
+      default -> send(exchange, 404, "application/json", error(method + " " + path));
+    }
+  }
+
+  /** A failure that never ends: every request to {@code endpoint} answers {@code status}. */
+  public void failAlways(String endpoint, int status) {
+    failures.put(endpoint, Collections.synchronizedList(new ArrayList<>(List.of(-status))));
+  }
+
+  private void images(HttpExchange exchange, int n) throws IOException {
+    List<Map<String, Object>> data = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      data.add(Map.of("b64_json", Base64.getEncoder().encodeToString(png)));
+    }
+    send(exchange, 200, "application/json", JSON.writeValueAsBytes(Map.of(
+        "created", 1_700_000_000L, "data", data)));
+  }
+
+  private byte[] video(String id, String status, int progress) throws IOException {
+    return JSON.writeValueAsBytes(Map.of("id", id, "object", "video", "created_at",
+        1_700_000_000L, "model", "sora-2", "progress", progress, "seconds",
+        videoSeconds.get(id), "size", "1280x720", "status", status));
+  }
+
+  private static int field(Pattern pattern, String text, int fallback) {
+    Matcher m = pattern.matcher(text);
+    return m.find() ? Integer.parseInt(m.group(1)) : fallback;
+  }
+
+  private static byte[] error(String message) {
+    try {
+      return JSON.writeValueAsBytes(Map.of("error", Map.of("message", message,
+          "type", "server_error")));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private void send(HttpExchange exchange, int status, String type, byte[] body)
+      throws IOException {
+    exchange.getResponseHeaders().add("Content-Type", type);
+    exchange.sendResponseHeaders(status, body.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(body);
+    }
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    handlers.shutdownNow();
+  }
+}
