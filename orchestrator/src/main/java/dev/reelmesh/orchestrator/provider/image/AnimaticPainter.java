@@ -160,7 +160,7 @@ final class AnimaticPainter {
       return;
     }
     Color body = palette.get((variation + 3) % palette.size()).darker().darker();
-    if (clip.getCharacterIdsCount() == 0) {
+    if (!showsCharacter()) {
       paintProduct(g, body, cx, base, subjectH);
       return;
     }
@@ -172,6 +172,19 @@ final class AnimaticPainter {
         subjectH * 0.8, subjectW * 0.5, subjectW * 0.5));
     g.fill(new Ellipse2D.Double(cx - subjectW * 0.3, base - subjectH, subjectW * 0.6,
         subjectW * 0.6));
+  }
+
+  /** A clip shows a person when the description names one of its characters. */
+  private boolean showsCharacter() {
+    String description = clip.getVisualDescription().toLowerCase(Locale.ROOT);
+    for (dev.reelmesh.v1.Character character : request.plan().getCharactersList()) {
+      if (clip.getCharacterIdsList().contains(character.getId())
+          && !character.getName().isBlank()
+          && description.contains(character.getName().toLowerCase(Locale.ROOT))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
