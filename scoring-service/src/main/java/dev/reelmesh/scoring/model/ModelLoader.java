@@ -37,6 +37,9 @@ final class ModelLoader {
     OrtSession session;
     String provider;
     try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+      // Idle intra-op threads would otherwise spin after each run, taking the cores the gRPC
+      // transport threads need to deliver the next request.
+      options.addConfigEntry("session.intra_op.allow_spinning", "0");
       provider = ExecutionProviders.configure(options);
       session = env.createSession(file.toString(), options);
     } catch (OrtException e) {
