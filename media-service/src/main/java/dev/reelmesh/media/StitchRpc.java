@@ -45,6 +45,7 @@ final class StitchRpc {
             + " entries, got " + r.getTransitionsCount());
     Fields.require((r.getWidth() == 0) == (r.getHeight() == 0), "width",
         "width and height are both set or both 0");
+    ClipTrims.checkShape(r);
     List<Cut> cuts = new ArrayList<>();
     for (int i = 0; i < r.getClipsCount() - 1; i++) {
       cuts.add(r.getTransitionsCount() == 0 ? Cut.HARD : cut(i, r.getTransitions(i)));
@@ -53,14 +54,17 @@ final class StitchRpc {
     for (int i = 0; i < r.getClipsCount(); i++) {
       paths.add(kit.input("clips[" + i + "]", r.getClips(i)));
     }
-    List<StitchClip> clips = ClipProbes.probe(kit, paths, cancel);
-    checkOverlaps(clips, cuts);
-    StreamMeta first = clips.get(0).info().video().orElseThrow();
+    List<StitchClip> probed = ClipProbes.probe(kit, paths, cancel);
+    StreamMeta first = probed.get(0).info().video().orElseThrow();
     int width = r.getWidth() == 0 ? first.width() : Fields.size("width", r.getWidth());
     int height = r.getHeight() == 0 ? first.height() : Fields.size("height", r.getHeight());
     double fps = r.getFps() == 0 ? first.fps() : Fields.fps("fps", r.getFps());
     Fields.require(fps > 0 && fps <= 120, "fps", "the first clip reports no usable frame rate ("
         + first.fps() + "); set fps");
+    // From here on a clip's seconds() is its trimmed length: overlaps, the plan and the graph
+    // all measure against what is used, not what the provider rendered.
+    List<StitchClip> clips = ClipTrims.apply(r, probed, fps);
+    checkOverlaps(clips, cuts);
     Path output = kit.store().newOutput("output_path", r.getOutputPath(), "media", ".mp4");
     double planned = plannedSeconds(clips, cuts, fps);
     boolean crop = r.getFit() == FitPolicy.FIT_POLICY_CROP;

@@ -7,10 +7,11 @@ import java.util.List;
 
 /**
  * The filter graph of a re-encoding stitch. Every clip is normalised to one frame (size, fit,
- * SAR 1:1, fps, yuv420p, 48 kHz stereo) and trimmed to a whole number of frames; clips are then
- * folded left to right: a cut concatenates, a transition overlaps through xfade (picture) and
- * acrossfade (sound; left out when an {@link AudioOverride} replaces it). Output length =
- * sum of clips − sum of overlaps, on the frame grid.
+ * SAR 1:1, fps, yuv420p, 48 kHz stereo) and trimmed, picture and sound alike, to a whole number
+ * of frames of its timeline length ({@link StitchClip#seconds()}: the requested trim or the whole
+ * clip); clips are then folded left to right: a cut concatenates, a transition overlaps through
+ * xfade (picture) and acrossfade (sound; left out when an {@link AudioOverride} replaces it).
+ * Output length = sum of clips − sum of overlaps, on the frame grid.
  */
 final class StitchGraph {
   final String graph;

@@ -5,9 +5,10 @@ import dev.reelmesh.media.probe.StreamMeta;
 import java.util.Optional;
 
 /**
- * Decides whether clips can be joined by stream copy: only cuts, and every clip already has the
- * output's codecs, size, frame rate, pixel format, aspect and audio layout. Anything else needs
- * a re-encode, or the concat demuxer would produce a file players choke on.
+ * Decides whether clips can be joined by stream copy: only cuts, no clip trimmed shorter, and
+ * every clip already has the output's codecs, size, frame rate, pixel format, aspect and audio
+ * layout. Anything else needs a re-encode, or the concat demuxer would produce a file players
+ * choke on.
  */
 final class StreamCopyCheck {
   private StreamCopyCheck() {}
@@ -15,6 +16,12 @@ final class StreamCopyCheck {
   static boolean possible(StitchSpec spec) {
     if (spec.forceReencode() || spec.audio() != null || spec.videoFilter() != null
         || spec.cuts().stream().anyMatch(Cut::overlaps)) {
+      return false;
+    }
+    // The concat demuxer copies whole files; a trim that removes more than a frame needs the
+    // trim filter. One that removes less changes nothing the output frame grid can show.
+    double frame = 1 / spec.fps();
+    if (spec.clips().stream().anyMatch(c -> c.probedSeconds() - c.seconds() > frame)) {
       return false;
     }
     MediaInfo first = spec.clips().get(0).info();
