@@ -75,6 +75,23 @@ class MixAudioTest extends MediaTestBase {
   }
 
   @Test
+  void theSameMixTwiceGivesTheSameBytes() throws Exception {
+    TestMedia.tone(at("in/voice.wav"), 2000, 1.5, -6);
+    TestMedia.tone(at("in/music.wav"), 150, 2.5, -3);
+    byte[][] outputs = new byte[3][];
+    for (int i = 0; i < outputs.length; i++) {
+      stub().mixAudio(MixAudioRequest.newBuilder().setDurationSeconds(6)
+          .addNarration(segment("in/voice.wav", 1.0, ""))
+          .addNarration(segment("in/voice.wav", 3.5, ""))
+          .setMusic(MusicBed.newBuilder().setFile(ref("in/music.wav")))
+          .setOutputPath("out/same-" + i + ".m4a").build());
+      outputs[i] = Files.readAllBytes(at("out/same-" + i + ".m4a"));
+    }
+    assertThat(outputs[1]).isEqualTo(outputs[0]);
+    assertThat(outputs[2]).isEqualTo(outputs[0]);
+  }
+
+  @Test
   void captionOnlySegmentsWriteCaptionsWithoutSpeech() throws Exception {
     TestMedia.clip(at("in/c.mp4"), 320, 180, 24, 3, 0);
     MixAudioResponse r = stub().mixAudio(MixAudioRequest.newBuilder().setVideo(ref("in/c.mp4"))

@@ -25,10 +25,9 @@ final class MixGraph {
       args.addAll(List.of("-i", n.audio().toString()));
     }
     if (sound.music().file() != null) {
-      // Loop the file just enough times (a finite input ends cleanly); atrim cuts the rest.
-      long loops = (long) Math.ceil(sound.seconds() / Math.max(0.01, sound.music().fileSeconds()));
-      args.addAll(List.of("-stream_loop", Long.toString(Math.max(0, loops - 1)), "-i",
-          sound.music().file().toString()));
+      // Looped inside the graph (aloop, see sources()): demuxer-level -stream_loop dropped the
+      // repeats now and then when this pass writes two outputs, leaving silence.
+      args.addAll(List.of("-i", sound.music().file().toString()));
     }
     return args;
   }
@@ -55,7 +54,10 @@ final class MixGraph {
     if (m.generate()) {
       g.append(AmbientBed.graph(sound.seconds(), "[bed]")).append("[bed]anull,");
     } else if (m.file() != null) {
-      g.append("[").append(narration.size()).append(":a]").append(STEREO).append(",");
+      // The whole file, resampled, is held and repeated; atrim below cuts the bed to length.
+      long samples = (long) Math.ceil(Math.max(0.01, m.fileSeconds()) * 48000);
+      g.append("[").append(narration.size()).append(":a]").append(STEREO)
+          .append(",aloop=loop=-1:size=").append(samples).append(",");
     } else {
       g.append("anullsrc=r=48000:cl=stereo,aformat=sample_fmts=fltp,");
     }
@@ -76,8 +78,11 @@ final class MixGraph {
    */
   String mixing(double narrationGainDb, double musicGainDb) {
     StringBuilder g = new StringBuilder();
-    g.append("[narr]volume=").append(num(narrationGainDb)).append("dB,asplit=2[nv][nkey];");
-    g.append("[music]volume=").append(num(musicGainDb)).append("dB[mv];");
+    // Fixed frame sizes on both branches: the compressor and amix pair frames as they arrive,
+    // and with FFmpeg's threaded inputs differing frame sizes made the output vary run to run.
+    g.append("[narr]volume=").append(num(narrationGainDb))
+        .append("dB,asetnsamples=n=1024:p=1,asplit=2[nv][nkey];");
+    g.append("[music]volume=").append(num(musicGainDb)).append("dB,asetnsamples=n=1024:p=1[mv];");
     double duck = sound.music().duckDb();
     if (sound.music().present() && duck > 0 && !sound.narration().isEmpty()) {
       // The compressor pulls the bed down hard whenever narration is present; mixing back
