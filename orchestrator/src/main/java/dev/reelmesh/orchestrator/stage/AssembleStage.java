@@ -98,6 +98,13 @@ final class AssembleStage {
       request.addTransitions(Transition.newBuilder()
           .setKind(TransitionKind.TRANSITION_KIND_DISSOLVE).setDurationSeconds(overlap));
     }
+    // Each clip fills its slot (plus the overlap its dissolve eats); a longer render is trimmed.
+    int n = ctx.plan.getClipsCount();
+    for (int i = 0; i < n; i++) {
+      double slot = ctx.plan.getClips(i).getEndSeconds() - ctx.plan.getClips(i).getStartSeconds()
+          + (i < n - 1 ? overlap : 0);
+      request.addClipSeconds(Math.min(slot, ctx.clipSeconds.get(i)));
+    }
     if (audio != null) {
       request.setAudio(audio);
     }

@@ -38,7 +38,7 @@ final class ClipsStage {
     double overlap = overlap(ctx);
     Semaphore slots = new Semaphore(ctx.spec.spec().getMaxParallelClips());
     AtomicInteger done = new AtomicInteger();
-    List<CompletableFuture<ArtifactRef>> futures = new ArrayList<>();
+    List<CompletableFuture<ClipReady>> futures = new ArrayList<>();
     ctx.job.event(Stage.STAGE_CLIPS, 40, "rendering " + n + " clips with "
         + ctx.providers.video().name());
     // The job's gRPC Context travels with each task, so a cancel reaches the render.
@@ -62,18 +62,19 @@ final class ClipsStage {
     } catch (CompletionException e) {
       throw e.getCause() instanceof RuntimeException r ? r : e;
     }
-    for (CompletableFuture<ArtifactRef> future : futures) {
-      ctx.clips.add(future.join());
+    for (CompletableFuture<ClipReady> future : futures) {
+      ctx.clips.add(future.join().getClip());
+      ctx.clipSeconds.add(future.join().getDurationSeconds());
     }
   }
 
-  private static ArtifactRef render(JobContext ctx, int index, double overlap,
+  private static ClipReady render(JobContext ctx, int index, double overlap,
       AtomicInteger done, int n) {
     String key = "clip-" + index + "-g" + ctx.generations.clip(index);
     ClipReady known = ctx.memo().find(key, ClipReady.parser());
     if (known != null) {
       done.incrementAndGet();
-      return known.getClip();
+      return known;
     }
     PlannedClip planned = ctx.plan.getClips(index);
     double duration = planned.getEndSeconds() - planned.getStartSeconds()
@@ -89,12 +90,11 @@ final class ClipsStage {
         key);
     VideoProvider.Rendered rendered = renderWithRetry(ctx, request);
     if (rendered.durationSeconds() > duration + 0.25) {
-      // Fixed-length providers (Sora: 4/8/12 s) overshoot; Stitch has no per-clip trim yet, so
-      // the video runs long. Said in the stream rather than left for the user to discover.
-      ctx.warn(Stage.STAGE_CLIPS, 40, "clip_longer_than_planned", String.format(
-          "clip %d: %s rendered %.2f s for %.2f s planned; the video runs %.2f s long",
+      // Fixed-length providers (Sora: 4/8/12 s) overshoot; assembly keeps the planned part.
+      ctx.job.event(Stage.STAGE_CLIPS, 40, String.format(
+          "clip %d: %s rendered %.2f s for a %.2f s slot; assembly uses the first %.2f s",
           index + 1, rendered.engine().getEngine(), rendered.durationSeconds(), duration,
-          rendered.durationSeconds() - duration));
+          duration));
     }
     ClipReady ready = ClipReady.newBuilder().setClipIndex(index).setClip(rendered.clip())
         .setDurationSeconds(rendered.durationSeconds()).setEngine(rendered.engine()).build();
@@ -104,7 +104,7 @@ final class ClipsStage {
     ctx.job.event(Stage.STAGE_CLIPS, 40 + 45.0 * finished / n, String.format(
         "clip %d ready (%.2f s)", index + 1, rendered.durationSeconds()),
         e -> e.setClipReady(ready));
-    return rendered.clip();
+    return ready;
   }
 
   /** Transient failures get one more try; a second failure fails the job with the reason. */

@@ -44,6 +44,8 @@ public final class JobContext {
   ClipPrompts prompts;
   EngineInfo promptsEngine;
   final List<ArtifactRef> clips = new ArrayList<>();
+  /** Rendered length of each clip, seconds (a provider may render longer than the slot). */
+  final List<Double> clipSeconds = new ArrayList<>();
   final Map<String, EngineInfo> engines = new LinkedHashMap<>();
   final List<String> timings = new ArrayList<>();
 

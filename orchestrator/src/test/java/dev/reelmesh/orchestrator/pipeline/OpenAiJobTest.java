@@ -98,10 +98,12 @@ class OpenAiJobTest {
     assertThat(job.getResult().getEnginesMap().get("speech").getEngine()).isEqualTo("openai");
     assertThat(job.getResult().getClipsList()).allSatisfy(c ->
         assertThat(mesh.probe(c).getDurationSeconds()).isGreaterThan(7.5));
-    // The fake's clips are 8 s for clips planned shorter: the overshoot is said, not hidden.
-    assertThat(events).filteredOn(JobEvent::hasWarning)
-        .filteredOn(e -> e.getWarning().getCode().equals("clip_longer_than_planned"))
+    // The fake's clips are 8 s for shorter slots: assembly keeps the planned part, says so, and
+    // the video has the planned length.
+    assertThat(events).filteredOn(e -> e.getMessage().contains("assembly uses the first"))
         .hasSize(clips);
+    assertThat(mesh.probe(job.getResult().getVideo()).getDurationSeconds())
+        .isCloseTo(8.0, org.assertj.core.data.Offset.offset(0.15));
   }
 
   @Test
