@@ -28,7 +28,7 @@ final class ClipPromptProtos {
         case KIND_UNSPECIFIED, UNRECOGNIZED -> throw invalid("references[" + i + "].kind",
             "must be KIND_SCENE, KIND_CHARACTER or KIND_PRODUCT");
       };
-      out.add(new Reference(kind, r.getTargetId(), r.getUrl()));
+      out.add(new Reference(kind, r.getTargetId(), r.getUrl(), r.getArtifact().getUri()));
     }
     return out;
   }

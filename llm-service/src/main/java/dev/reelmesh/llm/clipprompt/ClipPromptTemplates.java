@@ -48,7 +48,8 @@ public final class ClipPromptTemplates {
     } else if (refs.mode() == ReferenceMode.SCENE) {
       parts.add("match the look and composition of the established scene reference image");
     }
-    if (!refs.characterUrls().isEmpty() || (plan.characterConsistency() && !clip.characterIds().isEmpty())) {
+    if (refs.mode() == ReferenceMode.CHARACTER || !refs.characterUrls().isEmpty()
+        || (plan.characterConsistency() && !clip.characterIds().isEmpty())) {
       parts.add("keep character appearance consistent with earlier shots");
     }
     String prompt = String.join(", ", parts).replaceAll("\\s+", " ").replaceAll(",\\s*,", ",");

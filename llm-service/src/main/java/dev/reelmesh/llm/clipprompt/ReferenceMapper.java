@@ -25,8 +25,9 @@ public final class ReferenceMapper {
     for (int i = 0; i < references.size(); i++) {
       Reference r = references.get(i);
       String f = "references[" + i + "]";
-      if (!isHttpUrl(r.url())) {
-        throw invalid(f + ".url", "must be an http(s) URL with a host, got '" + r.url() + "'");
+      if (!r.localOnly() && !isHttpUrl(r.url())) {
+        throw invalid(f + ".url", "must be an http(s) URL with a host (or give artifact), got '"
+            + r.url() + "'");
       }
       switch (r.kind()) {
         case SCENE -> {
@@ -45,32 +46,45 @@ public final class ReferenceMapper {
   }
 
   public static Map<Integer, ClipReferences> map(Plan plan, List<Reference> references) {
+    // Presence and URL are kept apart: an artifact-only reference anchors the clip (mode and
+    // wording) but has no URL to hand on.
     Map<String, String> scenes = new LinkedHashMap<>();
     Map<String, String> characters = new LinkedHashMap<>();
+    boolean productPresent = false;
     String product = "";
     for (Reference r : references) {
       switch (r.kind()) {
         case SCENE -> scenes.putIfAbsent(r.targetId(), r.url());
         case CHARACTER -> characters.putIfAbsent(r.targetId(), r.url());
-        case PRODUCT -> product = product.isEmpty() ? r.url() : product;
+        case PRODUCT -> {
+          if (!productPresent) {
+            productPresent = true;
+            product = r.url();
+          }
+        }
       }
     }
     Map<Integer, ClipReferences> out = new LinkedHashMap<>();
     for (PlanClip clip : plan.clips()) {
+      boolean hasScene = scenes.containsKey(clip.locationId());
       String scene = scenes.getOrDefault(clip.locationId(), "");
+      boolean hasCharacter = false;
       List<String> chars = new ArrayList<>();
       for (String id : clip.characterIds()) {
         if (characters.containsKey(id)) {
-          chars.add(characters.get(id));
+          hasCharacter = true;
+          if (!characters.get(id).isEmpty()) {
+            chars.add(characters.get(id));
+          }
         }
       }
       boolean productAnchored = false;
       ReferenceMode mode;
-      if (!scene.isEmpty()) {
+      if (hasScene) {
         mode = ReferenceMode.SCENE;
-      } else if (!chars.isEmpty()) {
+      } else if (hasCharacter) {
         mode = ReferenceMode.CHARACTER;
-      } else if (!product.isEmpty()) {
+      } else if (productPresent) {
         // The contract has no product field per clip: the product photo anchors the frame as its scene.
         scene = product;
         productAnchored = true;

@@ -59,4 +59,21 @@ class ReferenceMapperTest {
         new Reference(Reference.Kind.CHARACTER, "char-9", "https://ok.test/b.png"))))
         .hasMessageContaining("references[1].target_id").hasMessageContaining("char-9");
   }
+
+  @Test
+  void anArtifactOnlyReferenceAnchorsTheClipWithoutAUrl() {
+    List<Reference> refs = List.of(
+        new Reference(Reference.Kind.PRODUCT, "", "", "jobs/j1/references/kettle.png"),
+        new Reference(Reference.Kind.CHARACTER, "char-1", "", "jobs/j1/references/mara.png"));
+    ReferenceMapper.check(plan, refs);
+    Map<Integer, ClipReferences> m = ReferenceMapper.map(plan, refs);
+    assertThat(m.get(0).mode()).isEqualTo(ReferenceMode.CHARACTER);
+    assertThat(m.get(0).characterUrls()).isEmpty();
+    assertThat(m.get(1).mode()).isEqualTo(ReferenceMode.SCENE);
+    assertThat(m.get(1).productAnchored()).isTrue();
+    assertThat(m.get(1).sceneUrl()).isEmpty();
+    assertThatThrownBy(() -> ReferenceMapper.check(plan, List.of(
+        new Reference(Reference.Kind.PRODUCT, "", "", ""))))
+        .hasMessageContaining("references[0].url");
+  }
 }

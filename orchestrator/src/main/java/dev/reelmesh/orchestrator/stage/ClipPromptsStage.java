@@ -4,6 +4,7 @@ import dev.reelmesh.v1.ClipPromptsReady;
 import dev.reelmesh.v1.GenerateClipPromptsRequest;
 import dev.reelmesh.v1.GenerateClipPromptsResponse;
 import dev.reelmesh.v1.LlmServiceGrpc;
+import dev.reelmesh.v1.ReferenceImage;
 import dev.reelmesh.v1.Stage;
 import dev.reelmesh.v1.VideoModelFamily;
 import java.util.concurrent.TimeUnit;
@@ -13,6 +14,34 @@ final class ClipPromptsStage {
   static final String KEY = "clip-prompts";
 
   private ClipPromptsStage() {}
+
+  /**
+   * The user's reference as the prompt generator sees it: an artifact (no public URL), so the
+   * prompts get reference-aware wording and a reference mode while URL fields stay empty.
+   */
+  static java.util.List<ReferenceImage> references(JobContext ctx) {
+    if (ctx.referenceRef == null) {
+      return java.util.List.of();
+    }
+    ReferenceImage.Builder image = ReferenceImage.newBuilder().setArtifact(ctx.referenceRef);
+    switch (ctx.spec.spec().getReferences(0).getRole()) {
+      case REFERENCE_ROLE_CHARACTER -> {
+        if (ctx.plan.getCharactersCount() == 0) {
+          return java.util.List.of();
+        }
+        image.setKind(ReferenceImage.Kind.KIND_CHARACTER)
+            .setTargetId(ctx.plan.getCharacters(0).getId());
+      }
+      case REFERENCE_ROLE_SCENE -> {
+        if (ctx.plan.getLocationsCount() == 0) {
+          return java.util.List.of();
+        }
+        image.setKind(ReferenceImage.Kind.KIND_SCENE).setTargetId(ctx.plan.getLocations(0).getId());
+      }
+      default -> image.setKind(ReferenceImage.Kind.KIND_PRODUCT);
+    }
+    return java.util.List.of(image.build());
+  }
 
   static void run(JobContext ctx) {
     ClipPromptsReady known = ctx.memo().find(KEY, ClipPromptsReady.parser());
@@ -27,6 +56,7 @@ final class ClipPromptsStage {
           .withDeadlineAfter(3, TimeUnit.MINUTES)
           .generateClipPrompts(GenerateClipPromptsRequest.newBuilder()
               .setPlan(ctx.plan)
+              .addAllReferences(references(ctx))
               // The offline motion engine blends frames: concise prompts suit it best.
               .setTargetModel(VideoModelFamily.VIDEO_MODEL_FAMILY_SVD)
               .build());

@@ -79,6 +79,14 @@ class JobOptionsTest {
       List<JobEvent> events = mesh.watchToEnd(id, 0);
       assertThat(mesh.job(id).getState()).isEqualTo(JobState.JOB_STATE_SUCCEEDED);
       assertThat(events).anyMatch(e -> e.getMessage().contains("'the mug' anchors the storyboard"));
+      // The clip prompts switch to reference-aware wording; no URL is invented for a local file.
+      dev.reelmesh.v1.ClipPrompts prompts = mesh.job(id).getResult().getPrompts();
+      assertThat(prompts.getPromptsList()).isNotEmpty().allSatisfy(p -> {
+        assertThat(p.getMetadata().getReferenceMode())
+            .isNotEqualTo(dev.reelmesh.v1.ReferenceMode.REFERENCE_MODE_TEXT_ONLY);
+        assertThat(p.getSceneReferenceUrl()).isEmpty();
+      });
+      assertThat(prompts.getPromptsList()).anyMatch(p -> p.getPrompt().contains("reference"));
       for (FrameResult frame : mesh.job(id).getResult().getFramesList()) {
         BufferedImage chosen = ImageIO.read(mesh.file(frame.getVariations(frame.getChosen())
             .getImage()).toFile());
