@@ -87,6 +87,27 @@ class GenerateCommandTest {
       assertThat(out.resolve("final.mp4")).isRegularFile();
       assertThat(Files.size(out.resolve("final.mp4"))).isPositive();
       assertThat(out.resolve("captions.srt")).doesNotExist();
+      String jobId = stderr.toString().lines().filter(l -> l.startsWith("job "))
+          .findFirst().orElseThrow().split(" ")[1];
+
+      StringWriter listed = new StringWriter();
+      CommandLine jobs = ReelmeshMain.commandLine();
+      jobs.setOut(new PrintWriter(listed, true));
+      assertThat(jobs.execute("jobs", "--server", "127.0.0.1:" + base)).isZero();
+      assertThat(listed.toString()).contains(jobId).contains("SUCCEEDED");
+
+      StringWriter watched = new StringWriter();
+      CommandLine watch = ReelmeshMain.commandLine();
+      watch.setOut(new PrintWriter(watched, true));
+      assertThat(watch.execute("watch", jobId, "--server", "127.0.0.1:" + base)).isZero();
+      assertThat(watched.toString()).contains("[100%]").contains("job succeeded");
+
+      StringWriter cancelErr = new StringWriter();
+      CommandLine cancel = ReelmeshMain.commandLine();
+      cancel.setErr(new PrintWriter(cancelErr, true));
+      assertThat(cancel.execute("cancel", jobId, "--server", "127.0.0.1:" + base)).isEqualTo(1);
+      assertThat(cancelErr.toString().strip()).startsWith("reelmesh: FAILED_PRECONDITION: job "
+          + jobId + " already ended");
     } finally {
       up.stop.countDown();
       assertThat(exit.get(60, java.util.concurrent.TimeUnit.SECONDS)).isZero();
