@@ -7,6 +7,7 @@ import dev.reelmesh.llm.clipprompt.ClipPromptGenerator;
 import dev.reelmesh.llm.clipprompt.ClipPromptSet;
 import dev.reelmesh.llm.clipprompt.Reference;
 import dev.reelmesh.llm.clipprompt.ReferenceMapper;
+import dev.reelmesh.llm.engine.CallOptions;
 import dev.reelmesh.llm.engine.EngineRouter;
 import dev.reelmesh.llm.engine.Outcome;
 import dev.reelmesh.llm.enhance.EnhanceContext;
@@ -50,7 +51,7 @@ final class LlmGrpcService extends LlmServiceGrpc.LlmServiceImplBase {
 
   @Override
   public void planScript(PlanScriptRequest r, StreamObserver<PlanScriptResponse> out) {
-    run(out, () -> {
+    run(out, r.getOptions(), () -> {
       long t0 = System.nanoTime();
       PlanRequest request = PlanRequest.validated(r.getBrief(), r.getDurationSeconds(),
           PlanProtos.aspect(r.getAspectRatio(), "aspect_ratio"), r.getStylePreset(),
@@ -64,7 +65,7 @@ final class LlmGrpcService extends LlmServiceGrpc.LlmServiceImplBase {
 
   @Override
   public void refineScript(RefineScriptRequest r, StreamObserver<RefineScriptResponse> out) {
-    run(out, () -> {
+    run(out, r.getOptions(), () -> {
       long t0 = System.nanoTime();
       Plan plan = checkedPlan(r.hasPlan(), r.getPlan());
       String instruction = r.getInstruction();
@@ -83,7 +84,7 @@ final class LlmGrpcService extends LlmServiceGrpc.LlmServiceImplBase {
 
   @Override
   public void enhancePrompt(EnhancePromptRequest r, StreamObserver<EnhancePromptResponse> out) {
-    run(out, () -> {
+    run(out, r.getOptions(), () -> {
       long t0 = System.nanoTime();
       EnhanceContext context = new EnhanceContext(r.hasStyle() ? PlanProtos.style(r.getStyle()) : null,
           r.getHasReference(), r.getFrameRole().strip());
@@ -101,7 +102,7 @@ final class LlmGrpcService extends LlmServiceGrpc.LlmServiceImplBase {
 
   @Override
   public void generateClipPrompts(GenerateClipPromptsRequest r, StreamObserver<GenerateClipPromptsResponse> out) {
-    run(out, () -> {
+    run(out, r.getOptions(), () -> {
       long t0 = System.nanoTime();
       Plan plan = checkedPlan(r.hasPlan(), r.getPlan());
       List<Reference> refs = ClipPromptProtos.references(r.getReferencesList());
@@ -154,6 +155,26 @@ final class LlmGrpcService extends LlmServiceGrpc.LlmServiceImplBase {
       if (e.getStatus().getCode() != Status.Code.CANCELLED) {
         throw e;
       }
+    }
+  }
+
+  /**
+   * Like {@link #run(StreamObserver, Supplier)}, with the caller's engine choice and spend cap
+   * in the Context of the work (validated first: a bad option is INVALID_ARGUMENT).
+   */
+  private <T> void run(StreamObserver<T> out, LlmCallOptions options, Supplier<T> work) {
+    CallOptions parsed;
+    try {
+      parsed = CallOptions.from(options);
+    } catch (RuntimeException e) {
+      out.onError(Statuses.toException(e));
+      return;
+    }
+    Context previous = parsed.attachTo(Context.current()).attach();
+    try {
+      run(out, work); // Context.wrap inside carries the options onto the worker thread
+    } finally {
+      Context.current().detach(previous);
     }
   }
 

@@ -220,4 +220,55 @@ class LlmServiceOpenAiTest {
     assertThat(r.getPlan().getClips(1).getCamera()).isEqualTo("close-up");
     assertThat(r.getPlan().getClips(0)).isEqualTo(offlinePlan.getClips(0));
   }
+
+  @Test
+  void theCallerCanAskForTheOfflineEngineAndNoRequestIsSent() {
+    PlanScriptResponse r = llm.planScript(PlanScriptRequest.newBuilder()
+        .setBrief("A kettle ad").setDurationSeconds(8)
+        .setOptions(LlmCallOptions.newBuilder().setEngine("offline")).build());
+    assertThat(fake.requestCount()).isZero();
+    assertThat(r.getEngine().getEngine()).isEqualTo("offline-template");
+    assertThat(r.getEngine().getFallback()).isFalse();
+    GenerateClipPromptsResponse prompts = llm.generateClipPrompts(GenerateClipPromptsRequest
+        .newBuilder().setPlan(offlinePlan)
+        .setOptions(LlmCallOptions.newBuilder().setEngine("offline")).build());
+    assertThat(fake.requestCount()).isZero();
+    assertThat(prompts.getEngine().getEngine()).isEqualTo("offline-template");
+  }
+
+  @Test
+  void aCallWhoseEstimateCrossesTheSpendCapIsNotSentAndTheFallbackSaysWhy() {
+    GenerateClipPromptsResponse r = llm.generateClipPrompts(GenerateClipPromptsRequest.newBuilder()
+        .setPlan(offlinePlan).setOptions(LlmCallOptions.newBuilder().setMaxSpendMicros(1)).build());
+    assertThat(fake.requestCount()).isZero();
+    assertThat(r.getEngine().getFallback()).isTrue();
+    assertThat(r.getEngine().getFallbackReason()).contains("spend cap").contains("no request was sent");
+    assertThat(r.getCostList()).allMatch(c -> c.getActualMicros() == 0);
+  }
+
+  @Test
+  void badOptionsAreInvalidArgumentAndOpenAiWithoutAKeyIsAFailedPrecondition() throws Exception {
+    assertThatThrownBy(() -> llm.planScript(PlanScriptRequest.newBuilder().setBrief("x")
+            .setDurationSeconds(8).setOptions(LlmCallOptions.newBuilder().setEngine("gemini"))
+            .build()))
+        .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+          assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+          assertThat(e.getStatus().getDescription()).startsWith("options.engine");
+        });
+    assertThatThrownBy(() -> llm.planScript(PlanScriptRequest.newBuilder().setBrief("x")
+            .setDurationSeconds(8).setOptions(LlmCallOptions.newBuilder().setMaxSpendMicros(-1))
+            .build()))
+        .isInstanceOfSatisfying(StatusRuntimeException.class, e -> assertThat(
+            e.getStatus().getDescription()).startsWith("options.max_spend_micros"));
+    try (InProcessService offline = InProcessService.start(LlmServices.create(
+        new MeshSettings(dir, dir), LlmConfig.fromEnv(Map.of())))) {
+      assertThatThrownBy(() -> LlmServiceGrpc.newBlockingStub(offline.channel()).planScript(
+              PlanScriptRequest.newBuilder().setBrief("x").setDurationSeconds(8)
+                  .setOptions(LlmCallOptions.newBuilder().setEngine("openai")).build()))
+          .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+            assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
+            assertThat(e.getStatus().getDescription()).contains("OPENAI_API_KEY");
+          });
+    }
+  }
 }

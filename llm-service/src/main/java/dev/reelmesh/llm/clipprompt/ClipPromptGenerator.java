@@ -48,7 +48,7 @@ public final class ClipPromptGenerator {
     EngineReport report = EngineReport.offline();
     List<Cost> costs = List.of();
     ValidationResult chosen = templates;
-    if (!templatesOnly && router.llmConfigured()) {
+    if (!templatesOnly && router.useLlm()) {
       LlmEngine llm = router.primary();
       try {
         Priced<List<String>> polished = llm.polishClipPrompts(batch(plan, drafts, keywords, family));

@@ -1,5 +1,6 @@
 package dev.reelmesh.llm.engine;
 
+import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,8 +36,21 @@ public final class EngineRouter {
     return offline;
   }
 
+  /**
+   * Whether this request's calls go to the LLM: it is configured and the caller did not ask for
+   * the offline engine. Asking for openai where none is configured is FAILED_PRECONDITION.
+   */
+  public boolean useLlm() {
+    CallOptions.Engine choice = CallOptions.current().engine();
+    if (choice == CallOptions.Engine.OPENAI && !llmConfigured()) {
+      throw Status.FAILED_PRECONDITION.withDescription("options.engine: 'openai' was asked for, "
+          + "but this llm service has no OPENAI_API_KEY configured").asRuntimeException();
+    }
+    return llmConfigured() && choice != CallOptions.Engine.OFFLINE;
+  }
+
   public <T> Outcome<T> run(Call<T> call) {
-    if (!llmConfigured()) {
+    if (!useLlm()) {
       return offlineOutcome(call, EngineReport.offline(), List.of());
     }
     try {

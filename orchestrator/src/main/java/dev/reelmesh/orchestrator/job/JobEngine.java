@@ -233,10 +233,10 @@ public final class JobEngine implements AutoCloseable {
       command.run();
       return null;
     }, false);
-    ProviderScope scope = new ProviderScope(new JobSpend(job, ledger, monthInFlight), job.memo(),
-        artifacts);
+    JobSpend spend = new JobSpend(job, ledger, monthInFlight);
+    ProviderScope scope = new ProviderScope(spend, job.memo(), artifacts);
     JobRun run = new JobRun(job, channels, providers.forJob(job.spec().spec().getProviders(),
-        channels, scope), artifacts, clips, Generations.load(job.memo()));
+        channels, scope), artifacts, clips, Generations.load(job.memo()), spend);
     jobsPool.executeBlocking(() -> {
       try {
         run.run();

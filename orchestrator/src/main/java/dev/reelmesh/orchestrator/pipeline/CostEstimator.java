@@ -9,6 +9,7 @@ import dev.reelmesh.v1.CostLine;
 import dev.reelmesh.v1.CostReport;
 import dev.reelmesh.v1.EstimateCostResponse;
 import dev.reelmesh.v1.JobSpec;
+import dev.reelmesh.v1.LlmCallOptions;
 import dev.reelmesh.v1.LlmServiceGrpc;
 import dev.reelmesh.v1.PlanScriptRequest;
 import dev.reelmesh.v1.PlanScriptResponse;
@@ -33,7 +34,9 @@ final class CostEstimator {
             .setDurationSeconds(spec.getDurationSeconds()).setAspectRatio(spec.getAspectRatio())
             .setStylePreset(spec.getStylePreset())
             .setProductDescription(spec.getProductDescription())
-            .setCharacterConsistency(true).setSeed(spec.getSeed()).build());
+            .setCharacterConsistency(true).setSeed(spec.getSeed())
+            // A dry run spends nothing: the plan comes from the offline engine.
+            .setOptions(LlmCallOptions.newBuilder().setEngine("offline")).build());
     ScenePlan plan = planned.getPlan();
     int frames = plan.getClipsCount() * 2;
     int narrationChars = plan.getClipsList().stream().mapToInt(c -> c.getNarration().length())

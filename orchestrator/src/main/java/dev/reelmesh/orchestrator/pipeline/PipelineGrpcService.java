@@ -92,15 +92,18 @@ final class PipelineGrpcService extends PipelineServiceGrpc.PipelineServiceImplB
     unary(out, () -> {
       String instruction = request.getRefineInstruction().strip();
       return engine.approve(request.getJobId(), instruction.isEmpty() ? null
-          : current -> refine(current, instruction));
+          : current -> refine(request.getJobId(), current, instruction));
     });
   }
 
-  private PlanReady refine(PlanReady current, String instruction) {
+  private PlanReady refine(String jobId, PlanReady current, String instruction) {
     RefineScriptResponse refined = LlmServiceGrpc.newBlockingStub(engine.channels().llm())
         .withDeadlineAfter(3, TimeUnit.MINUTES)
         .refineScript(RefineScriptRequest.newBuilder().setPlan(current.getPlan())
-            .setInstruction(instruction).build());
+            .setInstruction(instruction)
+            .setOptions(dev.reelmesh.v1.LlmCallOptions.newBuilder()
+                .setEngine(engine.get(jobId).spec().spec().getProviders().getLlm()))
+            .build());
     return PlanReady.newBuilder().setPlan(refined.getPlan()).setEngine(refined.getEngine())
         .build();
   }

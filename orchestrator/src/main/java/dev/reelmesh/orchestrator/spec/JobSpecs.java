@@ -109,6 +109,11 @@ public final class JobSpecs {
       throw Statuses.invalid(field, "unknown provider '" + name + "'; known: "
           + known.stream().sorted().toList());
     }
+    if (field.endsWith(".llm") && (name.isBlank() || "openai".equals(chosen))) {
+      // The LLM service owns its engine and key: "" keeps its configured engine, "openai" asks
+      // for it (the service answers FAILED_PRECONDITION when it has no key).
+      return name.isBlank() ? "" : chosen;
+    }
     if ("openai".equals(chosen) && OPENAI_ROLES.contains(field.substring(field.lastIndexOf('.')
         + 1))) {
       if (!openAiConfigured) {

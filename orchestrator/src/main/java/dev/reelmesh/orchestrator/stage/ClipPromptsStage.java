@@ -57,6 +57,7 @@ final class ClipPromptsStage {
           .generateClipPrompts(GenerateClipPromptsRequest.newBuilder()
               .setPlan(ctx.plan)
               .addAllReferences(references(ctx))
+              .setOptions(ctx.llmOptions())
               // The offline motion engine blends frames: concise prompts suit it best.
               .setTargetModel(VideoModelFamily.VIDEO_MODEL_FAMILY_SVD)
               .build());
@@ -68,7 +69,7 @@ final class ClipPromptsStage {
     ctx.promptsEngine = ready.getEngine();
     if (ready.getEngine().getFallback()) {
       ctx.fallback(Stage.STAGE_CLIP_PROMPTS, 40, "llm", "clip prompts via "
-          + ctx.spec.spec().getProviders().getLlm(), ready.getEngine().getEngine(),
+          + ctx.llmChoice(), ready.getEngine().getEngine(),
           ready.getEngine().getFallbackReason(), -1);
     }
     ctx.job.event(Stage.STAGE_CLIP_PROMPTS, 40, ctx.prompts.getPromptsCount()

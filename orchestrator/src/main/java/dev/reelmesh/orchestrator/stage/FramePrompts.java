@@ -59,6 +59,7 @@ final class FramePrompts {
               .setMaxRounds(rounds)
               .setHasReference(ctx.reference != null)
               .setFrameRole(kind == FrameKind.FRAME_KIND_END ? "end frame" : "start frame")
+              .setOptions(ctx.llmOptions())
               .build());
       ctx.job.addCost(response.getCostList());
       ctx.memo().put(key, StringValue.of(response.getEnhancedPrompt()));

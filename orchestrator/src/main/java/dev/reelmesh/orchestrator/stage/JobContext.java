@@ -33,6 +33,8 @@ public final class JobContext {
   final Providers providers;
   final ArtifactStore artifacts;
   final Executor clipExecutor;
+  /** The job's budget: what paid calls may still spend. */
+  final JobSpend spend;
   /** Regeneration counters; part of the step keys and seeds. */
   final Generations generations;
 
@@ -50,7 +52,8 @@ public final class JobContext {
   final List<String> timings = new ArrayList<>();
 
   JobContext(JobRuntime job, MeshChannels channels, Providers providers, ArtifactStore artifacts,
-      Executor clipExecutor, Generations generations) {
+      Executor clipExecutor, Generations generations, JobSpend spend) {
+    this.spend = spend;
     this.job = job;
     this.spec = job.spec();
     this.channels = channels;
@@ -84,6 +87,26 @@ public final class JobContext {
   void warn(Stage stage, double percent, String code, String message) {
     job.event(stage, percent, message,
         e -> e.setWarning(Warning.newBuilder().setCode(code).setMessage(message)));
+  }
+
+  /**
+   * The LLM service's options for this job's calls: the engine the spec chose ("" = the
+   * service's configured one) and the budget headroom, so a paid call is priced and refused
+   * before it is made.
+   */
+  dev.reelmesh.v1.LlmCallOptions llmOptions() {
+    long headroom = spend.headroomMicros();
+    return dev.reelmesh.v1.LlmCallOptions.newBuilder()
+        .setEngine(spec.spec().getProviders().getLlm())
+        // 0 means "no cap" to the service; with no headroom left, one micro-dollar refuses all.
+        .setMaxSpendMicros(headroom == Long.MAX_VALUE ? 0 : Math.max(1, headroom))
+        .build();
+  }
+
+  /** The LLM the job asked for, in words. */
+  String llmChoice() {
+    String llm = spec.spec().getProviders().getLlm();
+    return llm.isEmpty() ? "the llm service's configured engine" : llm;
   }
 
   /** Stops the run between steps once the user cancelled. */

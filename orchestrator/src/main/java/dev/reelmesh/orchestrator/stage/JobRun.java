@@ -30,9 +30,10 @@ public final class JobRun implements Runnable {
   private final JobContext ctx;
 
   public JobRun(JobRuntime job, MeshChannels channels, Providers providers,
-      ArtifactStore artifacts, Executor clipExecutor, Generations generations) {
+      ArtifactStore artifacts, Executor clipExecutor, Generations generations, JobSpend spend) {
     this.job = job;
-    this.ctx = new JobContext(job, channels, providers, artifacts, clipExecutor, generations);
+    this.ctx = new JobContext(job, channels, providers, artifacts, clipExecutor, generations,
+        spend);
   }
 
   @Override

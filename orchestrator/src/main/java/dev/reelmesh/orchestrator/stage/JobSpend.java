@@ -76,6 +76,22 @@ public final class JobSpend implements Spend {
     };
   }
 
+  /**
+   * What one paid call may spend now: the job cap's and the month's headroom, less the calls in
+   * flight. Handed to services that price their own calls (the LLM service).
+   */
+  public long headroomMicros() {
+    synchronized (ledger) {
+      synchronized (this) {
+        long month = ledger.budget().getRemainingMicros() - monthInFlight.get();
+        long cap = job.spec().spec().getBudgetCapMicros();
+        long job = cap == 0 ? Long.MAX_VALUE
+            : cap - this.job.cost().getActualTotalMicros() - jobInFlight;
+        return Math.max(0, Math.min(month, job));
+      }
+    }
+  }
+
   private static String quantity(CostLine line) {
     double q = line.getQuantity();
     return q == Math.rint(q) ? String.valueOf((long) q) : String.valueOf(q);

@@ -37,6 +37,7 @@ final class PlanStage {
               .setProductDescription(spec.getProductDescription())
               .setCharacterConsistency(true)
               .setSeed(ctx.spec.seed())
+              .setOptions(ctx.llmOptions())
               .build());
       ctx.job.addCost(response.getCostList());
       return PlanReady.newBuilder().setPlan(response.getPlan()).setEngine(response.getEngine())
@@ -46,7 +47,7 @@ final class PlanStage {
     ctx.planEngine = ready.getEngine();
     ctx.engines.put("llm", ready.getEngine());
     if (ready.getEngine().getFallback()) {
-      ctx.fallback(Stage.STAGE_PLAN, 9, "llm", ctx.spec.spec().getProviders().getLlm(),
+      ctx.fallback(Stage.STAGE_PLAN, 9, "llm", ctx.llmChoice(),
           ready.getEngine().getEngine(), ready.getEngine().getFallbackReason(), -1);
     }
     ctx.job.event(Stage.STAGE_PLAN, 10, "plan ready: " + ctx.plan.getClipsCount() + " clips, "

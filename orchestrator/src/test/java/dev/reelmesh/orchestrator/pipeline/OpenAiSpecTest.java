@@ -71,4 +71,23 @@ class OpenAiSpecTest {
     return estimate.getEstimate().getLinesList().stream()
         .filter(l -> l.getStage().equals(stage)).findFirst().orElseThrow();
   }
+
+  @Test
+  void askingForTheOpenAiLlmWhereTheLlmServiceHasNoKeyFailsThePlanWithTheReason()
+      throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("OPENAI_API_KEY") == null,
+        "the llm service of the test mesh reads OPENAI_API_KEY from the environment");
+    try (TestMesh mesh = TestMesh.start(dir)) {
+      var spec = dev.reelmesh.orchestrator.testing.TestMesh.quickSpec("a kettle", 8);
+      spec.getProvidersBuilder().setLlm("openai");
+      String id = mesh.pipeline().submitJob(SubmitJobRequest.newBuilder().setSpec(spec).build())
+          .getJobId();
+      mesh.watchToEnd(id, 0);
+      var job = mesh.job(id);
+      assertThat(job.getState()).isEqualTo(dev.reelmesh.v1.JobState.JOB_STATE_FAILED);
+      assertThat(job.getError().getStage()).isEqualTo(dev.reelmesh.v1.Stage.STAGE_PLAN);
+      assertThat(job.getError().getMessage()).contains("FAILED_PRECONDITION")
+          .contains("OPENAI_API_KEY");
+    }
+  }
 }

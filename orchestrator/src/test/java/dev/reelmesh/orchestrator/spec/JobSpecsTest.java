@@ -34,7 +34,8 @@ class JobSpecsTest {
     assertThat(filled.getAspectRatio()).isEqualTo(AspectRatio.ASPECT_RATIO_16_9);
     assertThat(filled.getQualityTier()).isEqualTo(QualityTier.QUALITY_TIER_STANDARD);
     assertThat(filled.getMaxParallelClips()).isEqualTo(2);
-    assertThat(filled.getProviders().getLlm()).isEqualTo("offline");
+    // Empty: the llm service's own configured engine (offline without a key).
+    assertThat(filled.getProviders().getLlm()).isEmpty();
     assertThat(filled.getProviders().getImage()).isEqualTo("animatic");
     assertThat(filled.getProviders().getVideo()).isEqualTo("motion");
     assertThat(filled.getProviders().getSpeech()).isEqualTo("espeak");

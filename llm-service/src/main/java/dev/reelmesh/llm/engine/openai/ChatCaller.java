@@ -15,6 +15,7 @@ import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeException;
 import dev.failsafe.RetryPolicy;
 import dev.reelmesh.llm.LlmConfig;
+import dev.reelmesh.llm.engine.CallOptions;
 import dev.reelmesh.llm.engine.Cost;
 import dev.reelmesh.llm.engine.EngineFailure;
 import java.util.ArrayList;
@@ -66,6 +67,15 @@ final class ChatCaller {
             .build())
         .build();
     long estimatedInput = (system.length() + user.length()) / 4 + 16;
+    // Priced before it is sent: a call that would cross the caller's cap is not made.
+    CallOptions options = CallOptions.current();
+    long estimate = PriceTable.inputMicros(config.model(), estimatedInput)
+        + PriceTable.outputMicros(config.model(), maxOutputTokens);
+    if (!options.fits(estimate)) {
+      throw new EngineFailure(String.format(java.util.Locale.ROOT, "estimated $%.4f for this "
+          + "call would cross the caller's spend cap ($%.4f left); no request was sent",
+          estimate / 1e6, options.remainingMicros() / 1e6), List.of(), null);
+    }
     ChatCompletion completion;
     try {
       completion = Failsafe.with(retry).get(() -> client.chat().completions().create(params));
@@ -78,6 +88,7 @@ final class ChatCaller {
     com.openai.models.chat.completions.ChatCompletionMessage message;
     try {
       costs = costs(stage, completion.usage().orElse(null), estimatedInput, maxOutputTokens);
+      options.spend(costs.stream().mapToLong(Cost::actualMicros).sum());
       if (completion.choices().isEmpty()) {
         throw new EngineFailure("the model returned no choices", costs, null);
       }
