@@ -163,15 +163,7 @@ public final class JobEngine implements AutoCloseable {
       return job.snapshot();
     }
     job.requestCancel(why);
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (running.contains(jobId) && System.nanoTime() < deadline) {
-      try {
-        Thread.sleep(20);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
-      }
-    }
+    awaitRuns(() -> !running.contains(jobId));
     return job.snapshot();
   }
 
@@ -219,10 +211,6 @@ public final class JobEngine implements AutoCloseable {
             + (frameClips.iterator().hasNext() ? ", frames of clips " + frameClips : ""));
     launch(job);
     return job.snapshot();
-  }
-
-  public boolean isRunning(String jobId) {
-    return running.contains(jobId);
   }
 
   private void launch(JobRuntime job) {
@@ -277,19 +265,24 @@ public final class JobEngine implements AutoCloseable {
       }
     }
     // Runs end promptly once cancelled; wait so no run writes after the engine is gone.
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (!running.isEmpty() && System.nanoTime() < deadline) {
-      try {
-        Thread.sleep(10);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
-      }
-    }
+    awaitRuns(running::isEmpty);
     jobsPool.close();
     clipsPool.close();
     vertx.close().toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS)
         .exceptionally(e -> null).join();
+  }
+
+  /** Waits up to 30 s for cancelled runs to end (they notice between steps and in RPCs). */
+  private static void awaitRuns(java.util.function.BooleanSupplier done) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (!done.getAsBoolean() && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
   }
 
   private static Timestamp now() {

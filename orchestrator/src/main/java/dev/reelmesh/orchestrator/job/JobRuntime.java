@@ -208,10 +208,6 @@ public final class JobRuntime {
     return stopping;
   }
 
-  synchronized void replaceSpec(dev.reelmesh.v1.JobSpec spec) {
-    job.setSpec(spec);
-  }
-
   private static Timestamp now() {
     Instant now = Instant.now();
     return Timestamp.newBuilder().setSeconds(now.getEpochSecond()).setNanos(now.getNano()).build();

@@ -39,7 +39,6 @@ public final class JobContext {
   final Generations generations;
 
   ScenePlan plan;
-  EngineInfo planEngine;
   Path reference;
   ArtifactRef referenceRef;
   final List<FrameResult> frames = new ArrayList<>();
@@ -49,7 +48,6 @@ public final class JobContext {
   /** Rendered length of each clip, seconds (a provider may render longer than the slot). */
   final List<Double> clipSeconds = new ArrayList<>();
   final Map<String, EngineInfo> engines = new LinkedHashMap<>();
-  final List<String> timings = new ArrayList<>();
 
   JobContext(JobRuntime job, MeshChannels channels, Providers providers, ArtifactStore artifacts,
       Executor clipExecutor, Generations generations, JobSpend spend) {

@@ -10,7 +10,6 @@ import dev.reelmesh.orchestrator.mesh.MeshChannels;
 import dev.reelmesh.v1.JobResult;
 import dev.reelmesh.v1.JobState;
 import dev.reelmesh.v1.NarrationSegment;
-import dev.reelmesh.v1.Stage;
 import io.grpc.Context;
 import io.grpc.Status;
 import java.io.IOException;
@@ -120,9 +119,5 @@ public final class JobRun implements Runnable {
   /** Where the plan is recorded, for a refinement to replace it. */
   public static String planKey() {
     return PlanStage.KEY;
-  }
-
-  static Stage stageOf(JobRuntime job) {
-    return job.snapshot().getStage();
   }
 }

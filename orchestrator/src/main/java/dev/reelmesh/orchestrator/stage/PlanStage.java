@@ -20,7 +20,6 @@ final class PlanStage {
     if (known != null) {
       // Recorded by an earlier run, which already told the watchers.
       ctx.plan = known.getPlan();
-      ctx.planEngine = known.getEngine();
       ctx.engines.put("llm", known.getEngine());
       return;
     }
@@ -44,7 +43,6 @@ final class PlanStage {
           .build();
     });
     ctx.plan = ready.getPlan();
-    ctx.planEngine = ready.getEngine();
     ctx.engines.put("llm", ready.getEngine());
     if (ready.getEngine().getFallback()) {
       ctx.fallback(Stage.STAGE_PLAN, 9, "llm", ctx.llmChoice(),

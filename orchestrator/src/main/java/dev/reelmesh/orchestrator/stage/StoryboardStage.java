@@ -9,7 +9,6 @@ import dev.reelmesh.v1.FrameKind;
 import dev.reelmesh.v1.FrameResult;
 import dev.reelmesh.v1.FrameVariation;
 import dev.reelmesh.v1.ImageSource;
-import dev.reelmesh.v1.PlannedClip;
 import dev.reelmesh.v1.RankVariationsRequest;
 import dev.reelmesh.v1.RankVariationsResponse;
 import dev.reelmesh.v1.RankedVariation;
@@ -188,9 +187,5 @@ final class StoryboardStage {
     boolean builtinOnly = models.stream().allMatch(m -> m.startsWith("builtin"));
     return engine.setEngine(builtinOnly ? "builtin-technical" : "onnx")
         .setModel(String.join(", ", models)).build();
-  }
-
-  static PlannedClip clip(JobContext ctx, int index) {
-    return ctx.plan.getClips(index);
   }
 }
