@@ -2,6 +2,7 @@ package dev.reelmesh.scoring;
 
 import dev.reelmesh.common.artifact.ArtifactStore;
 import dev.reelmesh.common.config.MeshSettings;
+import dev.reelmesh.common.server.AliasedRequests;
 import dev.reelmesh.scoring.batch.RequestGauge;
 import dev.reelmesh.scoring.builtin.TechnicalQualityScorer;
 import dev.reelmesh.scoring.engine.Scorer;
@@ -13,6 +14,7 @@ import dev.reelmesh.scoring.model.ModelRepository;
 import io.grpc.BindableService;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -52,8 +54,12 @@ public final class ScoringRuntime implements AutoCloseable {
     return runtime;
   }
 
+  /**
+   * The scoring service, its image-carrying requests parsed without copying the images out of
+   * the received message (see {@link AliasedRequests}).
+   */
   public List<BindableService> services() {
-    return List.of(service);
+    return List.of(AliasedRequests.of(service, Set.of("ScoreImages", "RankVariations")));
   }
 
   public ModelRepository repository() {

@@ -106,6 +106,20 @@ class ScoringServiceTest {
   }
 
   @Test
+  void scoresWebpLikeThePngItWasMadeFrom() {
+    byte[] png = Images.fixture("source.png");
+    byte[] lossless = Images.fixture("lossless.webp");
+    byte[] lossy = Images.fixture("lossy.webp");
+    ScoreImagesResponse r = harness.stub().scoreImages(ScoreImagesRequest.newBuilder()
+        .addImages(inline(png)).addImages(inline(lossless)).addImages(inline(lossy)).build());
+    double fromPng = r.getResults(0).getScores(0).getValue();
+    assertThat(r.getResults(1).getWidth()).isEqualTo(96);
+    assertThat(r.getResults(1).getHeight()).isEqualTo(64);
+    assertThat(r.getResults(1).getScores(0).getValue()).isEqualTo(fromPng);
+    assertThat(r.getResults(2).getScores(0).getValue()).isCloseTo(fromPng, within(15.0));
+  }
+
+  @Test
   void requestedModelScorerWithoutModelIsAFailureAndTheOthersStillRank() {
     RankVariationsResponse r = harness.stub().rankVariations(RankVariationsRequest.newBuilder()
         .addImages(inline(sharp)).addImages(inline(blurred)).setPrompt("a cat")
@@ -147,10 +161,11 @@ class ScoringServiceTest {
     assertRank(one().setQualityThreshold(Double.NaN), Code.INVALID_ARGUMENT, "quality_threshold");
     assertRank(one().addScorers("clip"), Code.INVALID_ARGUMENT, "prompt: empty");
     assertRank(one().addScorers("vibes"), Code.INVALID_ARGUMENT, "scorers[0]: unknown scorer");
-    assertRank(with(inline("hello".getBytes())), Code.INVALID_ARGUMENT, "images[0]: not a PNG or JPEG");
+    assertRank(with(inline("hello".getBytes())), Code.INVALID_ARGUMENT,
+        "images[0]: not a PNG, JPEG or WebP image (first bytes 68656c6c6f)");
     assertRank(with(inline(new byte[0])), Code.INVALID_ARGUMENT, "images[0]: image is empty");
     assertRank(with(inline(truncated)), Code.INVALID_ARGUMENT, "images[0]: cannot decode");
-    assertRank(with(inline(webp)), Code.INVALID_ARGUMENT, "WebP");
+    assertRank(with(inline(webp)), Code.INVALID_ARGUMENT, "images[0]: cannot decode");
     assertRank(with(inline(Images.pngHeaderOnly(0, 0))), Code.INVALID_ARGUMENT, "images[0]");
     assertRank(with(inline(Images.pngHeaderOnly(30_000, 30_000))), Code.INVALID_ARGUMENT,
         "30000x30000 (900000000 pixels)");

@@ -3,16 +3,16 @@ package dev.reelmesh.scoring.image;
 import dev.reelmesh.common.error.Statuses;
 import io.grpc.Status;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.Iterator;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
-import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
- * Decodes PNG and JPEG bytes (and WebP where an ImageIO plugin is installed) into {@link RgbImage}.
+ * Decodes PNG, JPEG and WebP bytes into {@link RgbImage} (WebP through TwelveMonkeys' ImageIO
+ * plugin: lossless exact; lossy with simple chroma upsampling, see the WebP test fixtures).
  * Every refusal is an INVALID_ARGUMENT naming the request field, so a caller knows which image
  * to fix.
  */
@@ -29,19 +29,30 @@ public final class ImageDecoder {
 
   /** Inline bytes: at most {@link ImageLimits#maxBytes()}. */
   public RgbImage decode(String field, byte[] bytes) {
+    return decode(field, ByteBuffer.wrap(bytes), limits.maxBytes());
+  }
+
+  /** Inline bytes, read in place (see {@link ByteBufferImageInputStream}). */
+  public RgbImage decode(String field, ByteBuffer bytes) {
     return decode(field, bytes, limits.maxBytes());
   }
 
   public RgbImage decode(String field, byte[] bytes, long maxBytes) {
-    if (bytes.length == 0) {
+    return decode(field, ByteBuffer.wrap(bytes), maxBytes);
+  }
+
+  /** Decodes the buffer's remaining bytes; its position and limit are left as they were. */
+  public RgbImage decode(String field, ByteBuffer bytes, long maxBytes) {
+    int size = bytes.remaining();
+    if (size == 0) {
       throw Statuses.invalid(field, "image is empty (0 bytes)");
     }
-    if (bytes.length > maxBytes) {
-      throw Statuses.invalid(field, "image is " + bytes.length + " bytes; at most "
+    if (size > maxBytes) {
+      throw Statuses.invalid(field, "image is " + size + " bytes; at most "
           + maxBytes + " are accepted inline (send larger images as artifacts)");
     }
-    // A memory-backed stream: ImageIO.createImageInputStream may spill to a temp file.
-    try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
+    // Read in place: ImageIO.createImageInputStream would copy into a cache, or spill to a file.
+    try (ImageInputStream in = new ByteBufferImageInputStream(bytes)) {
       Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
       if (!readers.hasNext()) {
         throw Statuses.invalid(field, describeUnknown(bytes));
@@ -54,7 +65,7 @@ public final class ImageDecoder {
         int height = reader.getHeight(0);
         checkSize(field, width, height);
         BufferedImage image = reader.read(0);
-        return toRgb(image);
+        return Pixels.toRgb(image);
       } finally {
         reader.dispose();
       }
@@ -64,7 +75,7 @@ public final class ImageDecoder {
       }
       throw Status.INVALID_ARGUMENT
           .withDescription(field + ": cannot decode image (" + e.getMessage()
-              + "); is it a complete PNG or JPEG?")
+              + "); is it a complete PNG, JPEG or WebP?")
           .withCause(e)
           .asRuntimeException();
     }
@@ -82,13 +93,10 @@ public final class ImageDecoder {
     }
   }
 
-  private static String describeUnknown(byte[] bytes) {
-    if (bytes.length >= 12 && bytes[0] == 'R' && bytes[1] == 'I' && bytes[2] == 'F'
-        && bytes[3] == 'F' && bytes[8] == 'W' && bytes[9] == 'E' && bytes[10] == 'B'
-        && bytes[11] == 'P') {
-      return "WebP is not decodable here: no WebP ImageIO reader is installed; send PNG or JPEG";
-    }
-    return "not a PNG or JPEG image (first bytes " + hexPrefix(bytes) + ")";
+  private static String describeUnknown(ByteBuffer buffer) {
+    byte[] bytes = new byte[Math.min(8, buffer.remaining())];
+    buffer.get(buffer.position(), bytes);
+    return "not a PNG, JPEG or WebP image (first bytes " + hexPrefix(bytes) + ")";
   }
 
   private static String hexPrefix(byte[] bytes) {
@@ -97,15 +105,5 @@ public final class ImageDecoder {
       sb.append(String.format("%02x", bytes[i]));
     }
     return sb.toString();
-  }
-
-  private static RgbImage toRgb(BufferedImage image) {
-    int w = image.getWidth();
-    int h = image.getHeight();
-    int[] argb = image.getRGB(0, 0, w, h, null, 0, w);
-    for (int i = 0; i < argb.length; i++) {
-      argb[i] &= 0xffffff;
-    }
-    return new RgbImage(w, h, argb);
   }
 }

@@ -21,7 +21,8 @@ public final class ImageResolver {
 
   public RgbImage resolve(String field, ImageSource source) {
     return switch (source.getSourceCase()) {
-      case DATA -> decoder.decode(field, source.getData().toByteArray());
+      // asReadOnlyByteBuffer shares the request's bytes: no copy before decoding.
+      case DATA -> decoder.decode(field, source.getData().asReadOnlyByteBuffer());
       case ARTIFACT -> decoder.decode(field, readArtifact(field, source), artifactMaxBytes());
       case URL -> throw Status.UNIMPLEMENTED
           .withDescription(field + ": URL images are not fetched by the scoring service (it has "

@@ -8,9 +8,19 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * A benchmark-sized vision tower at CLIP's real input (224×224): a 32×32/32 patch convolution to
- * 256 channels, a 1×1 conv MLP (256→1024→256), global average pooling and a projection to 768 —
- * about 64 M multiply-adds per image, the same shape of work as a small CLIP image encoder.
+ * Vision towers for the benchmark, at CLIP's real input (224×224), built by the test code.
+ *
+ * <ul>
+ *   <li>{@link #vision()}, small: a 32×32/32 patch convolution to 256 channels, a 1×1 conv MLP
+ *       (256→1024→256), global average pooling and a projection to 768 — about 64 M
+ *       multiply-adds per image, so decoding and preprocessing dominate the cost of a call.
+ *   <li>{@link #visionVitB32Cost()}: the compute of CLIP ViT-B/32's image encoder (≈4.4 G
+ *       multiply-adds) without its attention: a patch convolution to 768 channels on the 7×7
+ *       grid, then 12 residual blocks of four 768×768 projections (where attention's q, k, v and
+ *       out projections would be) and a 768→3072→768 MLP, all as 1×1 convolutions over the 49
+ *       patches. The blocks share one set of weights to keep the file at 30 MB; ONNX Runtime
+ *       still does every multiply.
+ * </ul>
  */
 final class BenchModels {
   static final String VISION_MANIFEST = "{\"kind\":\"clip-vision\",\"preprocess\":{\"size\":224}}";
@@ -40,10 +50,49 @@ final class BenchModels {
         .build();
   }
 
-  /** The benchmark vision tower plus the test text tower (768-d) as a clip pair. */
+  /** ≈4.3 G multiply-adds per image: 115 M (patches) + 12 × (4 × 29 M + 2 × 116 M). */
+  static byte[] visionVitB32Cost() {
+    Random r = new Random(13);
+    OnnxModelBuilder b = new OnnxModelBuilder("bench-vision-vit-b32-cost")
+        .input("pixel_values", OnnxModelBuilder.FLOAT, -1, 3, 224, 224)
+        .floats("Wp", gaussian(r, 768 * 3 * 32 * 32, 0.02), 768, 3, 32, 32)
+        .floats("Wq", gaussian(r, 768 * 768, 0.01), 768, 768, 1, 1)
+        .floats("Wk", gaussian(r, 768 * 768, 0.01), 768, 768, 1, 1)
+        .floats("Wv", gaussian(r, 768 * 768, 0.01), 768, 768, 1, 1)
+        .floats("Wo", gaussian(r, 768 * 768, 0.01), 768, 768, 1, 1)
+        .floats("W1", gaussian(r, 3072 * 768, 0.01), 3072, 768, 1, 1)
+        .floats("W2", gaussian(r, 768 * 3072, 0.005), 768, 3072, 1, 1)
+        .node("Conv", List.of("pixel_values", "Wp"), List.of("x0"),
+            "kernel_shape", new long[] {32, 32}, "strides", new long[] {32, 32});
+    String x = "x0";
+    for (int layer = 0; layer < 12; layer++) {
+      String p = "l" + layer + "_";
+      b.node("Conv", List.of(x, "Wq"), List.of(p + "q"), "kernel_shape", new long[] {1, 1})
+          .node("Conv", List.of(p + "q", "Wk"), List.of(p + "k"), "kernel_shape", new long[] {1, 1})
+          .node("Conv", List.of(p + "k", "Wv"), List.of(p + "v"), "kernel_shape", new long[] {1, 1})
+          .node("Conv", List.of(p + "v", "Wo"), List.of(p + "o"), "kernel_shape", new long[] {1, 1})
+          .node("Add", List.of(x, p + "o"), List.of(p + "r1"))
+          .node("Conv", List.of(p + "r1", "W1"), List.of(p + "h"), "kernel_shape", new long[] {1, 1})
+          .node("Relu", List.of(p + "h"), List.of(p + "a"))
+          .node("Conv", List.of(p + "a", "W2"), List.of(p + "m"), "kernel_shape", new long[] {1, 1})
+          .node("Add", List.of(p + "r1", p + "m"), List.of(p + "out"));
+      x = p + "out";
+    }
+    return b.node("GlobalAveragePool", List.of(x), List.of("pooled"))
+        .node("Flatten", List.of("pooled"), List.of("image_embeds"), "axis", 1L)
+        .output("image_embeds", OnnxModelBuilder.FLOAT, -1, 768)
+        .build();
+  }
+
+  /** The small benchmark vision tower plus the test text tower (768-d) as a clip pair. */
   static void install(Path models) {
+    install(models, vision());
+  }
+
+  /** {@code vision} plus the test text tower (768-d) as a clip pair. */
+  static void install(Path models, byte[] vision) {
     TinyModels tiny = new TinyModels(42);
-    TinyModels.install(models, "clip-vision", 1, VISION_MANIFEST, vision(), false);
+    TinyModels.install(models, "clip-vision", 1, VISION_MANIFEST, vision, false);
     TinyModels.install(models, "clip-text", 1, TinyModels.TEXT_MANIFEST, tiny.textModel(), true);
   }
 

@@ -44,45 +44,16 @@ public final class ScoringBenchmark {
 
   public static void main(String[] args) throws Exception {
     int passes = args.length > 0 ? Integer.parseInt(args[0]) : 4;
-    Path dir = Files.createTempDirectory("scoring-bench");
-    BenchModels.install(dir.resolve("models"));
     List<byte[]> pngs = new ArrayList<>();
     for (int i = 0; i < 32; i++) {
       pngs.add(Images.png(Images.blurred(Images.detailed(512, 384, i), 1)));
     }
     System.out.printf(Locale.ROOT, "%d images 512x384 PNG, requests of 4, %d passes per run, "
         + "%d runs, %d cores%n", pngs.size(), passes, RUNS, Runtime.getRuntime().availableProcessors());
-
     ScoringConfig config = ScoringConfig.defaults().withPollInterval(Duration.ZERO);
-    MeshSettings settings = new MeshSettings(dir.resolve("data"), dir.resolve("models"));
-    double[] medians;
-    try (ModelRepository repo = new ModelRepository(dir.resolve("models"), config);
-        ScoringRuntime runtime = ScoringRuntime.open(settings, config)) {
-      repo.start();
-      var server = dev.reelmesh.common.testing.InProcessService.start(runtime.services());
-      ServiceHost host = ServiceHost.start(Transports.netty("127.0.0.1", 0), runtime.services());
-      ManagedChannel channel = Transports.nettyChannel("127.0.0.1:" + host.port());
-      // Interleaved runs, so load from other processes on a shared machine hits all three alike.
-      List<String> uris = new ArrayList<>();
-      Files.createDirectories(settings.artifactRoot().resolve("bench"));
-      for (int i = 0; i < pngs.size(); i++) {
-        Files.write(settings.artifactRoot().resolve("bench/" + i + ".png"), pngs.get(i));
-        uris.add("bench/" + i + ".png");
-      }
-      medians = interleaved(List.of(
-          () -> direct(repo, pngs, passes),
-          () -> api(server.channel(), inline(pngs), passes),
-          () -> api(channel, inline(pngs), passes),
-          () -> api(channel, artifacts(uris), passes)));
-      channel.shutdownNow();
-      host.shutdown(1000);
-      server.close();
-    }
-    double direct = medians[0];
-    report("direct in-process (decode+preprocess+encode+cos)", direct, direct);
-    report("gRPC API, in-process channel", medians[1], direct);
-    report("gRPC API, loopback Netty", medians[2], direct);
-    report("gRPC API, loopback Netty, ArtifactRefs", medians[3], direct);
+
+    System.out.println("Small tower (~64 M multiply-adds per image):");
+    MeshSettings settings = compare(BenchModels.vision(), pngs, passes, config);
 
     double batched = concurrent(settings, config.withBatching(16, Duration.ofMillis(5)), pngs, passes);
     double greedy = concurrent(settings, config.withBatching(16, Duration.ZERO), pngs, passes);
@@ -90,6 +61,61 @@ public final class ScoringBenchmark {
     report("16 callers x 1 image, batch <= 16 (wait <= 5 ms)", batched, single);
     report("16 callers x 1 image, batch <= 16 (no wait)", greedy, single);
     report("16 callers x 1 image, batch size 1", single, single);
+
+    if (Boolean.parseBoolean(System.getProperty("scoring.bench.vit", "true"))) {
+      System.out.println("ViT-B/32-cost tower (~4.3 G multiply-adds per image), 16 images, 1 pass:");
+      compare(BenchModels.visionVitB32Cost(), pngs.subList(0, 16), 1, config);
+    }
+  }
+
+  /**
+   * Images/second of the same work four ways with {@code vision} installed: direct, and the gRPC
+   * API in-process, over loopback Netty with inline bytes, and with ArtifactRefs. Returns the
+   * settings (models and artifact root) it used.
+   */
+  static MeshSettings compare(byte[] vision, List<byte[]> pngs, int passes, ScoringConfig config)
+      throws Exception {
+    Path dir = Files.createTempDirectory("scoring-bench");
+    BenchModels.install(dir.resolve("models"), vision);
+    MeshSettings settings = new MeshSettings(dir.resolve("data"), dir.resolve("models"));
+    double[] medians;
+    try (ScoringRuntime runtime = ScoringRuntime.open(settings, config)) {
+      // Direct calls lease the very sessions the service runs: the same model, literally.
+      ModelRepository repo = runtime.repository();
+      var server = dev.reelmesh.common.testing.InProcessService.start(runtime.services());
+      CallTimer timer = new CallTimer();
+      ServiceHost host = ServiceHost.start(Transports.netty("127.0.0.1", 0),
+          List.of(timer.around(runtime.services().get(0))));
+      ManagedChannel channel = Transports.nettyChannel("127.0.0.1:" + host.port());
+      List<String> uris = new ArrayList<>();
+      Files.createDirectories(settings.artifactRoot().resolve("bench"));
+      for (int i = 0; i < pngs.size(); i++) {
+        Files.write(settings.artifactRoot().resolve("bench/" + i + ".png"), pngs.get(i));
+        uris.add("bench/" + i + ".png");
+      }
+      // Interleaved runs, so load from other processes on a shared machine hits all four alike.
+      // Built once, like the direct path's byte arrays: the client has its images in memory.
+      List<ImageSource> inline = inline(pngs);
+      List<ImageSource> artifacts = artifacts(uris);
+      CallTimer.Split inlineSplit = new CallTimer.Split();
+      CallTimer.Split artifactSplit = new CallTimer.Split();
+      medians = interleaved(List.of(
+          () -> direct(repo, pngs, passes),
+          () -> api(server.channel(), inline, passes),
+          () -> timer.measure(inlineSplit, () -> api(channel, inline, passes, timer)),
+          () -> timer.measure(artifactSplit, () -> api(channel, artifacts, passes, timer))));
+      System.out.println("  loopback request, median ms: " + inlineSplit + " (inline); "
+          + artifactSplit + " (ArtifactRefs)");
+      channel.shutdownNow();
+      host.shutdown(1000);
+      server.close();
+    }
+    double direct = medians[0];
+    report("direct in-process (decode+preprocess+encode+cos)", direct, direct);
+    report("gRPC API, in-process channel", medians[1], direct);
+    report("gRPC API, loopback Netty, inline PNG bytes", medians[2], direct);
+    report("gRPC API, loopback Netty, ArtifactRefs", medians[3], direct);
+    return settings;
   }
 
   interface Run {
@@ -162,14 +188,23 @@ public final class ScoringBenchmark {
   }
 
   static double api(Channel channel, List<ImageSource> images, int passes) {
+    return api(channel, images, passes, null);
+  }
+
+  /** {@code timer}, when not null, is told when each call was sent and answered. */
+  static double api(Channel channel, List<ImageSource> images, int passes, CallTimer timer) {
     var stub = ScoringServiceGrpc.newBlockingStub(channel);
     long start = System.nanoTime();
     for (int p = 0; p < passes; p++) {
       for (int i = 0; i < images.size(); i += 4) {
         ScoreImagesRequest request = ScoreImagesRequest.newBuilder().setPrompt(PROMPT)
             .addScorers("clip").addAllImages(images.subList(i, i + 4)).build();
+        long sent = System.nanoTime();
         if (stub.scoreImages(request).getResultsCount() != 4) {
           throw new IllegalStateException("short answer");
+        }
+        if (timer != null) {
+          timer.record(sent, System.nanoTime());
         }
       }
     }

@@ -58,6 +58,18 @@ public final class Images {
     return new RgbImage(w, h, px);
   }
 
+  /** A file of test resources' {@code webp/} folder (see its README for how each was made). */
+  public static byte[] fixture(String name) {
+    try (java.io.InputStream in = Images.class.getResourceAsStream("/webp/" + name)) {
+      if (in == null) {
+        throw new IllegalArgumentException("no test resource webp/" + name);
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   public static byte[] png(RgbImage image) {
     return encode(image, "png");
   }
