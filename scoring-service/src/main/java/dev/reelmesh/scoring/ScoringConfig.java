@@ -2,6 +2,7 @@ package dev.reelmesh.scoring;
 
 import dev.reelmesh.scoring.image.ImageLimits;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * Tunables of the scoring service.
@@ -36,6 +37,47 @@ public record ScoringConfig(
     // while the previous one ran. On a GPU a few milliseconds of wait pays off.
     return new ScoringConfig(Duration.ofSeconds(5), 32, Duration.ZERO,
         Math.max(4, cores * 2), 256, 1024, ImageLimits.DEFAULT);
+  }
+
+  public static final String MAX_BATCH_ENV = "REELMESH_SCORING_MAX_BATCH";
+  public static final String BATCH_WAIT_ENV = "REELMESH_SCORING_BATCH_WAIT_MS";
+  public static final String WORKERS_ENV = "REELMESH_SCORING_WORKERS";
+
+  /**
+   * The defaults, with batching and workers taken from the environment where set (operators
+   * tune a deployment without code: a GPU wants a few ms of batching wait). A malformed value
+   * is refused with the variable's name rather than ignored.
+   */
+  public static ScoringConfig fromEnvironment(Map<String, String> env) {
+    ScoringConfig d = defaults();
+    int batch = positive(env, MAX_BATCH_ENV, d.maxBatch());
+    long waitMs = env.containsKey(BATCH_WAIT_ENV) ? parse(env, BATCH_WAIT_ENV) : d.maxBatchWait().toMillis();
+    if (waitMs < 0 || waitMs > 1000) {
+      throw new IllegalArgumentException(BATCH_WAIT_ENV + " must be 0-1000 (milliseconds), got "
+          + env.get(BATCH_WAIT_ENV));
+    }
+    return new ScoringConfig(d.pollInterval(), batch, Duration.ofMillis(waitMs),
+        positive(env, WORKERS_ENV, d.workers()), d.maxQueued(), d.textCacheSize(), d.imageLimits());
+  }
+
+  private static int positive(Map<String, String> env, String name, int fallback) {
+    if (!env.containsKey(name)) {
+      return fallback;
+    }
+    long value = parse(env, name);
+    if (value < 1 || value > 1024) {
+      throw new IllegalArgumentException(name + " must be 1-1024, got " + env.get(name));
+    }
+    return (int) value;
+  }
+
+  private static long parse(Map<String, String> env, String name) {
+    try {
+      return Long.parseLong(env.get(name).trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(name + " must be a whole number, got '" + env.get(name)
+          + "'");
+    }
   }
 
   public ScoringConfig withPollInterval(Duration interval) {

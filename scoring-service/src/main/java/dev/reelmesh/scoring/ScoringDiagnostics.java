@@ -24,7 +24,8 @@ public final class ScoringDiagnostics {
       boolean cuda = OrtEnvironment.getAvailableProviders().contains(OrtProvider.CUDA);
       checks.add(Check.ok("scoring", "ONNX Runtime",
           "loaded; execution providers " + OrtEnvironment.getAvailableProviders()
-              + (cuda ? "" : " (CPU only: put onnxruntime_gpu on the classpath for CUDA)")));
+              + (cuda ? "" : " (CPU only; for CUDA build with REELMESH_BUILD_ARGS=-Pgpu,"
+                  + " see docs/operations.md)")));
     } catch (Throwable e) {
       checks.add(Check.fail("scoring", "ONNX Runtime", "cannot load: " + e.getMessage()));
     }

@@ -9,12 +9,12 @@ public final class ScoringServices {
   private ScoringServices() {}
 
   /**
-   * The services with default tuning. The runtime behind them holds native ONNX sessions; it is
+   * The services tuned by the environment ({@link ScoringConfig#fromEnvironment}). The runtime behind them holds native ONNX sessions; it is
    * closed by a JVM shutdown hook because this signature hands back no handle to close. Code that
    * can close it itself uses {@link ScoringRuntime#open}.
    */
   public static List<BindableService> create(MeshSettings settings) {
-    return create(settings, ScoringConfig.defaults());
+    return create(settings, ScoringConfig.fromEnvironment(System.getenv()));
   }
 
   public static List<BindableService> create(MeshSettings settings, ScoringConfig config) {

@@ -72,7 +72,7 @@ public final class Mesh implements AutoCloseable {
     String prefix = "reelmesh-" + UUID.randomUUID() + "-";
     try {
       List<BindableService> llm = LlmServices.create(settings);
-      scoringRuntime = ScoringRuntime.open(settings, ScoringConfig.defaults());
+      scoringRuntime = ScoringRuntime.open(settings, ScoringConfig.fromEnvironment(System.getenv()));
       List<BindableService> scoring = scoringRuntime.services();
       List<BindableService> media = MediaServices.create(settings);
       MeshChannels meshChannels = new MeshChannels(
