@@ -4,6 +4,8 @@ import static dev.reelmesh.scoring.testing.ScoringHarness.inline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtProvider;
 import dev.reelmesh.scoring.image.RgbImage;
 import dev.reelmesh.scoring.model.Preprocess;
 import dev.reelmesh.scoring.testing.Images;
@@ -122,7 +124,14 @@ class ModelScoringTest {
       assertThat(vision.getServingVersion()).isEqualTo(1);
       var v = vision.getVersions(0);
       assertThat(v.getState()).isEqualTo(ModelState.MODEL_STATE_READY);
-      assertThat(v.getExecutionProvider()).isEqualTo("cpu");
+      if (OrtEnvironment.getAvailableProviders().contains(OrtProvider.CUDA)) {
+        // The -Pgpu build: CUDA when a GPU answers, else CPU with ONNX Runtime's reason.
+        assertThat(v.getExecutionProvider()).satisfiesAnyOf(
+            p -> assertThat(p).isEqualTo("cuda"),
+            p -> assertThat(p).startsWith("cpu (cuda unavailable: "));
+      } else {
+        assertThat(v.getExecutionProvider()).isEqualTo("cpu");
+      }
       assertThat(v.getInputs(0).getName()).isEqualTo("pixel_values");
       assertThat(v.getInputs(0).getElementType()).isEqualTo("float32");
       assertThat(v.getInputs(0).getShapeList()).containsExactly(-1L, 3L, 8L, 8L);
