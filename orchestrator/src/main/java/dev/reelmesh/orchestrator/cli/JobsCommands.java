@@ -1,11 +1,15 @@
 package dev.reelmesh.orchestrator.cli;
 
 import dev.reelmesh.v1.CancelJobRequest;
+import dev.reelmesh.v1.FrameKind;
+import dev.reelmesh.v1.FrameSelector;
+import dev.reelmesh.v1.GetJobRequest;
 import dev.reelmesh.v1.Job;
 import dev.reelmesh.v1.JobEvent;
 import dev.reelmesh.v1.ListJobsRequest;
 import dev.reelmesh.v1.ListJobsResponse;
 import dev.reelmesh.v1.PipelineServiceGrpc;
+import dev.reelmesh.v1.RegenerateClipsRequest;
 import dev.reelmesh.v1.WatchJobRequest;
 import java.io.PrintWriter;
 import java.util.Iterator;
@@ -17,7 +21,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code reelmesh jobs | watch ID | cancel ID}: talk to a running mesh (reelmesh up). */
+/**
+ * {@code reelmesh jobs | watch ID | cancel ID | regenerate ID}: talk to a running mesh
+ * (reelmesh up).
+ */
 final class JobsCommands {
   private JobsCommands() {}
 
@@ -94,6 +101,67 @@ final class JobsCommands {
       out.println(job.getJobId() + " " + job.getState().name().replace("JOB_STATE_", ""));
       out.flush();
       return 0;
+    }
+  }
+
+  @Command(name = "regenerate", mixinStandardHelpOptions = true,
+      description = {"Redo clips of a finished job, optionally reworded, then follow it.",
+          "Clips are numbered from 1, as in the report and in instructions."})
+  static final class Regenerate extends Remote {
+    @Parameters(index = "0", paramLabel = "JOB_ID")
+    String jobId;
+
+    @Option(names = "--clip", paramLabel = "N", description = "A clip to render again "
+        + "(repeatable).")
+    java.util.List<Integer> clips = new java.util.ArrayList<>();
+
+    @Option(names = "--frames", paramLabel = "N", description = "A clip whose storyboard frames "
+        + "are redone too (repeatable).")
+    java.util.List<Integer> frames = new java.util.ArrayList<>();
+
+    @Option(names = "--instruction", paramLabel = "TEXT", defaultValue = "",
+        description = "Reword the named clips first (\"make it a close-up\", \"shorter "
+            + "narration\").")
+    String instruction;
+
+    @Option(names = "--detach", description = "Start it and return without following.")
+    boolean detach;
+
+    @Override
+    int run(PipelineServiceGrpc.PipelineServiceBlockingStub pipeline, PrintWriter out) {
+      if (clips.isEmpty() && frames.isEmpty()) {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+            "name at least one --clip or --frames");
+      }
+      RegenerateClipsRequest.Builder request = RegenerateClipsRequest.newBuilder()
+          .setJobId(jobId).setInstruction(instruction);
+      for (int n : clips) {
+        request.addClipIndices(index("--clip", n));
+      }
+      for (int n : frames) {
+        request.addFrames(FrameSelector.newBuilder().setClipIndex(index("--frames", n))
+            .setFrame(FrameKind.FRAME_KIND_START));
+      }
+      long after = pipeline.getJob(GetJobRequest.newBuilder().setJobId(jobId).build())
+          .getLastSequence();
+      Job job = pipeline.regenerateClips(request.build()).getJob();
+      out.println(job.getJobId() + " " + job.getState().name().replace("JOB_STATE_", ""));
+      out.flush();
+      if (detach) {
+        return 0;
+      }
+      Watch watch = new Watch();
+      watch.jobId = jobId;
+      watch.after = after;
+      return watch.run(pipeline, out);
+    }
+
+    private int index(String option, int number) {
+      if (number < 1) {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+            option + " counts clips from 1, got " + number);
+      }
+      return number - 1;
     }
   }
 }

@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
     version = "reelmesh 0.1.0",
     description = "Turn a short brief into a finished video.",
     subcommands = {GenerateCommand.class, UpCommand.class, JobsCommands.Jobs.class,
-        JobsCommands.Watch.class, JobsCommands.Cancel.class, DoctorCommand.class,
+        JobsCommands.Watch.class, JobsCommands.Cancel.class, JobsCommands.Regenerate.class,
+        DoctorCommand.class,
         CommandLine.HelpCommand.class})
 public final class ReelmeshMain {
   public static void main(String[] args) {

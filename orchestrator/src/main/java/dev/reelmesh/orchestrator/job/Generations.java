@@ -1,7 +1,10 @@
 package dev.reelmesh.orchestrator.job;
 
+import com.google.protobuf.ListValue;
 import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
+import java.util.Collection;
+import java.util.List;
 
 /**
  * How many times each clip's frames and render were regenerated, and how many assembly runs the
@@ -31,6 +34,46 @@ public final class Generations {
 
   public synchronized int run() {
     return get("run");
+  }
+
+  /** Clip-prompt sets made so far beyond the first (an instruction rewrites some prompts). */
+  public synchronized int prompts() {
+    return get("prompts");
+  }
+
+  public synchronized int narration(int clip) {
+    return get("narration-" + clip);
+  }
+
+  /** The clips whose prompts prompt-set {@code generation} rewrote (none for generation 0). */
+  public synchronized List<Integer> revisedClips(int generation) {
+    Value value = counters.getFieldsMap().get("revised-g" + generation);
+    if (value == null) {
+      return List.of();
+    }
+    return value.getListValue().getValuesList().stream().map(v -> (int) v.getNumberValue())
+        .toList();
+  }
+
+  /**
+   * Records a reworded regeneration: a new prompt set rewriting {@code promptClips}' prompts,
+   * new narration for {@code narrationClips}, new frames for {@code frameClips}, new renders for
+   * those and {@code renderClips}, and a new assembly run; persists.
+   */
+  public synchronized void revise(StepMemo memo, Collection<Integer> renderClips,
+      Collection<Integer> frameClips, Collection<Integer> promptClips,
+      Collection<Integer> narrationClips) {
+    bump("prompts");
+    ListValue.Builder revised = ListValue.newBuilder();
+    promptClips.stream().sorted()
+        .forEach(c -> revised.addValues(Value.newBuilder().setNumberValue(c)));
+    counters.putFields("revised-g" + get("prompts"),
+        Value.newBuilder().setListValue(revised).build());
+    for (int clip : narrationClips) {
+      bump("narration-" + clip);
+    }
+    regenerate(memo, renderClips.stream().filter(c -> !frameClips.contains(c)).toList(),
+        frameClips);
   }
 
   /** Bumps the named clips (and their frames when asked) and the assembly run; persists. */

@@ -48,6 +48,8 @@ public final class JobEngine implements AutoCloseable {
   private final Map<String, JobRuntime> jobs = new ConcurrentHashMap<>();
   private final Map<String, String> byIdempotencyKey = new ConcurrentHashMap<>();
   private final Set<String> running = ConcurrentHashMap.newKeySet();
+  /** Jobs whose regeneration is being worked out (an LLM call) before it runs. */
+  private final Set<String> preparing = ConcurrentHashMap.newKeySet();
   /** Paid calls held against the month's limit right now, across all jobs. */
   private final AtomicLong monthInFlight = new AtomicLong();
 
@@ -194,23 +196,63 @@ public final class JobEngine implements AutoCloseable {
 
   /** Redoes the named clips (and frames) of a finished job, then re-assembles. */
   public Job regenerate(String jobId, List<Integer> clips, List<Integer> frameClips) {
+    return regenerate(jobId, clips, frameClips, null);
+  }
+
+  /**
+   * As above; with a {@code reviser}, the plan is reworded first (an LLM call, made only once
+   * the job is known to be idle) and the revision says what to redo.
+   */
+  public Job regenerate(String jobId, List<Integer> clips, List<Integer> frameClips,
+      java.util.function.Function<dev.reelmesh.v1.ScenePlan, Revision> reviser) {
     JobRuntime job = get(jobId);
     if (job.state() != JobState.JOB_STATE_SUCCEEDED) {
       throw Status.FAILED_PRECONDITION.withDescription("only a finished job can be regenerated; "
           + jobId + " is " + job.state().name().replace("JOB_STATE_", "")).asRuntimeException();
     }
-    if (running.contains(jobId)) {
+    if (running.contains(jobId) || !preparing.add(jobId)) {
       throw Status.FAILED_PRECONDITION.withDescription("job " + jobId + " is already running")
           .asRuntimeException();
     }
-    Generations generations = Generations.load(job.memo());
-    generations.regenerate(job.memo(), clips, frameClips);
-    job.startRun(frameClips.iterator().hasNext() ? 20 : 40);
-    job.event(frameClips.iterator().hasNext() ? Stage.STAGE_STORYBOARD : Stage.STAGE_CLIPS,
-        frameClips.iterator().hasNext() ? 20 : 40, "regenerating clips " + clips
-            + (frameClips.iterator().hasNext() ? ", frames of clips " + frameClips : ""));
-    launch(job);
-    return job.snapshot();
+    try {
+      Generations generations = Generations.load(job.memo());
+      Revision revision = null;
+      if (reviser != null) {
+        dev.reelmesh.v1.PlanReady current = job.memo().find(JobRun.planKey(),
+            dev.reelmesh.v1.PlanReady.parser());
+        revision = reviser.apply(current.getPlan());
+        job.addCost(revision.cost());
+        job.memo().put(JobRun.planKey(), revision.plan());
+        generations.revise(job.memo(), revision.renderClips(), revision.frameClips(),
+            revision.promptClips(), revision.narrationClips());
+      } else {
+        generations.regenerate(job.memo(), clips, frameClips);
+      }
+      boolean frames = revision == null ? !frameClips.isEmpty() : !revision.frameClips().isEmpty();
+      Stage stage = frames ? Stage.STAGE_STORYBOARD : Stage.STAGE_CLIPS;
+      double percent = frames ? 20 : 40;
+      job.startRun(percent);
+      if (revision == null) {
+        job.event(stage, percent, "regenerating clips " + clips
+            + (frames ? ", frames of clips " + frameClips : ""));
+      } else {
+        Revision r = revision;
+        job.event(Stage.STAGE_PLAN, percent, "regenerating clips " + r.renderClips()
+            + (frames ? " (frames of clips " + r.frameClips() + ")" : "") + " reworded: "
+            + String.join("; ", r.changes()), e -> e.setPlanReady(r.plan()));
+        if (!r.notApplied().isEmpty()) {
+          String message = "the instruction also changed " + String.join(", ", r.notApplied())
+              + "; only the named clips were regenerated, so those changes were not applied";
+          job.event(Stage.STAGE_PLAN, percent, message, e -> e.setWarning(
+              dev.reelmesh.v1.Warning.newBuilder().setCode("instruction_partly_applied")
+                  .setMessage(message)));
+        }
+      }
+      launch(job);
+      return job.snapshot();
+    } finally {
+      preparing.remove(jobId);
+    }
   }
 
   private void launch(JobRuntime job) {

@@ -104,6 +104,8 @@ final class PipelineGrpcService extends PipelineServiceGrpc.PipelineServiceImplB
             .setOptions(dev.reelmesh.v1.LlmCallOptions.newBuilder()
                 .setEngine(engine.get(jobId).spec().spec().getProviders().getLlm()))
             .build());
+    // A paid refinement is part of the job's bill, as every other LLM call is.
+    engine.get(jobId).addCost(refined.getCostList());
     return PlanReady.newBuilder().setPlan(refined.getPlan()).setEngine(refined.getEngine())
         .build();
   }

@@ -10,6 +10,7 @@ import dev.reelmesh.v1.RegenerateClipsRequest;
 import dev.reelmesh.v1.RegenerateClipsResponse;
 import io.grpc.Status;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
 
 /** RegenerateClips: checks the selection against the finished job, then starts the redo. */
@@ -21,9 +22,10 @@ final class Regeneration {
     if (request.getClipIndicesCount() == 0 && request.getFramesCount() == 0) {
       throw Statuses.invalid("clip_indices", "name at least one clip or frame to regenerate");
     }
-    if (!request.getInstruction().isBlank()) {
-      throw Status.UNIMPLEMENTED.withDescription("instruction: rewording regenerated clips is "
-          + "not built yet; regenerate without an instruction").asRuntimeException();
+    String instruction = request.getInstruction().strip();
+    if (instruction.length() > ClipRewording.MAX_INSTRUCTION) {
+      throw Statuses.invalid("instruction", instruction.length() + " characters; at most "
+          + ClipRewording.MAX_INSTRUCTION);
     }
     if (!job.hasResult()) {
       throw Status.FAILED_PRECONDITION.withDescription("only a finished job can be regenerated; "
@@ -54,8 +56,17 @@ final class Regeneration {
       // Frames of a clip are generated as a chained pair, so either one redoes both.
       frameSet.add(frame.getClipIndex());
     }
-    clipSet.removeAll(frameSet);
-    Job started = engine.regenerate(job.getJobId(), List.copyOf(clipSet), List.copyOf(frameSet));
+    Job started;
+    if (instruction.isEmpty()) {
+      clipSet.removeAll(frameSet);
+      started = engine.regenerate(job.getJobId(), List.copyOf(clipSet), List.copyOf(frameSet));
+    } else {
+      Set<Integer> named = new TreeSet<>(clipSet);
+      named.addAll(frameSet);
+      started = engine.regenerate(job.getJobId(), List.of(), List.of(), ClipRewording.reviser(
+          engine.channels().llm(), engine.get(job.getJobId()).spec().spec().getProviders().getLlm(),
+          named, frameSet, instruction));
+    }
     // Offline engines cost nothing; the estimate says so line by line once paid providers exist.
     return RegenerateClipsResponse.newBuilder().setJob(started)
         .setEstimate(CostReport.getDefaultInstance()).build();

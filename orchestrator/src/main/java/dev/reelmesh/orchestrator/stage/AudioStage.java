@@ -52,9 +52,12 @@ final class AudioStage {
   }
 
   private static ArtifactRef speakLine(JobContext ctx, int clip, String text) {
-    String key = "narration-" + clip;
+    // Reworded narration gets a new key; the first keeps the original one.
+    int generation = ctx.generations.narration(clip);
+    String key = "narration-" + clip + (generation == 0 ? "" : "-g" + generation);
     return ctx.memo().remember(key, ArtifactRef.parser(), () -> {
-      Path wav = ctx.file("audio/narration-" + clip + ".wav");
+      Path wav = ctx.file("audio/narration-" + clip + (generation == 0 ? "" : "-g" + generation)
+          + ".wav");
       try {
         ctx.providers.speech().speak(text, wav);
       } catch (RuntimeException e) {

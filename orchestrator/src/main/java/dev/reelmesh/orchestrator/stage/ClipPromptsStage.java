@@ -1,5 +1,6 @@
 package dev.reelmesh.orchestrator.stage;
 
+import dev.reelmesh.v1.ClipPrompts;
 import dev.reelmesh.v1.ClipPromptsReady;
 import dev.reelmesh.v1.GenerateClipPromptsRequest;
 import dev.reelmesh.v1.GenerateClipPromptsResponse;
@@ -43,28 +44,28 @@ final class ClipPromptsStage {
     return java.util.List.of(image.build());
   }
 
+  /** The memo key of prompt set {@code generation}; the first keeps the original key. */
+  static String key(int generation) {
+    return generation == 0 ? KEY : KEY + "-g" + generation;
+  }
+
   static void run(JobContext ctx) {
-    ClipPromptsReady known = ctx.memo().find(KEY, ClipPromptsReady.parser());
+    int generation = ctx.generations.prompts();
+    ClipPromptsReady known = ctx.memo().find(key(generation), ClipPromptsReady.parser());
     if (known != null) {
       // Recorded by an earlier run, which already streamed them.
       ctx.prompts = known.getPrompts();
       ctx.promptsEngine = known.getEngine();
       return;
     }
-    ClipPromptsReady ready = ctx.memo().remember(KEY, ClipPromptsReady.parser(), () -> {
-      GenerateClipPromptsResponse response = LlmServiceGrpc.newBlockingStub(ctx.channels.llm())
-          .withDeadlineAfter(3, TimeUnit.MINUTES)
-          .generateClipPrompts(GenerateClipPromptsRequest.newBuilder()
-              .setPlan(ctx.plan)
-              .addAllReferences(references(ctx))
-              .setOptions(ctx.llmOptions())
-              // The offline motion engine blends frames: concise prompts suit it best.
-              .setTargetModel(VideoModelFamily.VIDEO_MODEL_FAMILY_SVD)
-              .build());
-      ctx.job.addCost(response.getCostList());
-      return ClipPromptsReady.newBuilder().setPrompts(response.getPrompts())
-          .setEngine(response.getEngine()).build();
-    });
+    ClipPromptsReady ready = ctx.memo().remember(key(generation), ClipPromptsReady.parser(),
+        () -> {
+          GenerateClipPromptsResponse response = generate(ctx);
+          ctx.job.addCost(response.getCostList());
+          ClipPromptsReady fresh = ClipPromptsReady.newBuilder().setPrompts(response.getPrompts())
+              .setEngine(response.getEngine()).build();
+          return generation == 0 ? fresh : revise(ctx, generation, fresh);
+        });
     ctx.prompts = ready.getPrompts();
     ctx.promptsEngine = ready.getEngine();
     if (ready.getEngine().getFallback()) {
@@ -74,5 +75,34 @@ final class ClipPromptsStage {
     }
     ctx.job.event(Stage.STAGE_CLIP_PROMPTS, 40, ctx.prompts.getPromptsCount()
         + " clip prompts ready", e -> e.setClipPrompts(ready));
+  }
+
+  private static GenerateClipPromptsResponse generate(JobContext ctx) {
+    return LlmServiceGrpc.newBlockingStub(ctx.channels.llm())
+        .withDeadlineAfter(3, TimeUnit.MINUTES)
+        .generateClipPrompts(GenerateClipPromptsRequest.newBuilder()
+            .setPlan(ctx.plan)
+            .addAllReferences(references(ctx))
+            .setOptions(ctx.llmOptions())
+            // The offline motion engine blends frames: concise prompts suit it best.
+            .setTargetModel(VideoModelFamily.VIDEO_MODEL_FAMILY_SVD)
+            .build());
+  }
+
+  /**
+   * A reworded regeneration: the clips it names take their new prompts; every other clip keeps
+   * the prompt it was rendered from, as do the shared keywords and negative prompt (the style
+   * did not change).
+   */
+  private static ClipPromptsReady revise(JobContext ctx, int generation, ClipPromptsReady fresh) {
+    ClipPromptsReady previous = ctx.memo().find(key(generation - 1), ClipPromptsReady.parser());
+    if (previous == null) {
+      return fresh;
+    }
+    ClipPrompts.Builder merged = previous.getPrompts().toBuilder();
+    for (int clip : ctx.generations.revisedClips(generation)) {
+      merged.setPrompts(clip, fresh.getPrompts().getPrompts(clip));
+    }
+    return ClipPromptsReady.newBuilder().setPrompts(merged).setEngine(fresh.getEngine()).build();
   }
 }

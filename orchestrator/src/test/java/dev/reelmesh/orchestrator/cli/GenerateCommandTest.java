@@ -102,6 +102,21 @@ class GenerateCommandTest {
       assertThat(watch.execute("watch", jobId, "--server", "127.0.0.1:" + base)).isZero();
       assertThat(watched.toString()).contains("[100%]").contains("job succeeded");
 
+      StringWriter redone = new StringWriter();
+      CommandLine regenerate = ReelmeshMain.commandLine();
+      regenerate.setOut(new PrintWriter(redone, true));
+      assertThat(regenerate.execute("regenerate", jobId, "--clip", "1", "--instruction",
+          "make it an aerial shot", "--server", "127.0.0.1:" + base)).isZero();
+      assertThat(redone.toString()).contains("camera").contains("'aerial'")
+          .contains("job succeeded").doesNotContain("plan ready");
+
+      StringWriter badErr = new StringWriter();
+      CommandLine bad = ReelmeshMain.commandLine();
+      bad.setErr(new PrintWriter(badErr, true));
+      assertThat(bad.execute("regenerate", jobId, "--clip", "0", "--server",
+          "127.0.0.1:" + base)).isEqualTo(2);
+      assertThat(badErr.toString()).contains("--clip counts clips from 1, got 0");
+
       StringWriter cancelErr = new StringWriter();
       CommandLine cancel = ReelmeshMain.commandLine();
       cancel.setErr(new PrintWriter(cancelErr, true));

@@ -209,6 +209,84 @@ class PipelineEndToEndTest {
         .isCloseTo(12.0, org.assertj.core.data.Offset.offset(0.15));
   }
 
+  private long lastSequence() {
+    List<JobEvent> all = mesh.watchToEnd(jobId, 0);
+    return all.get(all.size() - 1).getSequence();
+  }
+
+  @Test
+  @Order(10)
+  void anInstructionRewordsOnlyTheNamedClipAndRedoesWhatDependsOnIt() {
+    JobResult before = result();
+    String camera = java.util.stream.Stream.of("overhead", "aerial", "close-up")
+        .filter(c -> !c.equals(before.getPlan().getClips(1).getCamera())).findFirst().orElseThrow();
+    long from = lastSequence();
+    mesh.pipeline().regenerateClips(RegenerateClipsRequest.newBuilder().setJobId(jobId)
+        .addClipIndices(1).setInstruction("make it " + camera).build());
+    List<JobEvent> rerun = mesh.watchToEnd(jobId, from);
+    JobResult after = result();
+    assertThat(mesh.job(jobId).getState()).isEqualTo(JobState.JOB_STATE_SUCCEEDED);
+
+    assertThat(after.getPlan().getClips(1).getCamera()).isEqualTo(camera);
+    assertThat(rerun).filteredOn(JobEvent::hasPlanReady).singleElement()
+        .satisfies(e -> assertThat(e.getMessage()).contains("clip index 1: camera '"
+            + before.getPlan().getClips(1).getCamera() + "' → '" + camera + "'"));
+    // The offline refiner applies an instruction without clip numbers to every clip: the
+    // other clips' changes are reported, not applied.
+    assertThat(rerun).filteredOn(e -> e.getWarning().getCode().equals("instruction_partly_applied"))
+        .singleElement().satisfies(e -> assertThat(e.getMessage()).contains("clip index 0"));
+    for (int i = 0; i < before.getPlan().getClipsCount(); i++) {
+      if (i != 1) {
+        assertThat(after.getPlan().getClips(i)).isEqualTo(before.getPlan().getClips(i));
+        assertThat(after.getPrompts().getPrompts(i)).isEqualTo(before.getPrompts().getPrompts(i));
+        assertThat(after.getClips(i)).isEqualTo(before.getClips(i));
+      }
+    }
+    assertThat(after.getPrompts().getPrompts(1)).isNotEqualTo(before.getPrompts().getPrompts(1));
+    assertThat(after.getClips(1).getUri()).isNotEqualTo(before.getClips(1).getUri());
+    // A camera change does not change what the frames show: they are kept.
+    assertThat(rerun).noneMatch(JobEvent::hasFrameVariations);
+    assertThat(mesh.probe(after.getVideo()).getDurationSeconds())
+        .isCloseTo(12.0, org.assertj.core.data.Offset.offset(0.15));
+  }
+
+  @Test
+  @Order(11)
+  void aNarrationChangeIsSpokenAgainAndCaptioned() throws Exception {
+    JobResult before = result();
+    String line = before.getPlan().getClips(0).getNarration();
+    assertThat(line.split(" ")).hasSizeGreaterThan(2);
+    long from = lastSequence();
+    mesh.pipeline().regenerateClips(RegenerateClipsRequest.newBuilder().setJobId(jobId)
+        .addClipIndices(0).setInstruction("shorter narration").build());
+    mesh.watchToEnd(jobId, from);
+    JobResult after = result();
+    String shorter = after.getPlan().getClips(0).getNarration();
+    assertThat(shorter.split(" ").length).isLessThan(line.split(" ").length);
+    String captions = Files.readString(mesh.file(after.getCaptions()));
+    assertThat(captions).contains(shorter).doesNotContain(line);
+    assertThat(after.getPlan().getClips(1)).isEqualTo(before.getPlan().getClips(1));
+  }
+
+  @Test
+  @Order(12)
+  void instructionsThatCannotApplyAreRefusedAndTheJobIsUntouched() {
+    JobResult before = result();
+    int clips = before.getPlan().getClipsCount();
+    // "clip N" counts from 1: this names the last clip while index 0 is regenerated.
+    assertStatus(() -> mesh.pipeline().regenerateClips(RegenerateClipsRequest.newBuilder()
+        .setJobId(jobId).addClipIndices(0).setInstruction("make clip " + clips + " aerial")
+        .build()), Status.Code.INVALID_ARGUMENT);
+    assertStatus(() -> mesh.pipeline().regenerateClips(RegenerateClipsRequest.newBuilder()
+        .setJobId(jobId).addClipIndices(0).setInstruction("x".repeat(2001)).build()),
+        Status.Code.INVALID_ARGUMENT);
+    assertStatus(() -> mesh.pipeline().regenerateClips(RegenerateClipsRequest.newBuilder()
+        .setJobId(jobId).addClipIndices(0).setInstruction("sing it in French").build()),
+        Status.Code.INVALID_ARGUMENT);
+    assertThat(mesh.job(jobId).getState()).isEqualTo(JobState.JOB_STATE_SUCCEEDED);
+    assertThat(result()).isEqualTo(before);
+  }
+
   private static void assertStatus(Runnable call, Status.Code code) {
     assertThatThrownBy(call::run).isInstanceOfSatisfying(StatusRuntimeException.class,
         e -> assertThat(e.getStatus().getCode()).as(e.getStatus().toString()).isEqualTo(code));
