@@ -106,7 +106,7 @@ public final class JobEngine implements AutoCloseable {
   public record Submitted(Job job, boolean deduplicated) {}
 
   public Submitted submit(JobSpec spec, String idempotencyKey) {
-    JobSpec filled = JobSpecs.validateAndFill(spec, openAiConfigured());
+    JobSpec filled = JobSpecs.validateAndFill(spec, paidProviders());
     String key = idempotencyKey == null ? "" : idempotencyKey.strip();
     if (key.length() > 200) {
       throw Status.INVALID_ARGUMENT.withDescription("idempotency_key: at most 200 characters")
@@ -275,6 +275,18 @@ public final class JobEngine implements AutoCloseable {
       }
       return null;
     }, false);
+  }
+
+  /** Which paid providers jobs may choose (their keys and settings configured). */
+  public dev.reelmesh.orchestrator.spec.PaidProviders paidProviders() {
+    return new dev.reelmesh.orchestrator.spec.PaidProviders(openAiConfigured(),
+        providers.replicate().map(c -> c.configured()).orElse(false),
+        providers.replicate().map(c -> c.missing()).orElse(""));
+  }
+
+  /** The Replicate settings, when the engine's provider factory has them. */
+  public Optional<dev.reelmesh.orchestrator.provider.replicate.ReplicateConfig> replicate() {
+    return providers.replicate();
   }
 
   /** Whether jobs may choose the OpenAI providers (OPENAI_API_KEY configured). */

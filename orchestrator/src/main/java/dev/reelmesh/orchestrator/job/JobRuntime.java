@@ -200,7 +200,7 @@ public final class JobRuntime {
     stopping = true;
     Context.CancellableContext running = context;
     if (running != null) {
-      running.cancel(new java.util.concurrent.CancellationException("engine stopping"));
+      running.cancel(new EngineStopping());
     }
   }
 

@@ -2,6 +2,7 @@ package dev.reelmesh.orchestrator.pipeline;
 
 import dev.reelmesh.orchestrator.job.JobEngine;
 import dev.reelmesh.orchestrator.provider.openai.OpenAiEstimates;
+import dev.reelmesh.orchestrator.provider.replicate.ReplicateEstimates;
 import dev.reelmesh.orchestrator.spec.FrameSize;
 import dev.reelmesh.orchestrator.spec.JobSpecs;
 import dev.reelmesh.v1.Budget;
@@ -27,7 +28,7 @@ final class CostEstimator {
   private CostEstimator() {}
 
   static EstimateCostResponse estimate(JobEngine engine, JobSpec requested) {
-    JobSpec spec = JobSpecs.validateAndFill(requested, engine.openAiConfigured());
+    JobSpec spec = JobSpecs.validateAndFill(requested, engine.paidProviders());
     PlanScriptResponse planned = LlmServiceGrpc.newBlockingStub(engine.channels().llm())
         .withDeadlineAfter(2, TimeUnit.MINUTES)
         .planScript(PlanScriptRequest.newBuilder().setBrief(spec.getBrief())
@@ -57,6 +58,11 @@ final class CostEstimator {
       int seconds = openai.billedSeconds(clipSeconds(plan));
       bill.addLines(priced("clips", openai.videoItem(frame), seconds, "video_seconds",
           openai.videoSeconds(seconds, frame)));
+    } else if ("replicate".equals(spec.getProviders().getVideo())
+        && engine.replicate().isPresent()) {
+      // Each clip is held (and billed) for its length rounded up to whole seconds.
+      int seconds = clipSeconds(plan).stream().mapToInt(s -> (int) Math.ceil(s - 1e-9)).sum();
+      bill.addLines(ReplicateEstimates.clips(engine.replicate().get(), seconds));
     } else {
       bill.addLines(line("clips", spec.getProviders().getVideo(), "video seconds",
           plan.getClipsList().stream().mapToDouble(CostEstimator::length).sum(),

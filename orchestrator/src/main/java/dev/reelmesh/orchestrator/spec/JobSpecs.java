@@ -26,16 +26,21 @@ public final class JobSpecs {
 
   private JobSpecs() {}
 
-  /** As below, for an engine without OpenAI configured. */
+  /** As below, for an engine without paid providers configured. */
   public static JobSpec validateAndFill(JobSpec spec) {
-    return validateAndFill(spec, false);
+    return validateAndFill(spec, PaidProviders.NONE);
+  }
+
+  /** As below, with only OpenAI's configuration in view. */
+  public static JobSpec validateAndFill(JobSpec spec, boolean openAiConfigured) {
+    return validateAndFill(spec, new PaidProviders(openAiConfigured, false, ""));
   }
 
   /**
-   * @param openAiConfigured whether OPENAI_API_KEY is set for the job engine: without it an
-   *     "openai" image, video or speech provider is FAILED_PRECONDITION, naming the variable
+   * @param paid which paid providers the job engine has settings for: choosing one it lacks is
+   *     FAILED_PRECONDITION, naming what to set
    */
-  public static JobSpec validateAndFill(JobSpec spec, boolean openAiConfigured) {
+  public static JobSpec validateAndFill(JobSpec spec, PaidProviders paid) {
     String brief = spec.getBrief();
     if (brief.isBlank()) {
       throw Statuses.invalid("spec.brief", "must not be empty");
@@ -83,7 +88,7 @@ public final class JobSpecs {
     if (spec.getQualityTier() == QualityTier.QUALITY_TIER_UNSPECIFIED) {
       filled.setQualityTier(QualityTier.QUALITY_TIER_STANDARD);
     }
-    Picker providers = new Picker(openAiConfigured);
+    Picker providers = new Picker(paid);
     filled.getProvidersBuilder()
         .setLlm(providers.pick("llm", spec.getProviders().getLlm(), LLM, "offline"))
         .setImage(providers.pick("image", spec.getProviders().getImage(), IMAGE, "animatic"))
@@ -95,15 +100,16 @@ public final class JobSpecs {
     return filled.build();
   }
 
-  /** Picks one role's provider name, with the engine's OpenAI configuration in view. */
-  private record Picker(boolean openAiConfigured) {
+  /** Picks one role's provider name, with the engine's paid-provider settings in view. */
+  private record Picker(PaidProviders paid) {
     String pick(String role, String name, Set<String> known, String fallback) {
-      return provider("spec.providers." + role, openAiConfigured, name, known, fallback);
+      return provider("spec.providers." + role, paid, name, known, fallback);
     }
   }
 
-  private static String provider(String field, boolean openAiConfigured, String name,
+  private static String provider(String field, PaidProviders paid, String name,
       Set<String> known, String fallback) {
+    boolean openAiConfigured = paid.openAi();
     String chosen = name.isBlank() ? fallback : name.strip().toLowerCase(java.util.Locale.ROOT);
     if (!known.contains(chosen)) {
       throw Statuses.invalid(field, "unknown provider '" + name + "'; known: "
@@ -124,11 +130,20 @@ public final class JobSpecs {
       }
       return chosen;
     }
+    if ("replicate".equals(chosen)) {
+      if (!paid.replicate()) {
+        throw Status.FAILED_PRECONDITION.withDescription(field + ": " + (paid.replicateMissing()
+            .isBlank() ? "provider 'replicate' is not configured for the orchestrator"
+            : paid.replicateMissing())).asRuntimeException();
+      }
+      return chosen;
+    }
     if (!BUILT.contains(chosen)) {
       throw Status.UNIMPLEMENTED.withDescription(field + ": provider '" + chosen
           + "' is not wired into the job engine yet; choose one of "
           + known.stream().filter(n -> BUILT.contains(n) || "openai".equals(n)
-              && OPENAI_ROLES.contains(field.substring(field.lastIndexOf('.') + 1))).sorted()
+              && OPENAI_ROLES.contains(field.substring(field.lastIndexOf('.') + 1))
+              || "replicate".equals(n)).sorted()
               .toList()).asRuntimeException();
     }
     return chosen;

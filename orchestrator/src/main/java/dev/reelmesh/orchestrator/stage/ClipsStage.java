@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** 40–85%: every clip rendered from its chosen frames, several at once up to the job's limit. */
 final class ClipsStage {
@@ -43,6 +44,9 @@ final class ClipsStage {
         + ctx.providers.video().name());
     // The job's gRPC Context travels with each task, so a cancel reaches the render.
     Context context = Context.current();
+    // Once a clip has failed the job will fail: clips still waiting for a slot are not started,
+    // so a paid provider is not called for a video nobody will see.
+    AtomicReference<RuntimeException> failure = new AtomicReference<>();
     for (int i = 0; i < n; i++) {
       int index = i;
       futures.add(CompletableFuture.supplyAsync(() -> {
@@ -50,7 +54,15 @@ final class ClipsStage {
         slots.acquireUninterruptibly();
         try {
           ctx.checkCancelled();
+          if (failure.get() != null) {
+            throw new NotStarted();
+          }
           return render(ctx, index, overlap, done, n);
+        } catch (RuntimeException e) {
+          if (!(e instanceof NotStarted)) {
+            failure.compareAndSet(null, e);
+          }
+          throw e;
         } finally {
           slots.release();
           context.detach(previous);
@@ -60,11 +72,20 @@ final class ClipsStage {
     try {
       CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).join();
     } catch (CompletionException e) {
-      throw e.getCause() instanceof RuntimeException r ? r : e;
+      // The clip that failed first, not one skipped because of it.
+      RuntimeException first = failure.get();
+      throw first != null ? first : e.getCause() instanceof RuntimeException r ? r : e;
     }
     for (CompletableFuture<ClipReady> future : futures) {
       ctx.clips.add(future.join().getClip());
       ctx.clipSeconds.add(future.join().getDurationSeconds());
+    }
+  }
+
+  /** A clip skipped because another one failed first. */
+  private static final class NotStarted extends RuntimeException {
+    NotStarted() {
+      super("not started: an earlier clip failed", null, false, false);
     }
   }
 

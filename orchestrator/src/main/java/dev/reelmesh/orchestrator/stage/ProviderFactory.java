@@ -4,6 +4,8 @@ import dev.reelmesh.orchestrator.mesh.MeshChannels;
 import dev.reelmesh.orchestrator.provider.image.AnimaticImageProvider;
 import dev.reelmesh.orchestrator.provider.openai.OpenAiConfig;
 import dev.reelmesh.orchestrator.provider.openai.OpenAiProviderFactory;
+import dev.reelmesh.orchestrator.provider.replicate.ReplicateConfig;
+import dev.reelmesh.orchestrator.provider.replicate.ReplicateProviderFactory;
 import dev.reelmesh.orchestrator.provider.speech.EspeakSpeechProvider;
 import dev.reelmesh.orchestrator.provider.speech.NoSpeechProvider;
 import dev.reelmesh.orchestrator.provider.video.MotionVideoProvider;
@@ -29,6 +31,11 @@ public interface ProviderFactory {
     return Optional.empty();
   }
 
+  /** The Replicate settings when this factory can build the Replicate video provider. */
+  default Optional<ReplicateConfig> replicate() {
+    return Optional.empty();
+  }
+
   /** The built-in engines: animatic images, motion clips, espeak-ng narration. */
   static ProviderFactory offline() {
     return (choices, channels) -> new Providers(
@@ -38,8 +45,12 @@ public interface ProviderFactory {
             : EspeakSpeechProvider.fromPath(System.getenv("PATH")));
   }
 
-  /** The built-in engines, and OpenAI's where a job chooses them and OPENAI_API_KEY is set. */
+  /**
+   * The built-in engines, OpenAI's where a job chooses them and OPENAI_API_KEY is set, and the
+   * Replicate video provider where a job chooses it and REPLICATE_API_TOKEN and a model are set.
+   */
   static ProviderFactory fromEnv(Map<String, String> env) {
-    return new OpenAiProviderFactory(OpenAiConfig.fromEnv(env), offline());
+    return new ReplicateProviderFactory(ReplicateConfig.fromEnv(env),
+        new OpenAiProviderFactory(OpenAiConfig.fromEnv(env), offline()));
   }
 }

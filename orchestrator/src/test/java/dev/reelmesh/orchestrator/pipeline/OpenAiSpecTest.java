@@ -38,7 +38,7 @@ class OpenAiSpecTest {
       assertThatThrownBy(() -> mesh.pipeline().submitJob(SubmitJobRequest.newBuilder()
           .setSpec(replicate).build()))
           .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
-            assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNIMPLEMENTED);
+            assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
             assertThat(e.getStatus().getDescription()).contains("replicate");
           });
     }

@@ -68,10 +68,16 @@ class JobSpecsTest {
   }
 
   @Test
-  void knownProvidersNotWiredYetAnswerUnimplemented() {
+  void replicateNeedsItsSettingsAndIsAcceptedWithThem() {
     JobSpec.Builder spec = ok();
     spec.getProvidersBuilder().setVideo("replicate");
-    assertRefused(spec.build(), Status.Code.UNIMPLEMENTED, "spec.providers.video");
+    assertRefused(spec.build(), Status.Code.FAILED_PRECONDITION, "spec.providers.video");
+    assertThatThrownBy(() -> JobSpecs.validateAndFill(spec.build(),
+        new PaidProviders(false, false, "provider 'replicate' needs REPLICATE_API_TOKEN")))
+        .hasMessageContaining("spec.providers.video: provider 'replicate' needs "
+            + "REPLICATE_API_TOKEN");
+    assertThat(JobSpecs.validateAndFill(spec.build(), new PaidProviders(false, true, ""))
+        .getProviders().getVideo()).isEqualTo("replicate");
   }
 
   @Test

@@ -1,0 +1,129 @@
+package dev.reelmesh.orchestrator.provider.replicate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * How the job engine reaches a Replicate-style asynchronous video API: create a prediction, poll
+ * it, download its output. Read from the environment at startup, where a malformed value stops
+ * the engine with the variable's name; the token is never printed.
+ *
+ * @param model "owner/name" (the model's current version) or "owner/name:version"
+ * @param input the prediction's input, with placeholders the provider fills per clip (see
+ *     {@link ReplicateInput})
+ * @param microsPerVideoSecond the price the budget guard holds and bills per second of video
+ * @param priceAssumed true when no price was configured and the conservative default applies
+ */
+public record ReplicateConfig(
+    Optional<String> token,
+    String baseUrl,
+    Optional<String> model,
+    ObjectNode input,
+    long microsPerVideoSecond,
+    boolean priceAssumed,
+    Duration timeout,
+    int maxAttempts,
+    Duration backoffBase,
+    Duration backoffMax,
+    Duration pollInitial,
+    Duration pollMax,
+    Duration pollTimeout) {
+
+  public static final String TOKEN_VARIABLE = "REPLICATE_API_TOKEN";
+  public static final String BASE_URL_VARIABLE = "REPLICATE_BASE_URL";
+  public static final String MODEL_VARIABLE = "REELMESH_REPLICATE_VIDEO_MODEL";
+  public static final String INPUT_VARIABLE = "REELMESH_REPLICATE_VIDEO_INPUT";
+  public static final String PRICE_VARIABLE = "REELMESH_REPLICATE_VIDEO_USD_PER_SECOND";
+  /** Image-to-video models commonly take these two fields; others are mapped by the operator. */
+  static final String DEFAULT_INPUT = "{\"prompt\": \"{prompt}\", \"image\": \"{image}\"}";
+  /** Held per second of video when no price is configured: on the high side of such models. */
+  static final long DEFAULT_MICROS_PER_SECOND = 250_000;
+  private static final Pattern MODEL = Pattern.compile(
+      "[A-Za-z0-9][\\w.-]*/[A-Za-z0-9][\\w.-]*(:[0-9a-f]{8,})?");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  public static ReplicateConfig fromEnv(Map<String, String> env) {
+    Optional<String> model = nonBlank(env.get(MODEL_VARIABLE));
+    if (model.isPresent() && !MODEL.matcher(model.get()).matches()) {
+      throw new IllegalArgumentException(MODEL_VARIABLE + " must be 'owner/name' or "
+          + "'owner/name:version', got '" + model.get() + "'");
+    }
+    ObjectNode input = parseInput(nonBlank(env.get(INPUT_VARIABLE)).orElse(DEFAULT_INPUT));
+    Optional<String> price = nonBlank(env.get(PRICE_VARIABLE));
+    long micros = price.map(ReplicateConfig::micros).orElse(DEFAULT_MICROS_PER_SECOND);
+    return new ReplicateConfig(nonBlank(env.get(TOKEN_VARIABLE)),
+        nonBlank(env.get(BASE_URL_VARIABLE)).orElse("https://api.replicate.com/v1")
+            .replaceAll("/+$", ""),
+        model, input, micros, price.isEmpty(), Duration.ofSeconds(120), 4,
+        Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(3),
+        Duration.ofSeconds(20), Duration.ofMinutes(30));
+  }
+
+  /** Same settings with fast retries and polls, for tests against a loopback server. */
+  public ReplicateConfig withFastTimings() {
+    return new ReplicateConfig(token, baseUrl, model, input, microsPerVideoSecond, priceAssumed,
+        Duration.ofSeconds(20), maxAttempts, Duration.ofMillis(10), Duration.ofMillis(50),
+        Duration.ofMillis(20), Duration.ofMillis(100), Duration.ofSeconds(60));
+  }
+
+  public boolean configured() {
+    return token.isPresent() && model.isPresent();
+  }
+
+  /** What is missing, in words an operator acts on; empty when configured. */
+  public String missing() {
+    if (configured()) {
+      return "";
+    }
+    return "provider 'replicate' needs " + (token.isEmpty() ? TOKEN_VARIABLE : "")
+        + (token.isEmpty() && model.isEmpty() ? " and " : "")
+        + (model.isEmpty() ? MODEL_VARIABLE + " (owner/name of an image-to-video model)" : "")
+        + " set for the orchestrator; see docs/providers.md";
+  }
+
+  private static ObjectNode parseInput(String text) {
+    JsonNode node;
+    try {
+      node = JSON.readTree(text);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalArgumentException(INPUT_VARIABLE + " is not valid JSON: "
+          + e.getOriginalMessage());
+    }
+    if (!(node instanceof ObjectNode object)) {
+      throw new IllegalArgumentException(INPUT_VARIABLE + " must be a JSON object, got " + text);
+    }
+    ReplicateInput.checkPlaceholders(INPUT_VARIABLE, object);
+    return object;
+  }
+
+  private static long micros(String usd) {
+    try {
+      BigDecimal value = new BigDecimal(usd);
+      if (value.signum() <= 0 || value.compareTo(BigDecimal.valueOf(100)) > 0) {
+        throw new NumberFormatException();
+      }
+      return value.movePointRight(6).longValue();
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(PRICE_VARIABLE + " must be US dollars per second of "
+          + "video, more than 0 and at most 100, got '" + usd + "'");
+    }
+  }
+
+  private static Optional<String> nonBlank(String value) {
+    return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
+  }
+
+  @Override
+  public String toString() {
+    return "ReplicateConfig[token=" + (token.isPresent() ? "set" : "missing") + ", baseUrl="
+        + baseUrl + ", model=" + model.orElse("unset") + ", input=" + input + ", usd/s="
+        + BigDecimal.valueOf(microsPerVideoSecond).movePointLeft(6)
+        + (priceAssumed ? " (assumed)" : "") + "]";
+  }
+}

@@ -1,0 +1,233 @@
+package dev.reelmesh.orchestrator.provider.replicate;
+
+import com.google.protobuf.StringValue;
+import dev.reelmesh.common.artifact.ArtifactStore;
+import dev.reelmesh.orchestrator.job.EngineStopping;
+import dev.reelmesh.orchestrator.job.StepMemo;
+import dev.reelmesh.orchestrator.provider.Spend;
+import dev.reelmesh.orchestrator.provider.video.ClipRequest;
+import dev.reelmesh.orchestrator.provider.video.VideoProvider;
+import dev.reelmesh.v1.ArtifactRef;
+import dev.reelmesh.v1.CostLine;
+import dev.reelmesh.v1.EngineInfo;
+import dev.reelmesh.v1.MediaServiceGrpc;
+import dev.reelmesh.v1.ProbeRequest;
+import io.grpc.Channel;
+import io.grpc.Context;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Clips from a Replicate-style asynchronous video API. The budget is held before anything is
+ * sent; the prediction id is recorded BEFORE polling, so a resumed job re-attaches instead of
+ * paying again; polls back off; a cancelled job cancels the prediction (which stops its billing);
+ * the output is downloaded to the clip's path and probed through the media service.
+ */
+final class ReplicateVideoProvider implements VideoProvider {
+  private final ReplicateConfig config;
+  private final ReplicateApi api;
+  private final Spend spend;
+  private final StepMemo memo;
+  private final ArtifactStore artifacts;
+  private final Channel media;
+
+  ReplicateVideoProvider(ReplicateConfig config, ReplicateApi api, Spend spend, StepMemo memo,
+      ArtifactStore artifacts, Channel media) {
+    this.config = config;
+    this.api = api;
+    this.spend = spend;
+    this.memo = memo;
+    this.artifacts = artifacts;
+    this.media = media;
+  }
+
+  @Override
+  public String name() {
+    return "replicate";
+  }
+
+  static String idKey(String stepKey) {
+    return stepKey + "-replicate-prediction";
+  }
+
+  static String chargedKey(String stepKey) {
+    return stepKey + "-replicate-charged";
+  }
+
+  /** The line the budget guard holds for a clip (and EstimateCost shows). */
+  static CostLine estimate(ReplicateConfig config, int seconds, String label) {
+    return CostLine.newBuilder().setStage("clips").setProvider("replicate")
+        .setItem(config.model().orElse("?") + " (" + label + ")" + (config.priceAssumed()
+            ? "; price assumed, set " + ReplicateConfig.PRICE_VARIABLE : ""))
+        .setQuantity(seconds).setUnit("video_seconds")
+        .setEstimatedMicros(config.microsPerVideoSecond() * seconds).build();
+  }
+
+  @Override
+  public Rendered render(ClipRequest request) throws IOException {
+    long started = System.nanoTime();
+    String label = "clip " + (request.clipIndex() + 1);
+    int seconds = (int) Math.ceil(request.durationSeconds() - 1e-9);
+    Path out = artifacts.resolve("clip", request.outputPath());
+    CostLine charged = memo.find(chargedKey(request.stepKey()), CostLine.parser());
+    if (charged == null || !Files.isRegularFile(out)) {
+      CostLine estimate = estimate(config, seconds, label);
+      try (Spend.Hold hold = spend.hold(estimate)) {
+        String id = submitOrReattach(request, seconds, label);
+        Prediction done = awaitDone(id, label, request.stepKey());
+        if (done.output().isEmpty()) {
+          memo.forget(idKey(request.stepKey()));
+          throw Status.UNAVAILABLE.withDescription("replicate (" + label + "): prediction " + id
+              + " succeeded without an output file").asRuntimeException();
+        }
+        api.download(done.output().get(0), out, "replicate download (" + label + ")");
+        CostLine line = estimate.toBuilder().setActualMicros(estimate.getEstimatedMicros())
+            .build();
+        if (charged == null) {
+          hold.settle(line);
+          memo.put(chargedKey(request.stepKey()), line);
+        }
+      }
+    }
+    ArtifactRef clip = artifacts.describe(out, "video/mp4");
+    double probed = MediaServiceGrpc.newBlockingStub(media).withDeadlineAfter(1, TimeUnit.MINUTES)
+        .probe(ProbeRequest.newBuilder().setMedia(clip).build()).getDurationSeconds();
+    if (probed + 0.05 < request.durationSeconds()) {
+      throw Status.FAILED_PRECONDITION.withDescription(String.format(Locale.ROOT,
+          "replicate (%s): the video is %.2f s but the clip needs %.2f s; map the length into "
+              + "the model's input with {seconds} or {frames} in %s", label, probed,
+          request.durationSeconds(), ReplicateConfig.INPUT_VARIABLE)).asRuntimeException();
+    }
+    return new Rendered(clip, probed, EngineInfo.newBuilder().setEngine("replicate")
+        .setModel(config.model().orElse(""))
+        .setElapsedMs((System.nanoTime() - started) / 1e6).build());
+  }
+
+  /** The recorded prediction when there is one; otherwise a new one, recorded at once. */
+  private String submitOrReattach(ClipRequest request, int seconds, String label)
+      throws IOException {
+    StringValue known = memo.find(idKey(request.stepKey()), StringValue.parser());
+    if (known != null) {
+      return known.getValue();
+    }
+    Map<String, Object> values = new HashMap<>();
+    values.put("prompt", request.prompt() == null || request.prompt().getPrompt().isBlank()
+        ? "gentle cinematic motion continuing this frame" : request.prompt().getPrompt());
+    values.put("negative_prompt", request.prompt() == null ? ""
+        : request.prompt().getNegativePrompt());
+    values.put("image", dataUrl("start_frame", request.startFrame()));
+    values.put("end_image", dataUrl("end_frame", request.endFrame()));
+    values.put("seconds", seconds);
+    values.put("duration", request.durationSeconds());
+    values.put("fps", (long) Math.round(request.fps()));
+    values.put("frames", (long) Math.ceil(request.durationSeconds() * request.fps()));
+    values.put("width", (long) request.size().width());
+    values.put("height", (long) request.size().height());
+    values.put("aspect_ratio", aspect(request.size().width(), request.size().height()));
+    Prediction created = api.create(ReplicateInput.fill(config.input(), values),
+        "replicate create (" + label + ")");
+    if (created.id().isBlank()) {
+      throw Status.UNAVAILABLE.withDescription("replicate create (" + label + "): the answer "
+          + "has no prediction id").asRuntimeException();
+    }
+    memo.put(idKey(request.stepKey()), StringValue.of(created.id()));
+    return created.id();
+  }
+
+  /** "16:9" for 1280×720. */
+  static String aspect(int width, int height) {
+    int a = width;
+    int b = height;
+    while (b != 0) {
+      int t = a % b;
+      a = b;
+      b = t;
+    }
+    return width / a + ":" + height / a;
+  }
+
+  private String dataUrl(String field, ArtifactRef frame) throws IOException {
+    Path path = artifacts.resolveExisting(field, frame);
+    String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
+    String type = name.endsWith(".jpg") || name.endsWith(".jpeg") ? "image/jpeg" : "image/png";
+    return "data:" + type + ";base64," + Base64.getEncoder().encodeToString(
+        Files.readAllBytes(path));
+  }
+
+  /** Polls with backoff until the prediction ends; cancels it when the job is cancelled. */
+  private Prediction awaitDone(String id, String label, String stepKey) {
+    long deadline = System.nanoTime() + config.pollTimeout().toNanos();
+    Duration wait = config.pollInitial();
+    while (true) {
+      Prediction p = api.get(id, "replicate status (" + label + ")");
+      if (p.succeeded()) {
+        return p;
+      }
+      if (p.ended()) {
+        memo.forget(idKey(stepKey)); // a retry submits anew (and is held anew)
+        String reason = p.error().isBlank() ? p.status() : p.error();
+        Status code = reason.toLowerCase(Locale.ROOT).matches(".*(nsfw|safety|flagged|sensitive).*")
+            ? Status.INVALID_ARGUMENT : Status.UNAVAILABLE;
+        throw code.withDescription("replicate (" + label + "): prediction " + id + " "
+            + p.status() + ": " + reason).asRuntimeException();
+      }
+      if (System.nanoTime() + wait.toNanos() > deadline) {
+        throw Status.DEADLINE_EXCEEDED.withDescription("replicate (" + label + "): prediction "
+            + id + " still " + p.status() + " after " + config.pollTimeout().toSeconds()
+            + " s; a later run re-attaches to it").asRuntimeException();
+      }
+      pause(wait, id, label);
+      wait = wait.multipliedBy(2).compareTo(config.pollMax()) > 0 ? config.pollMax()
+          : wait.multipliedBy(2);
+    }
+  }
+
+  private void pause(Duration pause, String id, String label) {
+    long until = System.nanoTime() + pause.toNanos();
+    Context context = Context.current();
+    while (System.nanoTime() < until) {
+      if (context.isCancelled()) {
+        if (context.cancellationCause() instanceof EngineStopping) {
+          // Not the user: the prediction goes on and the next start re-attaches to it.
+          throw Status.CANCELLED.withDescription("replicate (" + label + "): engine stopping; "
+              + "prediction " + id + " is kept for the next run").asRuntimeException();
+        }
+        cancelQuietly(id, label);
+      }
+      try {
+        Thread.sleep(Math.max(1, Math.min(100, (until - System.nanoTime()) / 1_000_000)));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw Status.CANCELLED.withDescription("replicate (" + label + "): interrupted")
+            .asRuntimeException();
+      }
+    }
+  }
+
+  /**
+   * Asks the provider to cancel, under a fresh Context (the job's is cancelled, and a call under
+   * it would not start). Either way the step ends CANCELLED; the description says whether the
+   * prediction was stopped, since one that was not may still be billed.
+   */
+  private void cancelQuietly(String id, String label) {
+    String outcome;
+    try {
+      Context.ROOT.run(() -> api.cancel(id, "replicate cancel (" + label + ")"));
+      outcome = "prediction " + id + " cancelled";
+    } catch (StatusRuntimeException e) {
+      outcome = "prediction " + id + " could not be cancelled (" + e.getStatus().getDescription()
+          + ") and may still be billed";
+    }
+    throw Status.CANCELLED.withDescription("replicate (" + label + "): job cancelled; "
+        + outcome).asRuntimeException();
+  }
+}
