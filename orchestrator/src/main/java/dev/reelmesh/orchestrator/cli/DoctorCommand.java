@@ -35,6 +35,7 @@ final class DoctorCommand implements Callable<Integer> {
     checks.addAll(ScoringDiagnostics.run(settings.modelsDir()));
     checks.addAll(LlmDiagnostics.run(System.getenv()));
     checks.add(speech());
+    checks.add(replicate(System.getenv()));
     PrintWriter out = spec.commandLine().getOut();
     for (Check check : checks) {
       out.printf("%-10s %-8s %-16s %s%n", "[" + check.outcome() + "]", check.area(), check.name(),
@@ -54,6 +55,22 @@ final class DoctorCommand implements Callable<Integer> {
       return Check.ok("runtime", "data directory", dir + " (writable)");
     } catch (Exception e) {
       return Check.fail("runtime", "data directory", dir + " is not writable: " + e.getMessage());
+    }
+  }
+
+  /** The Replicate video provider's settings: optional, but malformed ones stop the engine. */
+  static Check replicate(java.util.Map<String, String> env) {
+    try {
+      var config = dev.reelmesh.orchestrator.provider.replicate.ReplicateConfig.fromEnv(env);
+      if (!config.configured()) {
+        return Check.optional("video", "Replicate", "not configured: jobs cannot choose video "
+            + "'replicate' (" + config.missing().replaceFirst("^provider 'replicate' needs ", "needs ")
+            + ")");
+      }
+      return Check.ok("video", "Replicate", "token set (value not shown), model "
+          + config.model().orElseThrow() + (config.priceAssumed() ? ", price assumed $0.25/s" : ""));
+    } catch (IllegalArgumentException e) {
+      return Check.fail("video", "Replicate", e.getMessage());
     }
   }
 

@@ -59,4 +59,17 @@ class DoctorCommandTest {
     assertThat(LlmDiagnostics.run(Map.of())).singleElement()
         .satisfies(check -> assertThat(check.outcome()).isEqualTo(Check.Outcome.OPTIONAL));
   }
+
+  @Test
+  void replicateSettingsAreReportedAndMalformedOnesFail() {
+    assertThat(DoctorCommand.replicate(java.util.Map.of()).outcome())
+        .isEqualTo(dev.reelmesh.common.diagnostics.Check.Outcome.OPTIONAL);
+    var ok = DoctorCommand.replicate(java.util.Map.of("REPLICATE_API_TOKEN", "r8_secret",
+        "REELMESH_REPLICATE_VIDEO_MODEL", "acme/i2v"));
+    assertThat(ok.outcome()).isEqualTo(dev.reelmesh.common.diagnostics.Check.Outcome.OK);
+    assertThat(ok.detail()).contains("acme/i2v").doesNotContain("r8_secret");
+    var bad = DoctorCommand.replicate(java.util.Map.of("REELMESH_REPLICATE_VIDEO_INPUT", "{x"));
+    assertThat(bad.outcome()).isEqualTo(dev.reelmesh.common.diagnostics.Check.Outcome.FAIL);
+    assertThat(bad.detail()).contains("REELMESH_REPLICATE_VIDEO_INPUT is not valid JSON");
+  }
 }
