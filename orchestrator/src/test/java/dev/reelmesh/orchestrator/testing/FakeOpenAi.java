@@ -5,8 +5,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -16,7 +14,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -38,10 +35,9 @@ public final class FakeOpenAi implements AutoCloseable {
   private static final Pattern SECONDS_FIELD = Pattern.compile(
       "name=\"seconds\".*?\r\n\r\n(\\d+)", Pattern.DOTALL);
 
-  private final HttpServer server;
+  private HttpServer server;
   private final ExecutorService handlers = Executors.newCachedThreadPool();
-  private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
-  private final Map<String, List<Integer>> failures = new ConcurrentHashMap<>();
+  private final ScriptedEndpoints endpoints = new ScriptedEndpoints();
   private final Map<String, String> videoSeconds = new ConcurrentHashMap<>();
   public final List<String> createdVideos = Collections.synchronizedList(new ArrayList<>());
   public final List<String> authorizations = Collections.synchronizedList(new ArrayList<>());
@@ -53,23 +49,11 @@ public final class FakeOpenAi implements AutoCloseable {
   /** While false, every video stays "in_progress". */
   public volatile boolean videosReady = true;
 
-  private FakeOpenAi(HttpServer server) {
-    this.server = server;
-  }
 
   public static FakeOpenAi start() throws IOException {
-    HttpServer http = HttpServer.create(
-        new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    FakeOpenAi fake = new FakeOpenAi(http);
-    http.createContext("/", exchange -> {
-      try {
-        fake.handle(exchange);
-      } catch (RuntimeException e) {
-        fake.send(exchange, 500, "application/json", error("fake server bug: " + e));
-      }
-    });
-    http.setExecutor(fake.handlers);
-    http.start();
+    FakeOpenAi fake = new FakeOpenAi();
+    fake.server = LoopbackHttp.start(fake.handlers, fake::handle,
+        (exchange, bug) -> fake.send(exchange, 500, "application/json", error("fake server bug: " + bug)));
     return fake;
   }
 
@@ -79,19 +63,15 @@ public final class FakeOpenAi implements AutoCloseable {
 
   /** The next {@code times} requests to {@code endpoint} answer {@code status}. */
   public void failNext(String endpoint, int status, int times) {
-    List<Integer> queue = failures.computeIfAbsent(endpoint,
-        k -> Collections.synchronizedList(new ArrayList<>()));
-    for (int i = 0; i < times; i++) {
-      queue.add(status);
-    }
+    endpoints.failNext(endpoint, status, times);
   }
 
   public int count(String endpoint) {
-    return counts.getOrDefault(endpoint, new AtomicInteger()).get();
+    return endpoints.count(endpoint);
   }
 
   public int total() {
-    return counts.values().stream().mapToInt(AtomicInteger::get).sum();
+    return endpoints.total();
   }
 
   private void handle(HttpExchange exchange) throws IOException {
@@ -100,16 +80,8 @@ public final class FakeOpenAi implements AutoCloseable {
     String method = exchange.getRequestMethod();
     String endpoint = path.startsWith(VIDEOS + "/")
         ? (path.endsWith("/content") ? VIDEO_CONTENT : VIDEO_STATUS) : path;
-    counts.computeIfAbsent(endpoint, k -> new AtomicInteger()).incrementAndGet();
+    Integer failure = endpoints.arrive(endpoint);
     authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
-    List<Integer> queue = failures.get(endpoint);
-    Integer failure = null;
-    if (queue != null) {
-      synchronized (queue) {
-        failure = queue.isEmpty() ? null : queue.size() == 1 && queue.get(0) < 0
-            ? Integer.valueOf(-queue.get(0)) : queue.remove(0);
-      }
-    }
     if (failure != null) {
       exchange.getResponseHeaders().add("retry-after-ms", "1");
       send(exchange, failure, "application/json", error("scripted " + failure));
@@ -147,7 +119,7 @@ public final class FakeOpenAi implements AutoCloseable {
 
   /** A failure that never ends: every request to {@code endpoint} answers {@code status}. */
   public void failAlways(String endpoint, int status) {
-    failures.put(endpoint, Collections.synchronizedList(new ArrayList<>(List.of(-status))));
+    endpoints.failAlways(endpoint, status);
   }
 
   private void images(HttpExchange exchange, int n) throws IOException {

@@ -6,8 +6,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -16,7 +14,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A Replicate-style prediction API on loopback: create (by model or by version), get, cancel,
@@ -29,10 +26,9 @@ public final class FakeReplicate implements AutoCloseable {
   public static final String FILE = "file";
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final HttpServer server;
+  private HttpServer server;
   private final ExecutorService handlers = Executors.newCachedThreadPool();
-  private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
-  private final Map<String, List<Integer>> failures = new ConcurrentHashMap<>();
+  private final ScriptedEndpoints endpoints = new ScriptedEndpoints();
   private final Map<String, String> states = new ConcurrentHashMap<>();
   /** The input of each created prediction, in order. */
   public final List<JsonNode> inputs = Collections.synchronizedList(new ArrayList<>());
@@ -44,23 +40,11 @@ public final class FakeReplicate implements AutoCloseable {
   /** When set, predictions end "failed" with this error. */
   public volatile String failWith;
 
-  private FakeReplicate(HttpServer server) {
-    this.server = server;
-  }
 
   public static FakeReplicate start() throws IOException {
-    HttpServer http = HttpServer.create(
-        new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    FakeReplicate fake = new FakeReplicate(http);
-    http.createContext("/", exchange -> {
-      try {
-        fake.handle(exchange);
-      } catch (RuntimeException e) {
-        fake.send(exchange, 500, detail("fake server bug: " + e));
-      }
-    });
-    http.setExecutor(fake.handlers);
-    http.start();
+    FakeReplicate fake = new FakeReplicate();
+    fake.server = LoopbackHttp.start(fake.handlers, fake::handle,
+        (exchange, bug) -> fake.send(exchange, 500, detail("fake server bug: " + bug)));
     return fake;
   }
 
@@ -69,20 +53,16 @@ public final class FakeReplicate implements AutoCloseable {
   }
 
   public int count(String endpoint) {
-    return counts.getOrDefault(endpoint, new AtomicInteger()).get();
+    return endpoints.count(endpoint);
   }
 
   public int total() {
-    return counts.values().stream().mapToInt(AtomicInteger::get).sum();
+    return endpoints.total();
   }
 
   /** The next {@code times} requests to {@code endpoint} answer {@code status}. */
   public void failNext(String endpoint, int status, int times) {
-    List<Integer> queue = failures.computeIfAbsent(endpoint,
-        k -> Collections.synchronizedList(new ArrayList<>()));
-    for (int i = 0; i < times; i++) {
-      queue.add(status);
-    }
+    endpoints.failNext(endpoint, status, times);
   }
 
   private void handle(HttpExchange exchange) throws IOException {
@@ -92,16 +72,9 @@ public final class FakeReplicate implements AutoCloseable {
     String endpoint = path.startsWith("/files/") ? FILE
         : path.endsWith("/cancel") ? CANCEL
         : method.equals("POST") ? CREATE : GET;
-    counts.computeIfAbsent(endpoint, k -> new AtomicInteger()).incrementAndGet();
+    Integer failure = endpoints.arrive(endpoint);
     if (!endpoint.equals(FILE)) {
       authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
-    }
-    List<Integer> queue = failures.get(endpoint);
-    Integer failure = null;
-    if (queue != null) {
-      synchronized (queue) {
-        failure = queue.isEmpty() ? null : queue.remove(0);
-      }
     }
     if (failure != null) {
       exchange.getResponseHeaders().add("Retry-After", "0.001");

@@ -3,7 +3,7 @@ package dev.reelmesh.orchestrator.provider.openai;
 import com.openai.client.OpenAIClient;
 import com.openai.core.http.HttpResponseFor;
 import com.openai.models.videos.Video;
-import io.grpc.Context;
+import dev.reelmesh.orchestrator.provider.ProviderCalls;
 import io.grpc.Status;
 import java.time.Duration;
 
@@ -73,20 +73,7 @@ final class SoraPoller {
 
   /** Sleeps in short slices so a cancel (or an engine shutdown) is noticed promptly. */
   private static void sleep(Duration pause, String label) {
-    long until = System.nanoTime() + pause.toNanos();
-    Context context = Context.current();
-    while (System.nanoTime() < until) {
-      if (context.isCancelled()) {
-        throw Status.CANCELLED.withDescription("sora (" + label + "): job cancelled while "
-            + "waiting").asRuntimeException();
-      }
-      try {
-        Thread.sleep(Math.max(1, Math.min(100, (until - System.nanoTime()) / 1_000_000)));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw Status.CANCELLED.withDescription("sora (" + label + "): interrupted")
-            .asRuntimeException();
-      }
-    }
+    ProviderCalls.pause(pause, "sora (" + label + ")", () -> { });
   }
+
 }

@@ -3,10 +3,7 @@ package dev.reelmesh.orchestrator.provider.replicate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.failsafe.Failsafe;
-import dev.failsafe.FailsafeException;
-import dev.failsafe.RetryPolicy;
-import io.grpc.Context;
+import dev.reelmesh.orchestrator.provider.ProviderCalls;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.io.IOException;
@@ -21,8 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Predicate;
 
 /**
  * The few calls of a Replicate-style prediction API, over the JDK's HTTP client: create, get,
@@ -34,9 +29,12 @@ final class ReplicateApi {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final ReplicateConfig config;
   private final HttpClient http;
+  private final ProviderCalls.Policy policy;
 
   ReplicateApi(ReplicateConfig config) {
     this.config = config;
+    this.policy = new ProviderCalls.Policy(config.maxAttempts(), config.backoffBase(),
+        config.backoffMax());
     this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20))
         .followRedirects(HttpClient.Redirect.NORMAL).build();
   }
@@ -149,38 +147,12 @@ final class ReplicateApi {
     return new HttpFailure(status, detail, hint);
   }
 
-  interface Call<T> {
-    T run() throws Exception;
+  private <T> T call(String what, java.util.function.Predicate<Throwable> retryable,
+      ProviderCalls.Attempt<T> attempt) {
+    return ProviderCalls.call(what, policy, retryable, e -> e instanceof HttpFailure f
+        ? f.retryAfter : null, ReplicateApi::toStatus, attempt);
   }
 
-  private <T> T call(String what, Predicate<Throwable> retryable, Call<T> call) {
-    AtomicInteger attempts = new AtomicInteger();
-    RetryPolicy<T> retry = RetryPolicy.<T>builder()
-        .handleIf(retryable::test)
-        .withMaxAttempts(config.maxAttempts())
-        .withBackoff(config.backoffBase(), config.backoffMax())
-        .withJitter(0.25)
-        .withDelayFn(ctx -> ctx.getLastException() instanceof HttpFailure f
-            && f.retryAfter != null ? min(f.retryAfter, Duration.ofMinutes(2)) : null)
-        .build();
-    try {
-      return Failsafe.with(retry).get(() -> {
-        if (Context.current().isCancelled()) {
-          throw Status.CANCELLED.withDescription(what + ": job cancelled").asRuntimeException();
-        }
-        attempts.incrementAndGet();
-        return call.run();
-      });
-    } catch (FailsafeException e) {
-      throw toStatus(what, e.getCause() == null ? e : e.getCause(), attempts.get());
-    } catch (RuntimeException e) {
-      throw toStatus(what, e, attempts.get());
-    }
-  }
-
-  private static Duration min(Duration a, Duration b) {
-    return a.compareTo(b) > 0 ? b : a;
-  }
 
   static boolean isTransient(Throwable e) {
     if (e instanceof HttpFailure f) {

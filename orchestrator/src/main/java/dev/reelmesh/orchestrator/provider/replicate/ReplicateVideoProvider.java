@@ -4,6 +4,7 @@ import com.google.protobuf.StringValue;
 import dev.reelmesh.common.artifact.ArtifactStore;
 import dev.reelmesh.orchestrator.job.EngineStopping;
 import dev.reelmesh.orchestrator.job.StepMemo;
+import dev.reelmesh.orchestrator.provider.ProviderCalls;
 import dev.reelmesh.orchestrator.provider.Spend;
 import dev.reelmesh.orchestrator.provider.video.ClipRequest;
 import dev.reelmesh.orchestrator.provider.video.VideoProvider;
@@ -192,25 +193,14 @@ final class ReplicateVideoProvider implements VideoProvider {
   }
 
   private void pause(Duration pause, String id, String label) {
-    long until = System.nanoTime() + pause.toNanos();
-    Context context = Context.current();
-    while (System.nanoTime() < until) {
-      if (context.isCancelled()) {
-        if (context.cancellationCause() instanceof EngineStopping) {
-          // Not the user: the prediction goes on and the next start re-attaches to it.
-          throw Status.CANCELLED.withDescription("replicate (" + label + "): engine stopping; "
-              + "prediction " + id + " is kept for the next run").asRuntimeException();
-        }
-        cancelQuietly(id, label);
+    ProviderCalls.pause(pause, "replicate (" + label + ")", () -> {
+      if (Context.current().cancellationCause() instanceof EngineStopping) {
+        // Not the user: the prediction goes on and the next start re-attaches to it.
+        throw Status.CANCELLED.withDescription("replicate (" + label + "): engine stopping; "
+            + "prediction " + id + " is kept for the next run").asRuntimeException();
       }
-      try {
-        Thread.sleep(Math.max(1, Math.min(100, (until - System.nanoTime()) / 1_000_000)));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw Status.CANCELLED.withDescription("replicate (" + label + "): interrupted")
-            .asRuntimeException();
-      }
-    }
+      cancelQuietly(id, label);
+    });
   }
 
   /**
