@@ -1,5 +1,6 @@
 package dev.reelmesh.scoring;
 
+import dev.reelmesh.common.fetch.FetchPolicy;
 import dev.reelmesh.scoring.image.ImageLimits;
 import java.time.Duration;
 import java.util.Map;
@@ -13,6 +14,7 @@ import java.util.Map;
  * @param workers threads running decoding and ONNX work (never gRPC transport threads)
  * @param maxQueued requests waiting for a worker before new ones get RESOURCE_EXHAUSTED
  * @param textCacheSize prompt embeddings kept per text model
+ * @param fetch which hosts images given by URL may be fetched from (off by default)
  */
 public record ScoringConfig(
     Duration pollInterval,
@@ -21,7 +23,8 @@ public record ScoringConfig(
     int workers,
     int maxQueued,
     int textCacheSize,
-    ImageLimits imageLimits) {
+    ImageLimits imageLimits,
+    FetchPolicy fetch) {
   public static final int MAX_IMAGES = 64;
 
   public ScoringConfig {
@@ -36,7 +39,7 @@ public record ScoringConfig(
     // only idles the encoder (docs/bench/scoring.md); batches still form from whatever queued up
     // while the previous one ran. On a GPU a few milliseconds of wait pays off.
     return new ScoringConfig(Duration.ofSeconds(5), 32, Duration.ZERO,
-        Math.max(4, cores * 2), 256, 1024, ImageLimits.DEFAULT);
+        Math.max(4, cores * 2), 256, 1024, ImageLimits.DEFAULT, FetchPolicy.DISABLED);
   }
 
   public static final String MAX_BATCH_ENV = "REELMESH_SCORING_MAX_BATCH";
@@ -44,9 +47,9 @@ public record ScoringConfig(
   public static final String WORKERS_ENV = "REELMESH_SCORING_WORKERS";
 
   /**
-   * The defaults, with batching and workers taken from the environment where set (operators
-   * tune a deployment without code: a GPU wants a few ms of batching wait). A malformed value
-   * is refused with the variable's name rather than ignored.
+   * The defaults, with batching, workers and the URL fetch policy taken from the environment
+   * where set (operators tune a deployment without code: a GPU wants a few ms of batching
+   * wait). A malformed value is refused with the variable's name rather than ignored.
    */
   public static ScoringConfig fromEnvironment(Map<String, String> env) {
     ScoringConfig d = defaults();
@@ -57,7 +60,8 @@ public record ScoringConfig(
           + env.get(BATCH_WAIT_ENV));
     }
     return new ScoringConfig(d.pollInterval(), batch, Duration.ofMillis(waitMs),
-        positive(env, WORKERS_ENV, d.workers()), d.maxQueued(), d.textCacheSize(), d.imageLimits());
+        positive(env, WORKERS_ENV, d.workers()), d.maxQueued(), d.textCacheSize(), d.imageLimits(),
+        FetchPolicy.fromEnv(env));
   }
 
   private static int positive(Map<String, String> env, String name, int fallback) {
@@ -82,11 +86,16 @@ public record ScoringConfig(
 
   public ScoringConfig withPollInterval(Duration interval) {
     return new ScoringConfig(interval, maxBatch, maxBatchWait, workers, maxQueued, textCacheSize,
-        imageLimits);
+        imageLimits, fetch);
   }
 
   public ScoringConfig withBatching(int batch, Duration wait) {
     return new ScoringConfig(pollInterval, batch, wait, workers, maxQueued, textCacheSize,
-        imageLimits);
+        imageLimits, fetch);
+  }
+
+  public ScoringConfig withFetch(FetchPolicy policy) {
+    return new ScoringConfig(pollInterval, maxBatch, maxBatchWait, workers, maxQueued,
+        textCacheSize, imageLimits, policy);
   }
 }

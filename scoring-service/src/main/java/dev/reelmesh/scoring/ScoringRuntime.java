@@ -2,6 +2,7 @@ package dev.reelmesh.scoring;
 
 import dev.reelmesh.common.artifact.ArtifactStore;
 import dev.reelmesh.common.config.MeshSettings;
+import dev.reelmesh.common.fetch.UrlFetcher;
 import dev.reelmesh.common.server.AliasedRequests;
 import dev.reelmesh.scoring.batch.RequestGauge;
 import dev.reelmesh.scoring.builtin.TechnicalQualityScorer;
@@ -43,7 +44,7 @@ public final class ScoringRuntime implements AutoCloseable {
     List<Scorer> scorers = new ArrayList<>(ModelScorers.create(repository));
     scorers.add(new TechnicalQualityScorer());
     ImageResolver images = new ImageResolver(new ArtifactStore(settings.artifactRoot()),
-        new ImageDecoder(config.imageLimits()));
+        new ImageDecoder(config.imageLimits()), new UrlFetcher(config.fetch()));
     this.service = new ScoringGrpcService(new ScoringEngine(scorers), images, repository, workers,
         requests);
   }

@@ -172,7 +172,7 @@ class ScoringServiceTest {
     assertRank(with(inline(new byte[9 << 20])), Code.INVALID_ARGUMENT, "at most 8388608");
     assertRank(with(ImageSource.getDefaultInstance()), Code.INVALID_ARGUMENT, "no image given");
     assertRank(with(ImageSource.newBuilder().setUrl("http://example.com/a.png").build()),
-        Code.UNIMPLEMENTED, "URL images");
+        Code.FAILED_PRECONDITION, "images[0].url: fetching images by URL is off");
     assertRank(with(artifact(outside.toString())), Code.INVALID_ARGUMENT, "outside the artifact root");
     assertRank(with(artifact("../x.png")), Code.INVALID_ARGUMENT, "outside the artifact root");
     assertRank(with(artifact("jobs/missing.png")), Code.NOT_FOUND, "images[0]: no artifact");

@@ -44,6 +44,7 @@ public final class JobEngine implements AutoCloseable {
   private final ArtifactStore artifacts;
   private final MeshChannels channels;
   private final ProviderFactory providers;
+  private final dev.reelmesh.common.fetch.UrlFetcher fetcher;
   private final Ledger ledger;
   private final Map<String, JobRuntime> jobs = new ConcurrentHashMap<>();
   private final Map<String, String> byIdempotencyKey = new ConcurrentHashMap<>();
@@ -53,10 +54,18 @@ public final class JobEngine implements AutoCloseable {
   /** Paid calls held against the month's limit right now, across all jobs. */
   private final AtomicLong monthInFlight = new AtomicLong();
 
-  public record Options(int maxConcurrentJobs, int clipWorkers, long monthlyLimitMicros) {
+  /** @param fetch which hosts reference images given by URL may be fetched from */
+  public record Options(int maxConcurrentJobs, int clipWorkers, long monthlyLimitMicros,
+      dev.reelmesh.common.fetch.FetchPolicy fetch) {
+    public Options(int maxConcurrentJobs, int clipWorkers, long monthlyLimitMicros) {
+      this(maxConcurrentJobs, clipWorkers, monthlyLimitMicros,
+          dev.reelmesh.common.fetch.FetchPolicy.DISABLED);
+    }
+
     public static Options defaults() {
       return new Options(2, 8, Ledger.limitFromEnv(
-          System.getenv("REELMESH_MONTHLY_LIMIT_USD")));
+          System.getenv("REELMESH_MONTHLY_LIMIT_USD")),
+          dev.reelmesh.common.fetch.FetchPolicy.fromEnv(System.getenv()));
     }
   }
 
@@ -71,6 +80,7 @@ public final class JobEngine implements AutoCloseable {
     this.artifacts = new ArtifactStore(settings.artifactRoot());
     this.channels = channels;
     this.providers = providers;
+    this.fetcher = new dev.reelmesh.common.fetch.UrlFetcher(options.fetch());
     this.ledger = new Ledger(settings.stateDir(),
         options.monthlyLimitMicros(), Clock.systemUTC());
   }
@@ -107,6 +117,13 @@ public final class JobEngine implements AutoCloseable {
 
   public Submitted submit(JobSpec spec, String idempotencyKey) {
     JobSpec filled = JobSpecs.validateAndFill(spec, paidProviders());
+    for (int i = 0; i < filled.getReferencesCount(); i++) {
+      if (filled.getReferences(i).getImage().hasUrl()) {
+        // Refused now (fetching off, host not allowed) rather than when the job reaches it.
+        fetcher.check("spec.references[" + i + "].image.url",
+            filled.getReferences(i).getImage().getUrl());
+      }
+    }
     String key = idempotencyKey == null ? "" : idempotencyKey.strip();
     if (key.length() > 200) {
       throw Status.INVALID_ARGUMENT.withDescription("idempotency_key: at most 200 characters")
@@ -265,7 +282,7 @@ public final class JobEngine implements AutoCloseable {
     }, false);
     JobSpend spend = new JobSpend(job, ledger, monthInFlight);
     ProviderScope scope = new ProviderScope(spend, job.memo(), artifacts);
-    JobRun run = new JobRun(job, channels, providers.forJob(job.spec().spec().getProviders(),
+    JobRun run = new JobRun(job, channels, fetcher, providers.forJob(job.spec().spec().getProviders(),
         channels, scope), artifacts, clips, Generations.load(job.memo()), spend);
     jobsPool.executeBlocking(() -> {
       try {

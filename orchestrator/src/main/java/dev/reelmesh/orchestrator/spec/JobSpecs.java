@@ -182,8 +182,7 @@ public final class JobSpecs {
         if (!(url.startsWith("http://") || url.startsWith("https://"))) {
           throw Statuses.invalid(field + ".image.url", "only http(s) URLs, got '" + url + "'");
         }
-        throw Status.UNIMPLEMENTED.withDescription(field + ".image.url: fetching reference "
-            + "images by URL is not built yet; send the bytes or an artifact").asRuntimeException();
+        // Whether this engine may fetch it (REELMESH_FETCH_ALLOW) is checked at submit.
       }
       default -> throw Statuses.invalid(field + ".image", "give data, artifact or url");
     }

@@ -128,7 +128,8 @@ final class AssembleStage {
   private static ContactSheetResponse contactSheet(JobContext ctx,
       MediaServiceGrpc.MediaServiceBlockingStub media, String run) {
     ContactSheetRequest.Builder request = ContactSheetRequest.newBuilder()
-        .setColumns(4).setTileWidth(320)
+        // Four across, fewer for a one-clip job (the media service refuses empty columns).
+        .setColumns(Math.min(4, ctx.frames.size())).setTileWidth(320)
         .setOutputPath(ctx.path("storyboard-" + run + ".png"));
     for (FrameResult frame : ctx.frames) {
       FrameVariation chosen = frame.getVariations(frame.getChosen());

@@ -17,6 +17,7 @@ import dev.reelmesh.v1.Warning;
 import io.grpc.Status;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import dev.reelmesh.common.fetch.UrlFetcher;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,8 @@ public final class JobContext {
   final JobSpend spend;
   /** Regeneration counters; part of the step keys and seeds. */
   final Generations generations;
+  /** Fetches reference images given by URL, within the engine's policy. */
+  final UrlFetcher fetcher;
 
   ScenePlan plan;
   Path reference;
@@ -50,8 +53,9 @@ public final class JobContext {
   final Map<String, EngineInfo> engines = new LinkedHashMap<>();
 
   JobContext(JobRuntime job, MeshChannels channels, Providers providers, ArtifactStore artifacts,
-      Executor clipExecutor, Generations generations, JobSpend spend) {
+      Executor clipExecutor, Generations generations, JobSpend spend, UrlFetcher fetcher) {
     this.spend = spend;
+    this.fetcher = fetcher;
     this.job = job;
     this.spec = job.spec();
     this.channels = channels;

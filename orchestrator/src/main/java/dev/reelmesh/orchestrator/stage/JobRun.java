@@ -17,6 +17,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.reelmesh.common.fetch.UrlFetcher;
 import java.util.List;
 import java.util.concurrent.Executor;
 
@@ -28,11 +29,11 @@ public final class JobRun implements Runnable {
   private final JobRuntime job;
   private final JobContext ctx;
 
-  public JobRun(JobRuntime job, MeshChannels channels, Providers providers,
+  public JobRun(JobRuntime job, MeshChannels channels, UrlFetcher fetcher, Providers providers,
       ArtifactStore artifacts, Executor clipExecutor, Generations generations, JobSpend spend) {
     this.job = job;
     this.ctx = new JobContext(job, channels, providers, artifacts, clipExecutor, generations,
-        spend);
+        spend, fetcher);
   }
 
   @Override

@@ -35,8 +35,14 @@ final class ReferencesStage {
       stored = ctx.file("references/reference-0.img");
       try {
         if (!Files.exists(stored)) {
+          // Fetched once: a resumed job finds the file and does not fetch again.
+          byte[] bytes = image.hasUrl()
+              ? ctx.fetcher.fetch("spec.references[0].image.url", image.getUrl(), 8L << 20)
+              : image.getData().toByteArray();
           Files.createDirectories(stored.getParent());
-          Files.write(stored, image.getData().toByteArray());
+          Path part = stored.resolveSibling("reference-0.img.part");
+          Files.write(part, bytes);
+          Files.move(part, stored, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         }
       } catch (IOException e) {
         throw new UncheckedIOException(e);

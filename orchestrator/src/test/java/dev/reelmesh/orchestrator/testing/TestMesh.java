@@ -42,6 +42,7 @@ public final class TestMesh implements AutoCloseable {
   private final ScoringRuntime scoringRuntime;
   private PipelineServices pipeline;
   private InProcessService pipelineServer;
+  private dev.reelmesh.common.fetch.FetchPolicy fetch = dev.reelmesh.common.fetch.FetchPolicy.DISABLED;
 
   private TestMesh(Path dir, BindableService scoring, ProviderFactory providers) {
     this.settings = new MeshSettings(dir.resolve("data"), dir.resolve("models"));
@@ -77,8 +78,16 @@ public final class TestMesh implements AutoCloseable {
 
   public void startPipeline() {
     pipeline = PipelineServices.start(settings, channels, providers,
-        new JobEngine.Options(2, 4, 50_000_000L));
+        new JobEngine.Options(2, 4, 50_000_000L, fetch));
     pipelineServer = InProcessService.start(pipeline.services());
+  }
+
+  /** Restarts the job engine with reference images fetchable by URL under {@code policy}. */
+  public void restartWithFetch(dev.reelmesh.common.fetch.FetchPolicy policy)
+      throws InterruptedException {
+    stopPipeline();
+    fetch = policy;
+    startPipeline();
   }
 
   public PipelineServiceGrpc.PipelineServiceBlockingStub pipeline() {
