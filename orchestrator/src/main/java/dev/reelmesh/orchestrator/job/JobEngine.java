@@ -104,8 +104,9 @@ public final class JobEngine implements AutoCloseable {
       }
       if (job.getState() == JobState.JOB_STATE_RUNNING
           || job.getState() == JobState.JOB_STATE_QUEUED) {
-        runtime.startRun(job.getPercent());
-        runtime.event(job.getStage(), job.getPercent(),
+        Job current = runtime.snapshot(); // progress as of the last event, not the snapshot
+        runtime.startRun(current.getPercent());
+        runtime.event(current.getStage(), current.getPercent(),
             "resuming after a restart: finished steps are kept");
         launch(runtime);
       }

@@ -28,6 +28,8 @@ public final class JobRuntime {
   private volatile Context.CancellableContext context;
   private volatile boolean cancelRequested;
   private volatile boolean stopping;
+  /** Set when the job itself (state, result, error, bill) changed since the last snapshot. */
+  private boolean snapshotStale = true;
   private volatile java.util.function.LongConsumer spend = micros -> { };
 
   JobRuntime(JobStore store, Job job, List<JobEvent> restored) {
@@ -35,7 +37,13 @@ public final class JobRuntime {
     this.job = job.toBuilder();
     this.log = new EventLog(job.getJobId(), restored, store::appendEvent);
     this.memo = store.memo(job.getJobId());
-    this.percentFloor = job.getPercent();
+    if (!restored.isEmpty()) {
+      // Progress lives in the event log (synced per event); the snapshot is rewritten only when
+      // the job itself changes, so its stage and percent may be older than the last event.
+      JobEvent last = restored.get(restored.size() - 1);
+      this.job.setStage(last.getStage()).setPercent(last.getPercent()).setUpdated(last.getTime());
+    }
+    this.percentFloor = this.job.getPercent();
     if (isTerminal(job.getState())) {
       log.close();
     }
@@ -69,14 +77,18 @@ public final class JobRuntime {
     // with percents in order.
     synchronized (this) {
       percentFloor = Math.max(percentFloor, Math.min(100, percent));
-      job.setStage(stage).setPercent(percentFloor).setUpdated(now());
+      job.setStage(stage).setPercent(percentFloor);
       JobEvent.Builder event = JobEvent.newBuilder().setStage(stage).setPercent(percentFloor)
           .setMessage(message);
       if (payload != null) {
         payload.accept(event);
       }
       JobEvent appended = log.append(event);
-      persist();
+      job.setUpdated(appended.getTime()); // as a restart rebuilds it from the last event
+      if (snapshotStale) {
+        persist();
+        snapshotStale = false;
+      }
       return appended;
     }
   }
@@ -91,6 +103,7 @@ public final class JobRuntime {
     double percent;
     synchronized (this) {
       job.setState(state).setUpdated(now());
+      snapshotStale = true;
       stage = job.getStage();
       percent = job.getPercent();
     }
@@ -119,6 +132,7 @@ public final class JobRuntime {
   public void succeed(JobResult result) {
     synchronized (this) {
       job.setResult(result).clearError();
+      snapshotStale = true;
     }
     event(Stage.STAGE_DELIVER, 100, "done: " + result.getVideo().getUri(),
         e -> e.setResult(result));
@@ -130,6 +144,7 @@ public final class JobRuntime {
         .build();
     synchronized (this) {
       job.setError(error);
+      snapshotStale = true;
     }
     event(stage, job.getPercent(), "failed: " + message, e -> e.setError(error));
     state(JobState.JOB_STATE_FAILED, "job failed");
@@ -152,6 +167,7 @@ public final class JobRuntime {
         actual += line.getActualMicros();
       }
       report = cost.setEstimatedTotalMicros(estimated).setActualTotalMicros(actual).build();
+      snapshotStale = true;
       stage = job.getStage();
       percent = job.getPercent();
     }
