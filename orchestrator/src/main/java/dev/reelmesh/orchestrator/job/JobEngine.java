@@ -295,6 +295,21 @@ public final class JobEngine implements AutoCloseable {
     }, false);
   }
 
+  /**
+   * Options for an LLM call made for a job outside its run (refining its plan): the job's engine
+   * choice and its budget headroom, as the stages' calls carry, so a paid refinement is priced
+   * and refused before it would cross the job cap or the month.
+   */
+  public dev.reelmesh.v1.LlmCallOptions llmOptions(String jobId) {
+    JobRuntime job = get(jobId);
+    long headroom = new JobSpend(job, ledger, monthInFlight).headroomMicros();
+    return dev.reelmesh.v1.LlmCallOptions.newBuilder()
+        .setEngine(job.spec().spec().getProviders().getLlm())
+        // 0 means "no cap" to the service; with no headroom left, one micro-dollar refuses all.
+        .setMaxSpendMicros(headroom == Long.MAX_VALUE ? 0 : Math.max(1, headroom))
+        .build();
+  }
+
   /** Which paid providers jobs may choose (their keys and settings configured). */
   public dev.reelmesh.orchestrator.spec.PaidProviders paidProviders() {
     return new dev.reelmesh.orchestrator.spec.PaidProviders(openAiConfigured(),

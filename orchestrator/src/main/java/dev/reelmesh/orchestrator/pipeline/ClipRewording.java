@@ -33,14 +33,14 @@ final class ClipRewording {
    * @param named every clip the request names (clip_indices and frames' clips)
    * @param namedFrames clips whose frames the request names
    */
-  static Function<ScenePlan, Revision> reviser(Channel llm, String engineChoice,
+  static Function<ScenePlan, Revision> reviser(Channel llm, LlmCallOptions options,
       Set<Integer> named, Set<Integer> namedFrames, String instruction) {
     return current -> {
       RefineScriptResponse refined = LlmServiceGrpc.newBlockingStub(llm)
           .withDeadlineAfter(3, TimeUnit.MINUTES)
           .refineScript(RefineScriptRequest.newBuilder().setPlan(current)
               .setInstruction(instruction)
-              .setOptions(LlmCallOptions.newBuilder().setEngine(engineChoice))
+              .setOptions(options)
               .build());
       return merge(current, refined, named, namedFrames, instruction);
     };

@@ -101,8 +101,7 @@ final class PipelineGrpcService extends PipelineServiceGrpc.PipelineServiceImplB
         .withDeadlineAfter(3, TimeUnit.MINUTES)
         .refineScript(RefineScriptRequest.newBuilder().setPlan(current.getPlan())
             .setInstruction(instruction)
-            .setOptions(dev.reelmesh.v1.LlmCallOptions.newBuilder()
-                .setEngine(engine.get(jobId).spec().spec().getProviders().getLlm()))
+            .setOptions(engine.llmOptions(jobId))
             .build());
     // A paid refinement is part of the job's bill, as every other LLM call is.
     engine.get(jobId).addCost(refined.getCostList());

@@ -64,8 +64,8 @@ final class Regeneration {
       Set<Integer> named = new TreeSet<>(clipSet);
       named.addAll(frameSet);
       started = engine.regenerate(job.getJobId(), List.of(), List.of(), ClipRewording.reviser(
-          engine.channels().llm(), engine.get(job.getJobId()).spec().spec().getProviders().getLlm(),
-          named, frameSet, instruction));
+          engine.channels().llm(), engine.llmOptions(job.getJobId()), named, frameSet,
+          instruction));
     }
     // Offline engines cost nothing; the estimate says so line by line once paid providers exist.
     return RegenerateClipsResponse.newBuilder().setJob(started)
