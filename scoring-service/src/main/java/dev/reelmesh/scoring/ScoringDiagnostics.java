@@ -53,6 +53,21 @@ public final class ScoringDiagnostics {
     return checks;
   }
 
+  /**
+   * The scoring settings the environment gives ({@link ScoringConfig#fromEnvironment}): what
+   * they are, or the malformed one that would stop the service at startup.
+   */
+  public static Check settings(java.util.Map<String, String> env) {
+    try {
+      ScoringConfig c = ScoringConfig.fromEnvironment(env);
+      return Check.ok("scoring", "settings", "batch <= " + c.maxBatch() + ", wait "
+          + c.maxBatchWait().toMillis() + " ms, " + c.workers() + " workers, images by URL "
+          + (c.fetch().enabled() ? "from " + c.fetch().allowedHosts() : "off"));
+    } catch (IllegalArgumentException e) {
+      return Check.fail("scoring", "settings", e.getMessage());
+    }
+  }
+
   /** The manifest parses and some version directory holds a model.onnx. */
   private static Check checkModel(Path manifest) {
     Path dir = manifest.getParent();

@@ -37,4 +37,15 @@ class ScoringDiagnosticsTest {
       assertThat(c.detail()).contains("built-in technical quality scoring only");
     });
   }
+
+  @Test
+  void settingsAreReportedAndAMalformedOneFailsByName() {
+    Check ok = ScoringDiagnostics.settings(java.util.Map.of("REELMESH_SCORING_BATCH_WAIT_MS", "4",
+        "REELMESH_FETCH_ALLOW", "cdn.example.com"));
+    assertThat(ok.outcome()).isEqualTo(Check.Outcome.OK);
+    assertThat(ok.detail()).contains("wait 4 ms").contains("from [cdn.example.com]");
+    Check bad = ScoringDiagnostics.settings(java.util.Map.of("REELMESH_SCORING_MAX_BATCH", "lots"));
+    assertThat(bad.outcome()).isEqualTo(Check.Outcome.FAIL);
+    assertThat(bad.detail()).contains("REELMESH_SCORING_MAX_BATCH must be a whole number");
+  }
 }

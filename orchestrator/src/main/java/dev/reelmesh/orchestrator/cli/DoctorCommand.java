@@ -33,6 +33,7 @@ final class DoctorCommand implements Callable<Integer> {
     checks.add(dataDir(settings.dataDir()));
     checks.addAll(MediaDiagnostics.run());
     checks.addAll(ScoringDiagnostics.run(settings.modelsDir()));
+    checks.add(ScoringDiagnostics.settings(System.getenv()));
     checks.addAll(LlmDiagnostics.run(System.getenv()));
     checks.add(speech());
     checks.add(replicate(System.getenv()));
