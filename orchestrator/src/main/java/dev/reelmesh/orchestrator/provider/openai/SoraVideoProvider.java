@@ -1,6 +1,5 @@
 package dev.reelmesh.orchestrator.provider.openai;
 
-import com.google.protobuf.StringValue;
 import com.openai.client.OpenAIClient;
 import com.openai.core.http.HttpResponse;
 import com.openai.models.videos.Video;
@@ -10,13 +9,13 @@ import com.openai.models.videos.VideoSize;
 import dev.reelmesh.common.artifact.ArtifactStore;
 import dev.reelmesh.orchestrator.job.StepMemo;
 import dev.reelmesh.orchestrator.provider.Spend;
+import dev.reelmesh.orchestrator.provider.video.ClipProbe;
 import dev.reelmesh.orchestrator.provider.video.ClipRequest;
+import dev.reelmesh.orchestrator.provider.video.ProviderJob;
 import dev.reelmesh.orchestrator.provider.video.VideoProvider;
 import dev.reelmesh.v1.ArtifactRef;
 import dev.reelmesh.v1.CostLine;
 import dev.reelmesh.v1.EngineInfo;
-import dev.reelmesh.v1.MediaServiceGrpc;
-import dev.reelmesh.v1.ProbeRequest;
 import io.grpc.Channel;
 import io.grpc.Status;
 import java.io.IOException;
@@ -25,7 +24,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Clips from OpenAI videos (Sora-2 protocol): submit with the start frame as input reference,
@@ -60,12 +58,8 @@ public final class SoraVideoProvider implements VideoProvider {
     return "openai";
   }
 
-  static String idKey(String stepKey) {
-    return stepKey + "-openai-video";
-  }
-
-  static String chargedKey(String stepKey) {
-    return stepKey + "-openai-charged";
+  private ProviderJob job(ClipRequest request) {
+    return ProviderJob.of(memo, request.stepKey(), "openai", "video");
   }
 
   @Override
@@ -75,7 +69,8 @@ public final class SoraVideoProvider implements VideoProvider {
     int seconds = Sizes.soraSeconds(request.durationSeconds(), request.clipIndex());
     String size = Sizes.video(request.size());
     Path out = artifacts.resolve("clip", request.outputPath());
-    CostLine charged = memo.find(chargedKey(request.stepKey()), CostLine.parser());
+    ProviderJob job = job(request);
+    CostLine charged = job.charge();
     if (charged == null || !Files.isRegularFile(out)) {
       long price = PriceTable.videoSecondMicros(config.videoModel(), size);
       CostLine estimate = CostLine.newBuilder().setStage("clips").setProvider("openai")
@@ -86,20 +81,19 @@ public final class SoraVideoProvider implements VideoProvider {
         try {
           poller.awaitDone(id, label);
         } catch (SoraPoller.VideoFailed e) {
-          memo.forget(idKey(request.stepKey())); // a retry submits anew (and is held anew)
+          job.forgetId();
           throw e;
         }
         download(id, out, label);
         CostLine line = estimate.toBuilder().setActualMicros(price * seconds).build();
         if (charged == null) {
           hold.settle(line);
-          memo.put(chargedKey(request.stepKey()), line);
+          job.recordCharge(line);
         }
       }
     }
     ArtifactRef clip = artifacts.describe(out, "video/mp4");
-    double probed = MediaServiceGrpc.newBlockingStub(media).withDeadlineAfter(1, TimeUnit.MINUTES)
-        .probe(ProbeRequest.newBuilder().setMedia(clip).build()).getDurationSeconds();
+    double probed = ClipProbe.seconds(media, clip);
     if (probed + 0.05 < request.durationSeconds()) {
       throw Status.FAILED_PRECONDITION.withDescription(String.format("sora (%s): the video is "
           + "%.2f s but the clip needs %.2f s (asked for %d s)", label, probed,
@@ -113,9 +107,9 @@ public final class SoraVideoProvider implements VideoProvider {
   /** The recorded provider job when there is one; otherwise a new one, recorded at once. */
   private String submitOrReattach(ClipRequest request, int seconds, String size, Path out,
       String label) throws IOException {
-    StringValue known = memo.find(idKey(request.stepKey()), StringValue.parser());
-    if (known != null) {
-      return known.getValue();
+    java.util.Optional<String> known = job(request).recordedId();
+    if (known.isPresent()) {
+      return known.get();
     }
     Path reference = out.resolveSibling(out.getFileName() + "-reference.png");
     Pictures.writePng(Pictures.fill(Pictures.decode(Files.readAllBytes(
@@ -127,7 +121,7 @@ public final class SoraVideoProvider implements VideoProvider {
         VideoCreateParams.builder().model(config.videoModel()).prompt(prompt)
             .seconds(VideoSeconds.of(String.valueOf(seconds))).size(VideoSize.of(size))
             .inputReference(reference).build()));
-    memo.put(idKey(request.stepKey()), StringValue.of(created.id()));
+    job(request).recordId(created.id());
     return created.id();
   }
 

@@ -1,18 +1,17 @@
 package dev.reelmesh.orchestrator.provider.replicate;
 
-import com.google.protobuf.StringValue;
 import dev.reelmesh.common.artifact.ArtifactStore;
 import dev.reelmesh.orchestrator.job.EngineStopping;
 import dev.reelmesh.orchestrator.job.StepMemo;
 import dev.reelmesh.orchestrator.provider.ProviderCalls;
 import dev.reelmesh.orchestrator.provider.Spend;
+import dev.reelmesh.orchestrator.provider.video.ClipProbe;
 import dev.reelmesh.orchestrator.provider.video.ClipRequest;
+import dev.reelmesh.orchestrator.provider.video.ProviderJob;
 import dev.reelmesh.orchestrator.provider.video.VideoProvider;
 import dev.reelmesh.v1.ArtifactRef;
 import dev.reelmesh.v1.CostLine;
 import dev.reelmesh.v1.EngineInfo;
-import dev.reelmesh.v1.MediaServiceGrpc;
-import dev.reelmesh.v1.ProbeRequest;
 import io.grpc.Channel;
 import io.grpc.Context;
 import io.grpc.Status;
@@ -25,7 +24,6 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Clips from a Replicate-style asynchronous video API. The budget is held before anything is
@@ -56,12 +54,8 @@ final class ReplicateVideoProvider implements VideoProvider {
     return "replicate";
   }
 
-  static String idKey(String stepKey) {
-    return stepKey + "-replicate-prediction";
-  }
-
-  static String chargedKey(String stepKey) {
-    return stepKey + "-replicate-charged";
+  private ProviderJob job(String stepKey) {
+    return ProviderJob.of(memo, stepKey, "replicate", "prediction");
   }
 
   /** The line the budget guard holds for a clip (and EstimateCost shows). */
@@ -79,14 +73,15 @@ final class ReplicateVideoProvider implements VideoProvider {
     String label = "clip " + (request.clipIndex() + 1);
     int seconds = (int) Math.ceil(request.durationSeconds() - 1e-9);
     Path out = artifacts.resolve("clip", request.outputPath());
-    CostLine charged = memo.find(chargedKey(request.stepKey()), CostLine.parser());
+    ProviderJob job = job(request.stepKey());
+    CostLine charged = job.charge();
     if (charged == null || !Files.isRegularFile(out)) {
       CostLine estimate = estimate(config, seconds, label);
       try (Spend.Hold hold = spend.hold(estimate)) {
         String id = submitOrReattach(request, seconds, label);
         Prediction done = awaitDone(id, label, request.stepKey());
         if (done.output().isEmpty()) {
-          memo.forget(idKey(request.stepKey()));
+          job.forgetId();
           throw Status.UNAVAILABLE.withDescription("replicate (" + label + "): prediction " + id
               + " succeeded without an output file").asRuntimeException();
         }
@@ -95,13 +90,12 @@ final class ReplicateVideoProvider implements VideoProvider {
             .build();
         if (charged == null) {
           hold.settle(line);
-          memo.put(chargedKey(request.stepKey()), line);
+          job.recordCharge(line);
         }
       }
     }
     ArtifactRef clip = artifacts.describe(out, "video/mp4");
-    double probed = MediaServiceGrpc.newBlockingStub(media).withDeadlineAfter(1, TimeUnit.MINUTES)
-        .probe(ProbeRequest.newBuilder().setMedia(clip).build()).getDurationSeconds();
+    double probed = ClipProbe.seconds(media, clip);
     if (probed + 0.05 < request.durationSeconds()) {
       throw Status.FAILED_PRECONDITION.withDescription(String.format(Locale.ROOT,
           "replicate (%s): the video is %.2f s but the clip needs %.2f s; map the length into "
@@ -116,9 +110,9 @@ final class ReplicateVideoProvider implements VideoProvider {
   /** The recorded prediction when there is one; otherwise a new one, recorded at once. */
   private String submitOrReattach(ClipRequest request, int seconds, String label)
       throws IOException {
-    StringValue known = memo.find(idKey(request.stepKey()), StringValue.parser());
-    if (known != null) {
-      return known.getValue();
+    java.util.Optional<String> known = job(request.stepKey()).recordedId();
+    if (known.isPresent()) {
+      return known.get();
     }
     Map<String, Object> values = new HashMap<>();
     values.put("prompt", request.prompt() == null || request.prompt().getPrompt().isBlank()
@@ -140,7 +134,7 @@ final class ReplicateVideoProvider implements VideoProvider {
       throw Status.UNAVAILABLE.withDescription("replicate create (" + label + "): the answer "
           + "has no prediction id").asRuntimeException();
     }
-    memo.put(idKey(request.stepKey()), StringValue.of(created.id()));
+    job(request.stepKey()).recordId(created.id());
     return created.id();
   }
 
@@ -174,7 +168,7 @@ final class ReplicateVideoProvider implements VideoProvider {
         return p;
       }
       if (p.ended()) {
-        memo.forget(idKey(stepKey)); // a retry submits anew (and is held anew)
+        job(stepKey).forgetId(); // a retry submits anew (and is held anew)
         String reason = p.error().isBlank() ? p.status() : p.error();
         Status code = reason.toLowerCase(Locale.ROOT).matches(".*(nsfw|safety|flagged|sensitive).*")
             ? Status.INVALID_ARGUMENT : Status.UNAVAILABLE;
