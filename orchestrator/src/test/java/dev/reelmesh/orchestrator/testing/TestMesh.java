@@ -71,7 +71,7 @@ public final class TestMesh implements AutoCloseable {
   }
 
   /** Stops the job engine as a crash would (runs interrupted, nothing marked finished). */
-  public void stopPipeline() throws InterruptedException {
+  public void stopPipeline() {
     pipelineServer.close();
     pipeline.close();
   }
@@ -83,8 +83,7 @@ public final class TestMesh implements AutoCloseable {
   }
 
   /** Restarts the job engine with reference images fetchable by URL under {@code policy}. */
-  public void restartWithFetch(dev.reelmesh.common.fetch.FetchPolicy policy)
-      throws InterruptedException {
+  public void restartWithFetch(dev.reelmesh.common.fetch.FetchPolicy policy) {
     stopPipeline();
     fetch = policy;
     startPipeline();
@@ -136,7 +135,7 @@ public final class TestMesh implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
+  public void close() {
     pipelineServer.close();
     pipeline.close();
     for (InProcessService service : services) {

@@ -44,7 +44,7 @@ public final class ScoringHarness implements AutoCloseable {
   }
 
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     server.close();
     runtime.close();
   }
