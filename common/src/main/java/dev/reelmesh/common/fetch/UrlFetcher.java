@@ -32,10 +32,6 @@ public final class UrlFetcher {
         .connectTimeout(policy.timeout()).build();
   }
 
-  public FetchPolicy policy() {
-    return policy;
-  }
-
   /** Checks {@code url} against the policy without fetching it (for validation at submit). */
   public URI check(String field, String url) {
     URI uri;

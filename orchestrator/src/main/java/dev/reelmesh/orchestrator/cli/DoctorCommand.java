@@ -65,11 +65,12 @@ final class DoctorCommand implements Callable<Integer> {
       var config = dev.reelmesh.orchestrator.provider.replicate.ReplicateConfig.fromEnv(env);
       if (!config.configured()) {
         return Check.optional("video", "Replicate", "not configured: jobs cannot choose video "
-            + "'replicate' (" + config.missing().replaceFirst("^provider 'replicate' needs ", "needs ")
-            + ")");
+            + "'replicate' (" + config.missing()
+                .replaceFirst("^provider 'replicate' needs ", "needs ") + ")");
       }
       return Check.ok("video", "Replicate", "token set (value not shown), model "
-          + config.model().orElseThrow() + (config.priceAssumed() ? ", price assumed $0.25/s" : ""));
+          + config.model().orElseThrow() + (config.priceAssumed() ? ", price assumed $"
+              + config.microsPerVideoSecond() / 1e6 + "/s" : ""));
     } catch (IllegalArgumentException e) {
       return Check.fail("video", "Replicate", e.getMessage());
     }

@@ -283,7 +283,8 @@ public final class JobEngine implements AutoCloseable {
     }, false);
     JobSpend spend = new JobSpend(job, ledger, monthInFlight);
     ProviderScope scope = new ProviderScope(spend, job.memo(), artifacts);
-    JobRun run = new JobRun(job, channels, fetcher, providers.forJob(job.spec().spec().getProviders(),
+    JobRun run = new JobRun(job, channels, fetcher,
+        providers.forJob(job.spec().spec().getProviders(),
         channels, scope), artifacts, clips, Generations.load(job.memo()), spend);
     jobsPool.executeBlocking(() -> {
       try {
@@ -301,13 +302,7 @@ public final class JobEngine implements AutoCloseable {
    * and refused before it would cross the job cap or the month.
    */
   public dev.reelmesh.v1.LlmCallOptions llmOptions(String jobId) {
-    JobRuntime job = get(jobId);
-    long headroom = new JobSpend(job, ledger, monthInFlight).headroomMicros();
-    return dev.reelmesh.v1.LlmCallOptions.newBuilder()
-        .setEngine(job.spec().spec().getProviders().getLlm())
-        // 0 means "no cap" to the service; with no headroom left, one micro-dollar refuses all.
-        .setMaxSpendMicros(headroom == Long.MAX_VALUE ? 0 : Math.max(1, headroom))
-        .build();
+    return new JobSpend(get(jobId), ledger, monthInFlight).llmOptions();
   }
 
   /** Which paid providers jobs may choose (their keys and settings configured). */

@@ -7,6 +7,7 @@ import io.grpc.Context;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -66,6 +67,37 @@ public final class ProviderCalls {
     } catch (RuntimeException e) {
       throw failure.toStatus(what, e, attempts.get());
     }
+  }
+
+  /** The next wait between status polls: doubled, at most {@code max}. */
+  public static Duration doubled(Duration wait, Duration max) {
+    Duration twice = wait.multipliedBy(2);
+    return twice.compareTo(max) > 0 ? max : twice;
+  }
+
+  /**
+   * A server's Retry-After hint: {@code retry-after-ms} when given, else {@code retry-after} in
+   * seconds; null when neither is a number (an HTTP date: the computed backoff applies).
+   */
+  public static Duration retryAfter(List<String> millis, List<String> seconds) {
+    try {
+      if (!millis.isEmpty()) {
+        return Duration.ofMillis(Math.max(0, (long) Double.parseDouble(millis.get(0).strip())));
+      }
+      if (!seconds.isEmpty()) {
+        return Duration.ofMillis(Math.max(0,
+            (long) (Double.parseDouble(seconds.get(0).strip()) * 1000)));
+      }
+    } catch (NumberFormatException ignored) {
+      // not a number: no hint
+    }
+    return null;
+  }
+
+  /** A provider's message for a status description: one line, at most 400 characters. */
+  public static String brief(String message) {
+    String text = message == null ? "" : message.replaceAll("\\s+", " ").strip();
+    return text.length() > 400 ? text.substring(0, 400) + "…" : text;
   }
 
   /**

@@ -54,10 +54,9 @@ final class AudioStage {
   private static ArtifactRef speakLine(JobContext ctx, int clip, String text) {
     // Reworded narration gets a new key; the first keeps the original one.
     int generation = ctx.generations.narration(clip);
-    String key = "narration-" + clip + (generation == 0 ? "" : "-g" + generation);
-    return ctx.memo().remember(key, ArtifactRef.parser(), () -> {
-      Path wav = ctx.file("audio/narration-" + clip + (generation == 0 ? "" : "-g" + generation)
-          + ".wav");
+    String name = "narration-" + clip + (generation == 0 ? "" : "-g" + generation);
+    return ctx.memo().remember(name, ArtifactRef.parser(), () -> {
+      Path wav = ctx.file("audio/" + name + ".wav");
       try {
         ctx.providers.speech().speak(text, wav);
       } catch (RuntimeException e) {

@@ -97,12 +97,7 @@ public final class JobContext {
    * before it is made.
    */
   dev.reelmesh.v1.LlmCallOptions llmOptions() {
-    long headroom = spend.headroomMicros();
-    return dev.reelmesh.v1.LlmCallOptions.newBuilder()
-        .setEngine(spec.spec().getProviders().getLlm())
-        // 0 means "no cap" to the service; with no headroom left, one micro-dollar refuses all.
-        .setMaxSpendMicros(headroom == Long.MAX_VALUE ? 0 : Math.max(1, headroom))
-        .build();
+    return spend.llmOptions();
   }
 
   /** The LLM the job asked for, in words. */

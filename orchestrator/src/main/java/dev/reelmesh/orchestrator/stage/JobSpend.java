@@ -92,6 +92,20 @@ public final class JobSpend implements Spend {
     }
   }
 
+  /**
+   * Options for an LLM call made for this job: its engine choice ("" = the LLM service's
+   * configured one) and its budget headroom, so a paid call is priced and refused before it is
+   * made.
+   */
+  public dev.reelmesh.v1.LlmCallOptions llmOptions() {
+    long headroom = headroomMicros();
+    return dev.reelmesh.v1.LlmCallOptions.newBuilder()
+        .setEngine(job.spec().spec().getProviders().getLlm())
+        // 0 means "no cap" to the service; with no headroom left, one micro-dollar refuses all.
+        .setMaxSpendMicros(headroom == Long.MAX_VALUE ? 0 : Math.max(1, headroom))
+        .build();
+  }
+
   private static String quantity(CostLine line) {
     double q = line.getQuantity();
     return q == Math.rint(q) ? String.valueOf((long) q) : String.valueOf(q);

@@ -4,11 +4,11 @@ import com.openai.errors.InternalServerException;
 import com.openai.errors.OpenAIIoException;
 import com.openai.errors.OpenAIServiceException;
 import com.openai.errors.RateLimitException;
+import dev.reelmesh.orchestrator.provider.ProviderCalls;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
-import java.util.List;
 
 /**
  * What an OpenAI failure means for the job: transient (429, 5xx, I/O, timeouts: retried) or
@@ -36,23 +36,10 @@ final class OpenAiErrors {
     if (!(e instanceof OpenAIServiceException s)) {
       return null;
     }
-    return hint(s.headers().values("retry-after-ms"), s.headers().values("retry-after"));
+    return ProviderCalls.retryAfter(s.headers().values("retry-after-ms"),
+        s.headers().values("retry-after"));
   }
 
-  static Duration hint(List<String> millis, List<String> seconds) {
-    try {
-      if (!millis.isEmpty()) {
-        return Duration.ofMillis(Math.max(0, (long) Double.parseDouble(millis.get(0).strip())));
-      }
-      if (!seconds.isEmpty()) {
-        return Duration.ofMillis(Math.max(0,
-            (long) (Double.parseDouble(seconds.get(0).strip()) * 1000)));
-      }
-    } catch (NumberFormatException ignored) {
-      // An HTTP-date Retry-After is rare from these APIs; the computed backoff applies then.
-    }
-    return null;
-  }
 
   static StatusRuntimeException toStatus(String what, Throwable e, int attempts) {
     if (e instanceof StatusRuntimeException s) {
@@ -70,20 +57,17 @@ final class OpenAiErrors {
       };
       String code = s.code().map(c -> " " + c).orElse("");
       return status.withDescription(what + ": OpenAI answered " + s.statusCode() + code + tries
-          + ": " + brief(s.getMessage())).withCause(e).asRuntimeException();
+          + ": " + ProviderCalls.brief(s.getMessage())).withCause(e).asRuntimeException();
     }
     if (e instanceof OpenAIIoException) {
       Status status = e.getCause() instanceof InterruptedIOException
           ? Status.DEADLINE_EXCEEDED : Status.UNAVAILABLE;
       return status.withDescription(what + ": cannot reach OpenAI" + tries + ": "
-          + brief(e.getMessage())).withCause(e).asRuntimeException();
+          + ProviderCalls.brief(e.getMessage())).withCause(e).asRuntimeException();
     }
-    return Status.INTERNAL.withDescription(what + ": " + brief(String.valueOf(e.getMessage())))
+    return Status.INTERNAL.withDescription(what + ": "
+        + ProviderCalls.brief(String.valueOf(e.getMessage())))
         .withCause(e).asRuntimeException();
   }
 
-  private static String brief(String message) {
-    String text = message == null ? "" : message.replaceAll("\\s+", " ").strip();
-    return text.length() > 400 ? text.substring(0, 400) + "…" : text;
-  }
 }

@@ -31,7 +31,7 @@ final class SoraPoller {
     while (true) {
       Polled polled = calls.call("sora status (" + label + ")", () -> {
         try (HttpResponseFor<Video> raw = client.videos().withRawResponse().retrieve(id)) {
-          Duration hint = OpenAiErrors.hint(raw.headers().values("retry-after-ms"),
+          Duration hint = ProviderCalls.retryAfter(raw.headers().values("retry-after-ms"),
               raw.headers().values("retry-after"));
           return new Polled(raw.parse(), hint);
         }
@@ -57,8 +57,7 @@ final class SoraPoller {
             .asRuntimeException();
       }
       sleep(pause, label);
-      wait = wait.multipliedBy(2).compareTo(config.pollMax()) > 0 ? config.pollMax()
-          : wait.multipliedBy(2);
+      wait = ProviderCalls.doubled(wait, config.pollMax());
     }
   }
 

@@ -45,7 +45,7 @@ final class ReplicateApi {
     final Duration retryAfter;
 
     HttpFailure(int status, String body, Duration retryAfter) {
-      super("HTTP " + status + ": " + brief(body));
+      super("HTTP " + status + ": " + ProviderCalls.brief(body));
       this.status = status;
       this.retryAfter = retryAfter;
     }
@@ -130,13 +130,8 @@ final class ReplicateApi {
   }
 
   private static HttpFailure failure(int status, String body, HttpResponse<?> response) {
-    Duration hint = response.headers().firstValue("retry-after").map(v -> {
-      try {
-        return Duration.ofMillis((long) (Double.parseDouble(v.strip()) * 1000));
-      } catch (NumberFormatException e) {
-        return null; // an HTTP date: the computed backoff applies
-      }
-    }).orElse(null);
+    Duration hint = ProviderCalls.retryAfter(response.headers().allValues("retry-after-ms"),
+        response.headers().allValues("retry-after"));
     String detail = body;
     try {
       JsonNode json = JSON.readTree(body);
@@ -152,7 +147,6 @@ final class ReplicateApi {
     return ProviderCalls.call(what, policy, retryable, e -> e instanceof HttpFailure f
         ? f.retryAfter : null, ReplicateApi::toStatus, attempt);
   }
-
 
   static boolean isTransient(Throwable e) {
     if (e instanceof HttpFailure f) {
@@ -189,18 +183,15 @@ final class ReplicateApi {
     }
     if (e instanceof IOException) {
       return Status.UNAVAILABLE.withDescription(what + ": cannot reach Replicate" + tries + ": "
-          + brief(String.valueOf(e.getMessage()))).withCause(e).asRuntimeException();
+          + ProviderCalls.brief(String.valueOf(e.getMessage()))).withCause(e).asRuntimeException();
     }
     if (e instanceof InterruptedException) {
       Thread.currentThread().interrupt();
       return Status.CANCELLED.withDescription(what + ": interrupted").asRuntimeException();
     }
-    return Status.INTERNAL.withDescription(what + ": " + brief(String.valueOf(e.getMessage())))
+    return Status.INTERNAL.withDescription(what + ": "
+        + ProviderCalls.brief(String.valueOf(e.getMessage())))
         .withCause(e).asRuntimeException();
   }
 
-  private static String brief(String message) {
-    String text = message == null ? "" : message.replaceAll("\\s+", " ").strip();
-    return text.length() > 400 ? text.substring(0, 400) + "…" : text;
-  }
 }

@@ -181,8 +181,7 @@ final class ReplicateVideoProvider implements VideoProvider {
             + " s; a later run re-attaches to it").asRuntimeException();
       }
       pause(wait, id, label);
-      wait = wait.multipliedBy(2).compareTo(config.pollMax()) > 0 ? config.pollMax()
-          : wait.multipliedBy(2);
+      wait = ProviderCalls.doubled(wait, config.pollMax());
     }
   }
 

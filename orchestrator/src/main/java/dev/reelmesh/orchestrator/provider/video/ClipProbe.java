@@ -6,7 +6,7 @@ import dev.reelmesh.v1.ProbeRequest;
 import io.grpc.Channel;
 import java.util.concurrent.TimeUnit;
 
-/** A provider's downloaded clip, measured by the media service (not taken on the provider's word). */
+/** A provider's downloaded clip, measured by the media service, not taken on its word. */
 public final class ClipProbe {
   private ClipProbe() {}
 
