@@ -58,13 +58,13 @@ public final class ReportWriter {
           .append(chosen.getScoresList().stream().map(ReportWriter::score)
               .collect(Collectors.joining(", "))).append(" |\n");
     }
-    md.append("\n## Fallbacks and warnings\n\n");
-    long notes = events.stream().filter(e -> e.hasFallback() || e.hasWarning()).count();
+    md.append("\n## Fallbacks, retries and warnings\n\n");
+    long notes = events.stream().filter(ReportWriter::isNote).count();
     if (notes == 0) {
       md.append("None.\n");
     }
     for (JobEvent event : events) {
-      if (event.hasFallback() || event.hasWarning()) {
+      if (isNote(event)) {
         md.append("- ").append(event.getMessage()).append("\n");
       }
     }
@@ -94,6 +94,10 @@ public final class ReportWriter {
         .append(" actual (estimated ").append(usd(result.getCost().getEstimatedTotalMicros()))
         .append(").\n");
     return md.toString();
+  }
+
+  private static boolean isNote(JobEvent event) {
+    return event.hasFallback() || event.hasWarning() || event.hasRetry();
   }
 
   private static String score(Score s) {

@@ -201,6 +201,7 @@ public final class JobEngine implements AutoCloseable {
           dev.reelmesh.v1.PlanReady.parser());
       dev.reelmesh.v1.PlanReady refined = refine.apply(current);
       job.memo().put(JobRun.planKey(), refined);
+      job.planFallback(refined.getEngine(), 10);
       job.event(Stage.STAGE_PLAN, 10, "plan refined: " + refined.getPlan().getClipsCount()
           + " clips", e -> e.setPlanReady(refined));
     }
@@ -241,6 +242,7 @@ public final class JobEngine implements AutoCloseable {
         revision = reviser.apply(current.getPlan());
         job.addCost(revision.cost());
         job.memo().put(JobRun.planKey(), revision.plan());
+        job.planFallback(revision.plan().getEngine(), 0);
         generations.revise(job.memo(), revision.renderClips(), revision.frameClips(),
             revision.promptClips(), revision.narrationClips());
       } else {

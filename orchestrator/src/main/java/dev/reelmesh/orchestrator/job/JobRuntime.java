@@ -37,6 +37,9 @@ public final class JobRuntime {
     this.job = job.toBuilder();
     this.log = new EventLog(job.getJobId(), restored, store::appendEvent);
     this.memo = store.memo(job.getJobId());
+    memo.onDamaged(key -> warn(this.job.getStage(), this.job.getPercent(), "step_record_damaged",
+        "the recorded result of step " + key + " is damaged and is computed again; "
+            + "if that step is a paid call, it is paid again"));
     if (!restored.isEmpty()) {
       // Progress lives in the event log (synced per event); the snapshot is rewritten only when
       // the job itself changes, so its stage and percent may be older than the last event.
@@ -95,6 +98,45 @@ public final class JobRuntime {
 
   public JobEvent event(Stage stage, double percent, String message) {
     return event(stage, percent, message, null);
+  }
+
+  /** Something degraded instead of failing: a fallback event, never a silent one. */
+  public void fallback(Stage stage, double percent, String component, String wanted,
+      String used, String reason, int clip) {
+    dev.reelmesh.v1.Fallback fallback = dev.reelmesh.v1.Fallback.newBuilder()
+        .setComponent(component).setWanted(wanted).setUsed(used).setReason(reason)
+        .setClipIndex(clip).build();
+    event(stage, percent, component + " fell back to " + used + ": " + reason,
+        e -> e.setFallback(fallback));
+  }
+
+  public void warn(Stage stage, double percent, String code, String message) {
+    event(stage, percent, message, e -> e.setWarning(
+        dev.reelmesh.v1.Warning.newBuilder().setCode(code).setMessage(message)));
+  }
+
+  /** A provider call failed transiently and is tried again: a retry event, with the reason. */
+  public void retrying(String step, int attempt, String reason, java.time.Duration delay) {
+    Stage stage;
+    double percent;
+    synchronized (this) {
+      stage = job.getStage();
+      percent = job.getPercent();
+    }
+    event(stage, percent, "retrying " + step + " in " + delay.toMillis() + " ms: attempt "
+        + attempt + " failed: " + reason, e -> e.setRetry(dev.reelmesh.v1.Retry.newBuilder()
+            .setStep(step).setAttempt(attempt).setReason(reason)
+            .setDelayMillis(delay.toMillis())));
+  }
+
+  /** The plan came from a fallback engine (a refinement the job's LLM could not make). */
+  public void planFallback(dev.reelmesh.v1.EngineInfo engine, double percent) {
+    if (engine.getFallback()) {
+      String wanted = spec().spec().getProviders().getLlm();
+      fallback(Stage.STAGE_PLAN, percent, "llm", wanted.isEmpty()
+          ? "the llm service's configured engine" : wanted, engine.getEngine(),
+          engine.getFallbackReason(), -1);
+    }
   }
 
   /** Changes state and says so in the stream. Terminal states close the event log. */

@@ -19,9 +19,15 @@ import java.util.stream.Stream;
 public final class StepMemo {
   private static final Pattern KEY = Pattern.compile("[a-z0-9][a-z0-9._-]{0,120}");
   private final Path dir;
+  /** Told when a record cannot be read and is recomputed: that may mean paying again. */
+  private volatile java.util.function.Consumer<String> onDamaged = key -> { };
 
   StepMemo(Path dir) {
     this.dir = dir;
+  }
+
+  void onDamaged(java.util.function.Consumer<String> listener) {
+    this.onDamaged = listener;
   }
 
   /** The recorded result of {@code key}, or the computed one, recorded before it is returned. */
@@ -43,7 +49,9 @@ public final class StepMemo {
     try {
       return parser.parseFrom(Files.readAllBytes(file));
     } catch (InvalidProtocolBufferException e) {
-      return null; // a damaged record is recomputed rather than trusted
+      // A damaged record is recomputed rather than trusted, and said so: it may cost again.
+      onDamaged.accept(key);
+      return null;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read step " + key, e);
     }

@@ -38,20 +38,35 @@ public final class ProviderCalls {
   }
 
   /**
+   * Who hears about retries: the job's run puts one in its gRPC Context, so every provider call
+   * made for the job (on any thread the Context travels to) reports its retries as events.
+   */
+  public interface RetryListener {
+    void retrying(String step, int attempt, String reason, Duration delay);
+  }
+
+  public static final Context.Key<RetryListener> RETRIES = Context.key("reelmesh-retries");
+
+  /**
    * @param retryable which failures are worth another attempt
    * @param retryAfter the server's hint carried by a failure, or null
    */
   public static <T> T call(String what, Policy policy, Predicate<Throwable> retryable,
       Function<Throwable, Duration> retryAfter, Failure failure, Attempt<T> attempt) {
     AtomicInteger attempts = new AtomicInteger();
+    RetryListener listener = RETRIES.get();
     RetryPolicy<T> retry = RetryPolicy.<T>builder()
         .handleIf(retryable::test)
         .withMaxAttempts(policy.maxAttempts())
-        .withBackoff(policy.backoffBase(), policy.backoffMax())
-        .withJitter(0.25)
-        .withDelayFn(ctx -> {
-          Duration hint = retryAfter.apply(ctx.getLastException());
-          return hint == null ? null : hint.compareTo(MAX_HINT) > 0 ? MAX_HINT : hint;
+        // The whole delay is computed here: Failsafe's own backoff does not combine with a
+        // delay function that has no hint to give.
+        .withDelayFn(ctx -> delay(policy, ctx.getAttemptCount(),
+            retryAfter.apply(ctx.getLastException())))
+        .onRetryScheduled(e -> {
+          if (listener != null) {
+            listener.retrying(what, e.getAttemptCount(),
+                reason(failure, what, e.getLastException()), e.getDelay());
+          }
         })
         .build();
     try {
@@ -67,6 +82,33 @@ public final class ProviderCalls {
     } catch (RuntimeException e) {
       throw failure.toStatus(what, e, attempts.get());
     }
+  }
+
+  /**
+   * The pause after the {@code failed}-th attempt: the base doubled per attempt up to the
+   * maximum, with ±25 % jitter so parallel calls spread out; at least the server's hint (capped
+   * at two minutes) when it gave one.
+   */
+  static Duration delay(Policy policy, int failed, Duration hint) {
+    long base = Math.max(1, policy.backoffBase().toMillis());
+    long max = Math.max(base, policy.backoffMax().toMillis());
+    long exp = base << Math.min(20, Math.max(0, failed - 1));
+    long backoff = Math.min(max, exp < 0 ? max : exp);
+    double jitter = 0.75 + 0.5 * java.util.concurrent.ThreadLocalRandom.current().nextDouble();
+    long millis = Math.max(1, Math.round(backoff * jitter));
+    if (hint != null) {
+      millis = Math.max(millis, Math.min(hint.toMillis(), MAX_HINT.toMillis()));
+    }
+    return Duration.ofMillis(millis);
+  }
+
+  /** The provider's reason, as the step would fail with it. */
+  private static String reason(Failure failure, String what, Throwable e) {
+    if (e == null) {
+      return "unknown";
+    }
+    String description = failure.toStatus(what, e, 1).getStatus().getDescription();
+    return brief(description == null ? e.toString() : description);
   }
 
   /** The next wait between status polls: doubled, at most {@code max}. */

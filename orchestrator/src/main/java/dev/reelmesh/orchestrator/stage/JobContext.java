@@ -80,15 +80,11 @@ public final class JobContext {
 
   void fallback(Stage stage, double percent, String component, String wanted, String used,
       String reason, int clip) {
-    Fallback fallback = Fallback.newBuilder().setComponent(component).setWanted(wanted)
-        .setUsed(used).setReason(reason).setClipIndex(clip).build();
-    job.event(stage, percent, component + " fell back to " + used + ": " + reason,
-        e -> e.setFallback(fallback));
+    job.fallback(stage, percent, component, wanted, used, reason, clip);
   }
 
   void warn(Stage stage, double percent, String code, String message) {
-    job.event(stage, percent, message,
-        e -> e.setWarning(Warning.newBuilder().setCode(code).setMessage(message)));
+    job.warn(stage, percent, code, message);
   }
 
   /**

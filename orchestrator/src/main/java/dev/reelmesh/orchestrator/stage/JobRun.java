@@ -38,7 +38,10 @@ public final class JobRun implements Runnable {
 
   @Override
   public void run() {
-    Context.CancellableContext context = Context.current().withCancellation();
+    // Every provider call of the run reports its retries as the job's events.
+    Context.CancellableContext context = Context.current()
+        .withValue(dev.reelmesh.orchestrator.provider.ProviderCalls.RETRIES, job::retrying)
+        .withCancellation();
     job.setContext(context);
     try {
       context.run(this::stages);

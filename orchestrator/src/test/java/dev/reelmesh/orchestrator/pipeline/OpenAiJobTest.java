@@ -146,6 +146,11 @@ class OpenAiJobTest {
     assertThat(fake.count(FakeOpenAi.GENERATIONS)).isEqualTo(2);
     assertThat(events).filteredOn(JobEvent::hasWarning)
         .noneMatch(e -> e.getWarning().getCode().equals("image_retry"));
+    // The retry is visible: one event naming the step, the attempt and the provider's reason.
+    assertThat(events).filteredOn(JobEvent::hasRetry).singleElement().satisfies(e -> {
+      assertThat(e.getRetry().getAttempt()).isEqualTo(1);
+      assertThat(e.getRetry().getReason()).contains("429");
+    });
     // Only the images that came back are billed: the refused attempt cost nothing.
     int frames = mesh.job(id).getResult().getPlan().getClipsCount() * 2;
     assertThat(mesh.job(id).getResult().getCost().getLinesList())
@@ -165,16 +170,16 @@ class OpenAiJobTest {
     assertThat(events).filteredOn(JobEvent::hasWarning)
         .filteredOn(e -> e.getWarning().getCode().equals("image_retry"))
         .hasSize(frames).allSatisfy(e -> assertThat(e.getWarning().getMessage())
-            .contains("OpenAI answered 500").contains("after 4 attempts"));
+            .contains("OpenAI answered 500").contains("after 6 attempts"));
     assertThat(events).filteredOn(JobEvent::hasFallback)
         .filteredOn(e -> e.getFallback().getComponent().equals("image"))
         .hasSize(frames).allSatisfy(e -> {
           assertThat(e.getFallback().getWanted()).isEqualTo("openai");
           assertThat(e.getFallback().getUsed()).isEqualTo("title card");
         });
-    // 4 attempts per call, 2 calls (the stage's retry) per frame; nothing billed.
+    // 6 attempts per call, 2 calls (the stage's retry) per frame; nothing billed.
     assertThat(fake.count(FakeOpenAi.GENERATIONS) + fake.count(FakeOpenAi.EDITS))
-        .isEqualTo(frames * 2 * 4);
+        .isEqualTo(frames * 2 * 6);
     assertThat(job.getResult().getCost().getActualTotalMicros()).isZero();
   }
 }

@@ -66,6 +66,15 @@ public final class FakeOpenAi implements AutoCloseable {
     endpoints.failNext(endpoint, status, times);
   }
 
+  /** A share of all calls fail at random: 429, 500 (no Retry-After) or a dropped connection. */
+  public void flaky(double rate, long seed) {
+    endpoints.flaky(rate, seed);
+  }
+
+  public int flakyFailures() {
+    return endpoints.flakyFailures();
+  }
+
   public int count(String endpoint) {
     return endpoints.count(endpoint);
   }
@@ -82,6 +91,14 @@ public final class FakeOpenAi implements AutoCloseable {
         ? (path.endsWith("/content") ? VIDEO_CONTENT : VIDEO_STATUS) : path;
     Integer failure = endpoints.arrive(endpoint);
     authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+    if (failure != null && failure == ScriptedEndpoints.DROP) {
+      exchange.close(); // no answer at all: the client sees the connection end
+      return;
+    }
+    if (failure != null && failure < 0) {
+      send(exchange, -failure, "application/json", error("flaky " + -failure));
+      return;
+    }
     if (failure != null) {
       exchange.getResponseHeaders().add("retry-after-ms", "1");
       send(exchange, failure, "application/json", error("scripted " + failure));

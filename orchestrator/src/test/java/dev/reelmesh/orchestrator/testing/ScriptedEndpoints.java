@@ -14,10 +14,27 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class ScriptedEndpoints {
   private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
   private final Map<String, List<Integer>> failures = new ConcurrentHashMap<>();
+  /** Answered instead of a status: the server drops the connection without answering. */
+  static final int DROP = 0;
+  private volatile double flakyRate;
+  private java.util.Random flakyDice = new java.util.Random(1);
+  private final AtomicInteger flakyFailures = new AtomicInteger();
 
-  /** Counts a call to {@code endpoint}; returns the status it must fail with, or null. */
+  /**
+   * Counts a call to {@code endpoint}; returns the status it must fail with (negative: a random
+   * failure, answered without a Retry-After), {@link #DROP}, or null.
+   */
   Integer arrive(String endpoint) {
     counts.computeIfAbsent(endpoint, k -> new AtomicInteger()).incrementAndGet();
+    if (flakyRate > 0) {
+      synchronized (this) {
+        if (flakyDice.nextDouble() < flakyRate) {
+          flakyFailures.incrementAndGet();
+          int kind = flakyDice.nextInt(3);
+          return kind == 0 ? -429 : kind == 1 ? -500 : DROP;
+        }
+      }
+    }
     List<Integer> queue = failures.get(endpoint);
     if (queue == null) {
       return null;
@@ -35,6 +52,19 @@ final class ScriptedEndpoints {
     for (int i = 0; i < times; i++) {
       queue.add(status);
     }
+  }
+
+  /**
+   * A share of every endpoint's calls fail at random (seeded): 429, 500 (both without a
+   * Retry-After) or a dropped connection, a third each.
+   */
+  synchronized void flaky(double rate, long seed) {
+    flakyRate = rate;
+    flakyDice = new java.util.Random(seed);
+  }
+
+  int flakyFailures() {
+    return flakyFailures.get();
   }
 
   void failAlways(String endpoint, int status) {

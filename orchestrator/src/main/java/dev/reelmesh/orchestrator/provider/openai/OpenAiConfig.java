@@ -44,7 +44,7 @@ public record OpenAiConfig(
         nonBlank(env.get("REELMESH_OPENAI_TTS_MODEL")).orElse("gpt-4o-mini-tts"),
         nonBlank(env.get("REELMESH_OPENAI_VOICE")).orElse("alloy"),
         nonBlank(env.get("REELMESH_OPENAI_VIDEO_MODEL")).orElse("sora-2"),
-        Duration.ofSeconds(120), 4, Duration.ofSeconds(1), Duration.ofSeconds(30),
+        Duration.ofSeconds(120), 6, Duration.ofSeconds(1), Duration.ofSeconds(30),
         Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofMinutes(20));
   }
 
@@ -54,6 +54,13 @@ public record OpenAiConfig(
         videoModel, Duration.ofSeconds(20), maxAttempts, Duration.ofMillis(10),
         Duration.ofMillis(50), Duration.ofMillis(20), Duration.ofMillis(100),
         Duration.ofSeconds(60));
+  }
+
+  /** Same settings with another number of attempts per call. */
+  public OpenAiConfig withMaxAttempts(int attempts) {
+    return new OpenAiConfig(apiKey, baseUrl, imageModel, imageQuality, speechModel, voice,
+        videoModel, timeout, attempts, backoffBase, backoffMax, pollInitial, pollMax,
+        pollTimeout);
   }
 
   public boolean configured() {
