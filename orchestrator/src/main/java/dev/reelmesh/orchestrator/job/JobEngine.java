@@ -125,6 +125,16 @@ public final class JobEngine implements AutoCloseable {
             filled.getReferences(i).getImage().getUrl());
       }
     }
+    // Files the job will need are checked now, not when the job reaches them.
+    for (int i = 0; i < filled.getReferencesCount(); i++) {
+      if (filled.getReferences(i).getImage().hasArtifact()) {
+        artifacts.resolveExisting("spec.references[" + i + "].image.artifact",
+            filled.getReferences(i).getImage().getArtifact());
+      }
+    }
+    if (filled.getMusic().hasFile()) {
+      artifacts.resolveExisting("spec.music.file", filled.getMusic().getFile());
+    }
     String key = idempotencyKey == null ? "" : idempotencyKey.strip();
     if (key.length() > 200) {
       throw Status.INVALID_ARGUMENT.withDescription("idempotency_key: at most 200 characters")

@@ -29,7 +29,21 @@ final class CostEstimator {
 
   static EstimateCostResponse estimate(JobEngine engine, JobSpec requested) {
     JobSpec spec = JobSpecs.validateAndFill(requested, engine.paidProviders());
-    PlanScriptResponse planned = LlmServiceGrpc.newBlockingStub(engine.channels().llm())
+    PlanScriptResponse planned = offlinePlan(engine, spec);
+    CostReport bill = media(engine, spec, planned.getPlan(), null).toBuilder()
+        .addAllLines(planned.getCostList()).build();
+    long total = bill.getLinesList().stream().mapToLong(CostLine::getEstimatedMicros).sum();
+    bill = bill.toBuilder().setEstimatedTotalMicros(total).build();
+    Budget budget = engine.ledger().budget();
+    boolean within = total <= budget.getRemainingMicros()
+        && (spec.getBudgetCapMicros() == 0 || total <= spec.getBudgetCapMicros());
+    return EstimateCostResponse.newBuilder().setEstimate(bill).setPlan(planned.getPlan())
+        .setWithinBudget(within).setBudget(budget).build();
+  }
+
+  /** The plan a job would get from the free offline planner: what a dry run prices. */
+  static PlanScriptResponse offlinePlan(JobEngine engine, JobSpec spec) {
+    return LlmServiceGrpc.newBlockingStub(engine.channels().llm())
         .withDeadlineAfter(2, TimeUnit.MINUTES)
         .planScript(PlanScriptRequest.newBuilder().setBrief(spec.getBrief())
             .setDurationSeconds(spec.getDurationSeconds()).setAspectRatio(spec.getAspectRatio())
@@ -38,15 +52,32 @@ final class CostEstimator {
             .setCharacterConsistency(true).setSeed(spec.getSeed())
             // A dry run spends nothing: the plan comes from the offline engine.
             .setOptions(LlmCallOptions.newBuilder().setEngine("offline")).build());
-    ScenePlan plan = planned.getPlan();
-    int frames = plan.getClipsCount() * 2;
-    int narrationChars = plan.getClipsList().stream().mapToInt(c -> c.getNarration().length())
-        .sum();
+  }
+
+  /**
+   * Which clips a run redoes: their frames, their renders, their narration lines. Null in
+   * {@link #media} means the whole plan.
+   */
+  record Selection(java.util.Set<Integer> frames, java.util.Set<Integer> renders,
+      java.util.Set<Integer> narration) {}
+
+  /** The storyboard, clips and audio of {@code plan} (or the selected clips), priced. */
+  static CostReport media(JobEngine engine, JobSpec spec, ScenePlan plan, Selection only) {
+    java.util.function.IntPredicate frames = i -> only == null || only.frames().contains(i);
+    java.util.function.IntPredicate renders = i -> only == null || only.renders().contains(i);
+    java.util.function.IntPredicate speaks = i -> only == null || only.narration().contains(i);
+    int frameCount = (int) java.util.stream.IntStream.range(0, plan.getClipsCount())
+        .filter(frames).count() * 2;
+    int narrationChars = java.util.stream.IntStream.range(0, plan.getClipsCount())
+        .filter(speaks).map(i -> plan.getClips(i).getNarration().length()).sum();
+    List<Double> allSeconds = clipSeconds(plan);
+    List<Double> seconds = java.util.stream.IntStream.range(0, plan.getClipsCount())
+        .filter(renders).mapToObj(allSeconds::get).toList();
     FrameSize frame = FrameSize.of(spec.getAspectRatio(), spec.getQualityTier());
     OpenAiEstimates openai = engine.openAi().map(OpenAiEstimates::new).orElse(null);
-    int images = frames * spec.getVariations();
+    int images = frameCount * spec.getVariations();
     int chars = spec.getNarrationOff() ? 0 : narrationChars;
-    CostReport.Builder bill = CostReport.newBuilder().addAllLines(planned.getCostList());
+    CostReport.Builder bill = CostReport.newBuilder();
     if (isOpenAi(spec.getProviders().getImage(), openai)) {
       bill.addLines(priced("storyboard", openai.imageItem(frame), images, "images",
           openai.images(images, frame)));
@@ -55,18 +86,17 @@ final class CostEstimator {
           "images"));
     }
     if (isOpenAi(spec.getProviders().getVideo(), openai)) {
-      int seconds = openai.billedSeconds(clipSeconds(plan));
-      bill.addLines(priced("clips", openai.videoItem(frame), seconds, "video_seconds",
-          openai.videoSeconds(seconds, frame)));
+      int billed = openai.billedSeconds(seconds);
+      bill.addLines(priced("clips", openai.videoItem(frame), billed, "video_seconds",
+          openai.videoSeconds(billed, frame)));
     } else if ("replicate".equals(spec.getProviders().getVideo())
         && engine.replicate().isPresent()) {
       // Each clip is held (and billed) for its length rounded up to whole seconds.
-      int seconds = clipSeconds(plan).stream().mapToInt(s -> (int) Math.ceil(s - 1e-9)).sum();
-      bill.addLines(ReplicateEstimates.clips(engine.replicate().get(), seconds));
+      int whole = seconds.stream().mapToInt(s -> (int) Math.ceil(s - 1e-9)).sum();
+      bill.addLines(ReplicateEstimates.clips(engine.replicate().get(), whole));
     } else {
       bill.addLines(line("clips", spec.getProviders().getVideo(), "video seconds",
-          plan.getClipsList().stream().mapToDouble(CostEstimator::length).sum(),
-          "video_seconds"));
+          seconds.stream().mapToDouble(Double::doubleValue).sum(), "video_seconds"));
     }
     if (isOpenAi(spec.getProviders().getSpeech(), openai)) {
       bill.addLines(priced("audio", openai.speechItem(), chars, "characters",
@@ -75,13 +105,8 @@ final class CostEstimator {
       bill.addLines(line("audio", spec.getProviders().getSpeech(), "narration characters",
           chars, "characters"));
     }
-    long total = bill.getLinesList().stream().mapToLong(CostLine::getEstimatedMicros).sum();
-    bill.setEstimatedTotalMicros(total);
-    Budget budget = engine.ledger().budget();
-    boolean within = total <= budget.getRemainingMicros()
-        && (spec.getBudgetCapMicros() == 0 || total <= spec.getBudgetCapMicros());
-    return EstimateCostResponse.newBuilder().setEstimate(bill).setPlan(plan)
-        .setWithinBudget(within).setBudget(budget).build();
+    return bill.setEstimatedTotalMicros(bill.getLinesList().stream()
+        .mapToLong(CostLine::getEstimatedMicros).sum()).build();
   }
 
   private static double length(PlannedClip clip) {

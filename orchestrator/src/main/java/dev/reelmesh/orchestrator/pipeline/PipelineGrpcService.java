@@ -44,6 +44,12 @@ final class PipelineGrpcService extends PipelineServiceGrpc.PipelineServiceImplB
       if (!request.hasSpec()) {
         throw Statuses.invalid("spec", "is required");
       }
+      dev.reelmesh.v1.JobSpec filled = dev.reelmesh.orchestrator.spec.JobSpecs.validateAndFill(
+          request.getSpec(), engine.paidProviders());
+      if (SpendCheck.paid(filled)) {
+        SpendCheck.refuseOver(engine, "the job", filled, 0, CostEstimator.media(engine, filled,
+            CostEstimator.offlinePlan(engine, filled).getPlan(), null));
+      }
       JobEngine.Submitted submitted = engine.submit(request.getSpec(),
           request.getIdempotencyKey());
       return SubmitJobResponse.newBuilder().setJobId(submitted.job().getJobId())
@@ -91,8 +97,27 @@ final class PipelineGrpcService extends PipelineServiceGrpc.PipelineServiceImplB
   public void approvePlan(ApprovePlanRequest request, StreamObserver<Job> out) {
     unary(out, () -> {
       String instruction = request.getRefineInstruction().strip();
-      return engine.approve(request.getJobId(), instruction.isEmpty() ? null
-          : current -> refine(request.getJobId(), current, instruction));
+      JobRuntime job = engine.get(request.getJobId());
+      dev.reelmesh.v1.JobSpec spec = job.spec().spec();
+      java.util.function.Consumer<PlanReady> check = plan -> {
+        if (SpendCheck.paid(spec)) {
+          SpendCheck.refuseOver(engine, "the approved plan", spec,
+              job.cost().getActualTotalMicros(), CostEstimator.media(engine, spec,
+                  plan.getPlan(), null));
+        }
+      };
+      if (instruction.isEmpty()) {
+        if (job.state() == dev.reelmesh.v1.JobState.JOB_STATE_AWAITING_APPROVAL) {
+          check.accept(job.memo().find(dev.reelmesh.orchestrator.stage.JobRun.planKey(),
+              PlanReady.parser()));
+        }
+        return engine.approve(request.getJobId(), null);
+      }
+      return engine.approve(request.getJobId(), current -> {
+        PlanReady refined = refine(request.getJobId(), current, instruction);
+        check.accept(refined);
+        return refined;
+      });
     });
   }
 

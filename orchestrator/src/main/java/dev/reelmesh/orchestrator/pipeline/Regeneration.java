@@ -56,6 +56,18 @@ final class Regeneration {
       // Frames of a clip are generated as a chained pair, so either one redoes both.
       frameSet.add(frame.getClipIndex());
     }
+    // Refused before anything is redone when the redo would cross the cap or the month.
+    Set<Integer> renders = new TreeSet<>(clipSet);
+    renders.addAll(frameSet);
+    CostEstimator.Selection redo = instruction.isEmpty()
+        ? new CostEstimator.Selection(frameSet, renders, Set.of())
+        : new CostEstimator.Selection(renders, renders, renders);
+    CostReport estimate = CostEstimator.media(engine, job.getSpec(), job.getResult().getPlan(),
+        redo);
+    if (SpendCheck.paid(job.getSpec())) {
+      SpendCheck.refuseOver(engine, "regenerating clips " + renders, job.getSpec(),
+          job.getCost().getActualTotalMicros(), estimate);
+    }
     Job started;
     if (instruction.isEmpty()) {
       clipSet.removeAll(frameSet);
@@ -67,8 +79,6 @@ final class Regeneration {
           engine.channels().llm(), engine.llmOptions(job.getJobId()), named, frameSet,
           instruction));
     }
-    // Offline engines cost nothing; the estimate says so line by line once paid providers exist.
-    return RegenerateClipsResponse.newBuilder().setJob(started)
-        .setEstimate(CostReport.getDefaultInstance()).build();
+    return RegenerateClipsResponse.newBuilder().setJob(started).setEstimate(estimate).build();
   }
 }

@@ -156,7 +156,7 @@ class JobOptionsTest {
     }
   }
 
-  private static void awaitState(TestMesh mesh, String id, JobState state) throws Exception {
+  static void awaitState(TestMesh mesh, String id, JobState state) throws Exception {
     try (Context.CancellableContext context = Context.current().withCancellation()) {
       context.call(() -> {
         Iterator<JobEvent> events = mesh.pipeline().watchJob(WatchJobRequest.newBuilder()

@@ -125,19 +125,6 @@ class OpenAiJobTest {
   }
 
   @Test
-  void aCapTooSmallIsRefusedBeforeAnyPaidRequest() {
-    String id = submit(spec("openai", "openai", "openai").setBudgetCapMicros(1_000));
-    List<JobEvent> events = mesh.watchToEnd(id, 0);
-    Job job = mesh.job(id);
-    assertThat(job.getState()).isEqualTo(JobState.JOB_STATE_FAILED);
-    assertThat(job.getError().getCode()).isEqualTo(Status.Code.RESOURCE_EXHAUSTED.value());
-    assertThat(job.getError().getMessage()).contains("job budget cap $0.0010")
-        .contains("estimated at $");
-    assertThat(fake.total()).isZero();
-    assertThat(events).noneMatch(e -> e.hasFallback() || e.hasWarning());
-  }
-
-  @Test
   void aRateLimitIsRetriedInsideTheCall() {
     fake.failNext(FakeOpenAi.GENERATIONS, 429, 1);
     String id = submit(spec("openai", "motion", "none"));

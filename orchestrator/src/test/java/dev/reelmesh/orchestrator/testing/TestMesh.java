@@ -43,6 +43,7 @@ public final class TestMesh implements AutoCloseable {
   private PipelineServices pipeline;
   private InProcessService pipelineServer;
   private dev.reelmesh.common.fetch.FetchPolicy fetch = dev.reelmesh.common.fetch.FetchPolicy.DISABLED;
+  private long monthlyLimitMicros = 50_000_000L;
 
   private TestMesh(Path dir, BindableService scoring, ProviderFactory providers) {
     this.settings = new MeshSettings(dir.resolve("data"), dir.resolve("models"));
@@ -78,7 +79,7 @@ public final class TestMesh implements AutoCloseable {
 
   public void startPipeline() {
     pipeline = PipelineServices.start(settings, channels, providers,
-        new JobEngine.Options(2, 4, 50_000_000L, fetch));
+        new JobEngine.Options(2, 4, monthlyLimitMicros, fetch));
     pipelineServer = InProcessService.start(pipeline.services());
   }
 
@@ -86,6 +87,13 @@ public final class TestMesh implements AutoCloseable {
   public void restartWithFetch(dev.reelmesh.common.fetch.FetchPolicy policy) {
     stopPipeline();
     fetch = policy;
+    startPipeline();
+  }
+
+  /** Restarts the job engine with another monthly limit. */
+  public void restartWithMonthlyLimit(long micros) {
+    stopPipeline();
+    monthlyLimitMicros = micros;
     startPipeline();
   }
 

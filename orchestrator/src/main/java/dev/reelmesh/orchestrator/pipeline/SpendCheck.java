@@ -1,0 +1,67 @@
+package dev.reelmesh.orchestrator.pipeline;
+
+import dev.reelmesh.orchestrator.job.JobEngine;
+import dev.reelmesh.orchestrator.provider.BudgetExceeded;
+import dev.reelmesh.v1.Budget;
+import dev.reelmesh.v1.CostLine;
+import dev.reelmesh.v1.CostReport;
+import dev.reelmesh.v1.JobSpec;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Refuse before spending: a job (or an approval, or a regeneration) whose estimate would cross
+ * the job's cap or what is left of the month is answered RESOURCE_EXHAUSTED with the figures,
+ * before any paid call, rather than accepted and failed later with money spent.
+ */
+final class SpendCheck {
+  private static final Set<String> PAID = Set.of("openai", "replicate");
+
+  private SpendCheck() {}
+
+  /** Whether any media role of the (filled) spec is a paid provider, so an estimate can be > 0. */
+  static boolean paid(JobSpec spec) {
+    return PAID.contains(spec.getProviders().getImage())
+        || PAID.contains(spec.getProviders().getVideo())
+        || PAID.contains(spec.getProviders().getSpeech());
+  }
+
+  /**
+   * @param what what is being refused ("the job", "the approved plan", "regenerating clips")
+   * @param spent what the job has already been charged
+   */
+  static void refuseOver(JobEngine engine, String what, JobSpec spec, long spent,
+      CostReport estimate) {
+    long total = estimate.getEstimatedTotalMicros();
+    if (total == 0) {
+      return;
+    }
+    String parts = estimate.getLinesList().stream().filter(l -> l.getEstimatedMicros() > 0)
+        .map(l -> l.getStage() + " " + usd(l.getEstimatedMicros()))
+        .collect(Collectors.joining(", "));
+    long cap = spec.getBudgetCapMicros();
+    if (cap > 0 && spent + total > cap) {
+      throw new BudgetExceeded(String.format(Locale.ROOT, "spec.budget_cap_micros: %s is "
+          + "estimated at %s (%s)%s, over the job's cap of %s; raise spec.budget_cap_micros or "
+          + "choose cheaper providers", what, usd(total), parts,
+          spent > 0 ? " on top of " + usd(spent) + " already spent" : "", usd(cap)));
+    }
+    Budget month = engine.ledger().budget();
+    if (total > month.getRemainingMicros()) {
+      throw new BudgetExceeded(String.format(Locale.ROOT, "monthly limit: %s is estimated at "
+          + "%s (%s), more than the %s left of this month's %s (%s spent); raise "
+          + "REELMESH_MONTHLY_LIMIT_USD or wait for next month", what, usd(total), parts,
+          usd(month.getRemainingMicros()), usd(month.getMonthlyLimitMicros()),
+          usd(month.getSpentMicros())));
+    }
+  }
+
+  static long estimated(CostReport report) {
+    return report.getLinesList().stream().mapToLong(CostLine::getEstimatedMicros).sum();
+  }
+
+  private static String usd(long micros) {
+    return String.format(Locale.ROOT, "$%.4f", micros / 1e6);
+  }
+}
