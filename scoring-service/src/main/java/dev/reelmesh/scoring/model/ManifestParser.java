@@ -43,6 +43,10 @@ public final class ManifestParser {
     Preprocess preprocess = kind.hasVision() ? preprocess(root.path("preprocess")) : null;
     JsonNode tok = root.path("tokenizer");
     String tokenizerFile = kind.hasText() ? tok.path("file").asText("tokenizer.json") : null;
+    if (tokenizerFile != null && ModelNames.problem(tokenizerFile) != null) {
+      throw new ManifestException("model.json: tokenizer.file must be a file name in the model or"
+          + " version directory, got '" + tokenizerFile + "'");
+    }
     int context = tok.path("context_length").asInt(77);
     if (kind.hasText() && (context < 2 || context > 4096)) {
       throw new ManifestException("model.json: tokenizer.context_length must be in [2, 4096], got "
@@ -61,6 +65,9 @@ public final class ManifestParser {
       throw new ManifestException("model.json: score_map.max must exceed score_map.min");
     }
     String embeddingModel = root.path("embedding_model").asText("");
+    if (!embeddingModel.isEmpty() && ModelNames.problem(embeddingModel) != null) {
+      throw new ManifestException("model.json: embedding_model: " + ModelNames.problem(embeddingModel));
+    }
     return new ModelManifest(kind, inputs, outputs, preprocess, tokenizerFile, context,
         logitScale, scoreMap, embeddingModel.isEmpty() ? null : embeddingModel, json);
   }
