@@ -7,13 +7,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Per-scorer weights for the overall score. Defaults: clip 0.4, pickscore 0.3, aesthetic 0.2,
- * builtin-technical 0.1; a request overrides any of them. Weights are renormalised over the
+ * Per-scorer weights for the overall score. Defaults: clip 0.4, siglip 0.4, pickscore 0.3,
+ * aesthetic 0.2, builtin-technical 0.1; a request overrides any of them. Weights are renormalised over the
  * scorers that actually ran, so the overall stays on 0–100 whatever could run.
  */
 public final class RankWeights {
   public static final Map<String, Double> DEFAULTS = Map.of(
-      ScorerNames.CLIP, 0.4, ScorerNames.PICKSCORE, 0.3,
+      ScorerNames.CLIP, 0.4, ScorerNames.SIGLIP, 0.4, ScorerNames.PICKSCORE, 0.3,
       ScorerNames.AESTHETIC, 0.2, ScorerNames.BUILTIN, 0.1);
 
   /**
