@@ -8,6 +8,7 @@ import dev.reelmesh.scoring.engine.ScoringEngine;
 import dev.reelmesh.scoring.engine.ScoringOutcome;
 import dev.reelmesh.scoring.image.ImageResolver;
 import dev.reelmesh.scoring.image.RgbImage;
+import dev.reelmesh.scoring.model.ModelNames;
 import dev.reelmesh.scoring.model.ModelRepository;
 import dev.reelmesh.scoring.rank.RankWeights;
 import dev.reelmesh.scoring.rank.RankedImage;
@@ -145,10 +146,7 @@ final class ScoringGrpcService extends ScoringServiceGrpc.ScoringServiceImplBase
   }
 
   private static String requireName(String name) {
-    if (name.isBlank()) {
-      throw Statuses.invalid("name", "model name is empty");
-    }
-    return name;
+    return ModelNames.require("name", name);
   }
 
   private static long requireVersion(long version) {

@@ -154,7 +154,13 @@ class ScoringServiceTest {
     Collections.nCopies(65, inline(grey)).forEach(many::addImages);
     assertRank(many, Code.INVALID_ARGUMENT, "65 images given; at most 64");
     assertRank(one().putWeights("clip", Double.NaN), Code.INVALID_ARGUMENT, "weights[clip]");
-    assertRank(one().putWeights("aesthetic", -1), Code.INVALID_ARGUMENT, "finite and >= 0");
+    assertRank(one().putWeights("aesthetic", -1), Code.INVALID_ARGUMENT,
+        "weights[aesthetic]: must be in [0, 1000000.0]");
+    // 1e308 × a score overflows to infinity (every overall 0, yet OK): bounded instead.
+    assertRank(one().putWeights("builtin-technical", 1e308), Code.INVALID_ARGUMENT,
+        "weights[builtin-technical]: must be in [0, 1000000.0] (weights are relative), got 1.0E308");
+    assertRank(one().putWeights("clip", Double.POSITIVE_INFINITY), Code.INVALID_ARGUMENT,
+        "weights[clip]");
     assertRank(one().putWeights("sharpness", 1), Code.INVALID_ARGUMENT, "unknown scorer 'sharpness'");
     assertRank(one().putWeights("builtin-technical", 0), Code.INVALID_ARGUMENT, "all have weight 0");
     assertRank(one().setQualityThreshold(101), Code.INVALID_ARGUMENT, "quality_threshold");
@@ -179,6 +185,41 @@ class ScoringServiceTest {
 
     // Still serving after all of that.
     assertThat(harness.stub().rankVariations(one().build()).getRankedCount()).isEqualTo(1);
+  }
+
+  @Test
+  void theLargestWeightsStillRankFinitely() {
+    RankVariationsResponse r = harness.stub().rankVariations(one().addImages(inline(blurred))
+        .putWeights("builtin-technical", 1e6).putWeights("clip", 1e6).putWeights("aesthetic", 1e6)
+        .putWeights("pickscore", 1e6).build());
+    assertThat(r.getWeightsUsedMap()).containsExactly(java.util.Map.entry("builtin-technical", 1.0));
+    assertThat(r.getRanked(0).getOverall()).isEqualTo(r.getRanked(0).getScores(0).getValue())
+        .isPositive();
+  }
+
+  @Test
+  void sixteenBitGreyScoresLikeItsEightBitTwin() throws Exception {
+    java.awt.image.BufferedImage eight = new java.awt.image.BufferedImage(96, 64,
+        java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+    java.awt.image.BufferedImage sixteen = new java.awt.image.BufferedImage(96, 64,
+        java.awt.image.BufferedImage.TYPE_USHORT_GRAY);
+    for (int y = 0; y < 64; y++) {
+      for (int x = 0; x < 96; x++) {
+        int v = sharp.green(x, y);
+        eight.getRaster().setSample(x, y, 0, v);
+        sixteen.getRaster().setSample(x, y, 0, v * 257);
+      }
+    }
+    ScoreImagesResponse r = harness.stub().scoreImages(ScoreImagesRequest.newBuilder()
+        .addImages(inline(encode(eight))).addImages(inline(encode(sixteen))).build());
+    assertThat(r.getResults(1).getScores(0).getValue())
+        .isEqualTo(r.getResults(0).getScores(0).getValue());
+  }
+
+  private static byte[] encode(java.awt.image.BufferedImage image) throws Exception {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    javax.imageio.ImageIO.write(image, "png", out);
+    return out.toByteArray();
   }
 
   @Test

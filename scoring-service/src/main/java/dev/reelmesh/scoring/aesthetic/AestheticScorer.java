@@ -16,9 +16,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The LAION aesthetic predictor: an MLP on the L2-normalised CLIP image embedding giving ~1–10,
- * mapped to 0–100 by the head's score_map. The embedding comes from the model the head's manifest
- * names ({@code embedding_model}), else from the serving clip-vision or clip model.
+ * An aesthetic head: an MLP on the L2-normalised image embedding of some embedding model giving
+ * ~1–10 (LAION's on CLIP ViT-L/14, aesthetic-predictor v2.5 on SigLIP so400m), mapped to 0–100 by
+ * the head's score_map. The embedding comes from the model the head's manifest names
+ * ({@code embedding_model}), else from the first serving clip-vision, clip, siglip-vision or
+ * siglip model. The head's input width must equal the embedding model's output width (measured
+ * when that model loaded); a mismatch fails this scorer, naming both models and widths.
  */
 public final class AestheticScorer implements Scorer {
   private final ModelRepository repository;
@@ -39,10 +42,33 @@ public final class AestheticScorer implements Scorer {
         return "no aesthetic-head model serves in " + repository.root() + " (see models/README.md)";
       }
       try (var source = embedder(head.model()).orElse(null)) {
-        return source != null ? null : "aesthetic head " + head.model().label()
-            + " needs CLIP image embeddings, but no clip-vision or clip model serves";
+        if (source == null) {
+          String named = head.model().manifest().embeddingModel();
+          return "aesthetic head " + head.model().label() + " needs image embeddings, but "
+              + (named != null ? "its embedding_model '" + named + "' does not serve"
+                  : "no clip-vision, clip, siglip-vision or siglip model serves");
+        }
+        // A head that cannot read this model's embeddings is a failure of the request (see
+        // score), not a scorer that is merely absent: it is a misconfiguration to fix.
+        return null;
       }
     }
+  }
+
+  /** Why the head cannot read this model's embeddings, or null when it can. */
+  private static String widthProblem(LoadedModel head, LoadedModel source) {
+    if (!source.manifest().kind().hasVision()) {
+      return "aesthetic head " + head.label() + ": embedding_model " + source.label() + " is a "
+          + source.manifest().kind().id() + " model, which makes no image embeddings";
+    }
+    long width = head.embeddingWidth();
+    int given = source.imageEmbeddingWidth();
+    if (given > 0 && width != given) {
+      return "aesthetic head " + head.label() + " takes " + width + "-d embeddings but "
+          + source.label() + " gives " + given + "-d (LAION's head needs CLIP ViT-L/14, 768-d;"
+          + " aesthetic v2.5 needs SigLIP so400m, 1152-d)";
+    }
+    return null;
   }
 
   @Override
@@ -51,13 +77,11 @@ public final class AestheticScorer implements Scorer {
             new ScorerUnavailableException(unavailableReasonOr("aesthetic head swapped out")));
         ModelLease source = embedder(head.model()).orElseThrow(() ->
             new ScorerUnavailableException(unavailableReasonOr("embedding model swapped out")))) {
-      float[][] embeddings = ImageEmbedder.embed(source.model(), input);
-      long width = head.model().embeddingWidth();
-      if (width != embeddings[0].length) {
-        throw new ScorerUnavailableException("aesthetic head " + head.model().label() + " takes "
-            + width + "-d embeddings but " + source.model().label() + " gives "
-            + embeddings[0].length + "-d (the LAION head needs ViT-L/14, 768-d)");
+      String problem = widthProblem(head.model(), source.model());
+      if (problem != null) {
+        throw new ScorerUnavailableException(problem);
       }
+      float[][] embeddings = ImageEmbedder.embed(source.model(), input);
       float[][] normalised = new float[embeddings.length][];
       for (int i = 0; i < embeddings.length; i++) {
         normalised[i] = Embeddings.l2Normalised(embeddings[i]);
@@ -82,6 +106,8 @@ public final class AestheticScorer implements Scorer {
     if (named != null) {
       return repository.lease(named);
     }
-    return repository.lease(ModelKind.CLIP_VISION).or(() -> repository.lease(ModelKind.CLIP));
+    return repository.lease(ModelKind.CLIP_VISION).or(() -> repository.lease(ModelKind.CLIP))
+        .or(() -> repository.lease(ModelKind.SIGLIP_VISION))
+        .or(() -> repository.lease(ModelKind.SIGLIP));
   }
 }

@@ -6,7 +6,9 @@ import dev.reelmesh.scoring.model.Preprocess;
 /**
  * CLIP's image transform: bicubic resize of the short side to {@code size} (the long side to
  * {@code floor(size × long / short)}), centre crop {@code size × size} (offsets rounded half to
- * even, as Python's round), RGB to 0–1, then (x − mean) / std. Output is CHW float32.
+ * even, as Python's round), RGB to 0–1, then (x − mean) / std. Output is CHW float32. With crop
+ * "none" (SigLIP) the whole image is resized to {@code size × size} instead; the filter is the
+ * manifest's (bicubic or bilinear, both Pillow-exact).
  */
 public final class ClipPreprocessor {
   private ClipPreprocessor() {}
@@ -17,16 +19,20 @@ public final class ClipPreprocessor {
     int h = image.height();
     int newW;
     int newH;
-    if (w <= h) {
+    if (p.squashes()) {
+      newW = size;
+      newH = size;
+    } else if (w <= h) {
       newW = size;
       newH = (int) ((long) size * h / w);
     } else {
       newH = size;
       newW = (int) ((long) size * w / h);
     }
+    PillowResampler.Filter filter = PillowResampler.Filter.named(p.resize());
     int[][] planes = new int[3][];
     for (int c = 0; c < 3; c++) {
-      planes[c] = BicubicResampler.resize(channel(image, c), w, h, newW, newH);
+      planes[c] = PillowResampler.resize(channel(image, c), w, h, newW, newH, filter);
     }
     int top = (int) Math.rint((newH - size) / 2.0);
     int left = (int) Math.rint((newW - size) / 2.0);

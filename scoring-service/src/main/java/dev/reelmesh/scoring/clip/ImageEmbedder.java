@@ -6,7 +6,7 @@ import dev.reelmesh.scoring.model.LoadedModel;
 import dev.reelmesh.scoring.model.ModelKind;
 import java.util.List;
 
-/** Image embeddings from a vision-capable model (a clip-vision tower or a joint model). */
+/** Image embeddings from a vision-capable model (an image tower or a joint model). */
 public final class ImageEmbedder {
   private ImageEmbedder() {}
 
@@ -22,7 +22,7 @@ public final class ImageEmbedder {
   public static float[][] embed(LoadedModel model, ScoringInput input) {
     return input.memo(model, k -> {
       List<float[]> pixels = pixels(model, input.images());
-      if (model.manifest().kind() == ModelKind.CLIP_VISION) {
+      if (model.manifest().kind().isVisionTower()) {
         return model.imageEmbeddings(pixels);
       }
       return model.joint(pixels, input.prompt()).images();

@@ -6,6 +6,7 @@ import java.awt.image.ColorModel;
 import java.awt.image.ComponentColorModel;
 import java.awt.image.DataBufferByte;
 import java.awt.image.DataBufferInt;
+import java.awt.image.DataBufferUShort;
 import java.awt.image.DirectColorModel;
 import java.awt.image.PixelInterleavedSampleModel;
 import java.awt.image.Raster;
@@ -14,18 +15,21 @@ import java.awt.image.SinglePixelPackedSampleModel;
 /**
  * Decoded ImageIO images to packed RGB, as Pillow's {@code convert("RGB")} gives them to CLIP.
  *
- * <p>8-bit RGB, RGBA, grey and grey+alpha rasters (what PNG and JPEG readers produce) and packed
- * int RGB (WebP) are read straight from their arrays. That is much faster than {@link BufferedImage#getRGB}, which goes
+ * <p>8- and 16-bit RGB, RGBA, grey and grey+alpha rasters (what PNG and JPEG readers produce) and
+ * packed int RGB (WebP) are read straight from their arrays. That is much faster than {@link BufferedImage#getRGB}, which goes
  * through the colour model pixel by pixel, and it is also what Pillow does with grey: the value is
  * copied to R, G and B. {@code getRGB} treats the JDK's grey as linear light and brightens it
- * (grey 100 reads back as 168). Alpha is dropped, not composited, as in Pillow. Anything else (palettes,
- * 16-bit samples, CMYK, premultiplied alpha) goes through {@code getRGB}.
+ * (grey 100 reads back as 168, 16-bit grey alike). 16-bit samples keep their high byte, as
+ * Pillow's PNG decoder does for 16-bit RGB ({@code RGB;16B}) and libpng's {@code strip_16} does;
+ * for 16-bit grey Pillow's {@code I;16 → RGB} clips every value above 255 to white, which no
+ * caller wants, so grey is treated like colour. Alpha is dropped, not composited, as in Pillow.
+ * Anything else (palettes, CMYK, premultiplied alpha) goes through {@code getRGB}.
  */
 final class Pixels {
   private Pixels() {}
 
   static RgbImage toRgb(BufferedImage image) {
-    int[] rgb = interleaved8Bit(image);
+    int[] rgb = interleaved(image);
     if (rgb == null) {
       rgb = packedInt(image);
     }
@@ -64,22 +68,37 @@ final class Pixels {
     return out;
   }
 
-  /** Packed RGB read from the raster's bytes, or null when the layout is not a plain one. */
-  private static int[] interleaved8Bit(BufferedImage image) {
+  /** Reads sample {@code i} of the raster's array as 8 bits. */
+  private interface Samples {
+    int at(int i);
+  }
+
+  /** Packed RGB read from the raster's 8- or 16-bit samples, or null when not a plain layout. */
+  private static int[] interleaved(BufferedImage image) {
     Raster raster = image.getRaster();
     ColorModel cm = image.getColorModel();
-    if (!(raster.getDataBuffer() instanceof DataBufferByte buffer)
-        || buffer.getNumBanks() != 1
-        || !(raster.getSampleModel() instanceof PixelInterleavedSampleModel sm)
+    if (!(raster.getSampleModel() instanceof PixelInterleavedSampleModel sm)
+        || raster.getDataBuffer().getNumBanks() != 1
         || !(cm instanceof ComponentColorModel)
         || cm.isAlphaPremultiplied()
         || raster.getSampleModelTranslateX() != 0 || raster.getSampleModelTranslateY() != 0) {
       return null;
     }
+    int bits = sm.getSampleSize(0);
     for (int size : sm.getSampleSize()) {
-      if (size != 8) {
+      if (size != bits) {
         return null;
       }
+    }
+    Samples samples;
+    if (bits == 8 && raster.getDataBuffer() instanceof DataBufferByte bytes) {
+      byte[] data = bytes.getData();
+      samples = i -> data[i] & 0xff;
+    } else if (bits == 16 && raster.getDataBuffer() instanceof DataBufferUShort shorts) {
+      short[] data = shorts.getData();
+      samples = i -> (data[i] & 0xffff) >>> 8;
+    } else {
+      return null;
     }
     int bands = sm.getNumBands();
     ColorSpace cs = cm.getColorSpace();
@@ -88,13 +107,12 @@ final class Pixels {
     if (!colour && !grey) {
       return null;
     }
-    byte[] data = buffer.getData();
     int[] offsets = sm.getBandOffsets();
     int stride = sm.getPixelStride();
     int scanline = sm.getScanlineStride();
     int w = image.getWidth();
     int h = image.getHeight();
-    int base = buffer.getOffset();
+    int base = raster.getDataBuffer().getOffset();
     int r = offsets[0];
     int g = colour ? offsets[1] : offsets[0];
     int b = colour ? offsets[2] : offsets[0];
@@ -103,7 +121,7 @@ final class Pixels {
       int p = base + y * scanline;
       int o = y * w;
       for (int x = 0; x < w; x++, p += stride) {
-        out[o + x] = (data[p + r] & 0xff) << 16 | (data[p + g] & 0xff) << 8 | (data[p + b] & 0xff);
+        out[o + x] = samples.at(p + r) << 16 | samples.at(p + g) << 8 | samples.at(p + b);
       }
     }
     return out;

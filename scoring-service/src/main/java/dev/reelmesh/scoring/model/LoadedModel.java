@@ -34,13 +34,17 @@ public final class LoadedModel {
   private final Map<String, String> roles;
   private final String provider;
   private final TextCache textCache;
+  private final SigmoidLogits logits;
+  private volatile int imageEmbeddingWidth = -1;
   private volatile DynamicBatcher<float[], float[]> imageBatcher;
   private final AtomicInteger refs = new AtomicInteger(1);
   private final AtomicBoolean retired = new AtomicBoolean();
 
   LoadedModel(String name, long version, ModelManifest manifest, OrtEnvironment env,
       OrtSession session, PromptTokenizer tokenizer, List<TensorSpec> inputs,
-      List<TensorSpec> outputs, Map<String, String> roles, String provider, int textCacheSize) {
+      List<TensorSpec> outputs, Map<String, String> roles, String provider, int textCacheSize,
+      SigmoidLogits logits) {
+    this.logits = logits;
     this.name = name;
     this.version = version;
     this.manifest = manifest;
@@ -72,6 +76,16 @@ public final class LoadedModel {
   public List<TensorSpec> outputs() { return outputs; }
   public String provider() { return provider; }
   public String label() { return name + "@" + version; }
+
+  /** SigLIP's scale and bias (siglip and siglip-text models), else null. */
+  public SigmoidLogits logits() { return logits; }
+
+  /** Width of this model's image embeddings, measured by the warm-up run; -1 for non-image models. */
+  public int imageEmbeddingWidth() { return imageEmbeddingWidth; }
+
+  void setImageEmbeddingWidth(int width) {
+    this.imageEmbeddingWidth = width;
+  }
 
   /** Image embeddings of preprocessed [3, S, S] images, batched across requests when enabled. */
   public float[][] imageEmbeddings(List<float[]> pixels) {

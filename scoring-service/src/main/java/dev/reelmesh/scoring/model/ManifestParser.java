@@ -11,7 +11,7 @@ import java.util.Set;
 public final class ManifestParser {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Set<String> FIELDS = Set.of("kind", "inputs", "outputs", "preprocess",
-      "tokenizer", "logit_scale", "score_map", "embedding_model", "description");
+      "tokenizer", "logit_scale", "logit_bias", "score_map", "embedding_model", "description");
   private static final Set<String> INPUT_ROLES =
       Set.of("pixel_values", "input_ids", "attention_mask", "embedding");
   private static final Set<String> OUTPUT_ROLES = Set.of("image_embeds", "text_embeds", "score");
@@ -40,16 +40,31 @@ public final class ManifestParser {
         "model.json: kind '" + kindId + "' is not one of " + ModelKind.ids()));
     Map<String, String> inputs = names(root, "inputs", INPUT_ROLES);
     Map<String, String> outputs = names(root, "outputs", OUTPUT_ROLES);
-    Preprocess preprocess = kind.hasVision() ? preprocess(root.path("preprocess")) : null;
+    boolean siglip = kind == ModelKind.SIGLIP || kind == ModelKind.SIGLIP_VISION
+        || kind == ModelKind.SIGLIP_TEXT;
+    Preprocess preprocess = kind.hasVision()
+        ? preprocess(root.path("preprocess"), siglip ? Preprocess.SIGLIP : Preprocess.CLIP) : null;
     JsonNode tok = root.path("tokenizer");
     String tokenizerFile = kind.hasText() ? tok.path("file").asText("tokenizer.json") : null;
-    int context = tok.path("context_length").asInt(77);
+    if (tokenizerFile != null && ModelNames.problem(tokenizerFile) != null) {
+      throw new ManifestException("model.json: tokenizer.file must be a file name in the model or"
+          + " version directory, got '" + tokenizerFile + "'");
+    }
+    int context = tok.path("context_length").asInt(siglip ? 64 : 77);
+    JsonNode lowercase = tok.path("lowercase");
+    if (!lowercase.isMissingNode() && !lowercase.isBoolean()) {
+      throw new ManifestException("model.json: tokenizer.lowercase must be true or false");
+    }
     if (kind.hasText() && (context < 2 || context > 4096)) {
       throw new ManifestException("model.json: tokenizer.context_length must be in [2, 4096], got "
           + context);
     }
     double logitScale = number(root, "logit_scale", 100);
-    if (!(logitScale > 0)) {
+    Double logitBias = root.has("logit_bias") ? number(root, "logit_bias", 0) : null;
+    if (logitBias != null && !Double.isFinite(logitBias)) {
+      throw new ManifestException("model.json: logit_bias must be finite, got " + logitBias);
+    }
+    if (!(logitScale > 0) || Double.isInfinite(logitScale)) {
       throw new ManifestException("model.json: logit_scale must be > 0, got " + logitScale);
     }
     JsonNode map = root.path("score_map");
@@ -61,30 +76,34 @@ public final class ManifestParser {
       throw new ManifestException("model.json: score_map.max must exceed score_map.min");
     }
     String embeddingModel = root.path("embedding_model").asText("");
+    if (!embeddingModel.isEmpty() && ModelNames.problem(embeddingModel) != null) {
+      throw new ManifestException("model.json: embedding_model: " + ModelNames.problem(embeddingModel));
+    }
     return new ModelManifest(kind, inputs, outputs, preprocess, tokenizerFile, context,
-        logitScale, scoreMap, embeddingModel.isEmpty() ? null : embeddingModel, json);
+        lowercase.asBoolean(false), logitScale, root.has("logit_scale"), logitBias, scoreMap, embeddingModel.isEmpty() ? null : embeddingModel, json);
   }
 
-  private static Preprocess preprocess(JsonNode node) throws ManifestException {
+  private static Preprocess preprocess(JsonNode node, Preprocess defaults)
+      throws ManifestException {
     if (node.isMissingNode()) {
-      return Preprocess.CLIP;
+      return defaults;
     }
-    int size = node.path("size").asInt(224);
+    int size = node.path("size").asInt(defaults.size());
     if (size < 1 || size > 4096) {
       throw new ManifestException("model.json: preprocess.size must be in [1, 4096], got " + size);
     }
-    String resize = node.path("resize").asText("bicubic");
-    if (!resize.equals("bicubic")) {
+    String resize = node.path("resize").asText(defaults.resize());
+    if (!resize.equals("bicubic") && !resize.equals("bilinear")) {
       throw new ManifestException("model.json: preprocess.resize '" + resize
-          + "' is not supported; use \"bicubic\" (what CLIP uses)");
+          + "' is not supported; use \"bicubic\" (CLIP) or \"bilinear\" (SigLIP)");
     }
-    String crop = node.path("crop").asText("center");
-    if (!crop.equals("center")) {
-      throw new ManifestException("model.json: preprocess.crop '" + crop
-          + "' is not supported; use \"center\"");
+    String crop = node.path("crop").asText(defaults.crop());
+    if (!crop.equals("center") && !crop.equals("none")) {
+      throw new ManifestException("model.json: preprocess.crop '" + crop + "' is not supported;"
+          + " use \"center\" (short side to size, then crop) or \"none\" (whole image to size²)");
     }
-    return new Preprocess(size, resize, crop, triple(node, "mean", Preprocess.CLIP_MEAN),
-        triple(node, "std", Preprocess.CLIP_STD));
+    return new Preprocess(size, resize, crop, triple(node, "mean", defaults.mean()),
+        triple(node, "std", defaults.std()));
   }
 
   private static double[] triple(JsonNode node, String field, double[] fallback)

@@ -55,12 +55,14 @@ final class ModelLoader {
       }
       if (manifest.kind().hasText()) {
         tokenizer = PromptTokenizer.load(tokenizerFile(modelDir, versionDir, manifest),
-            manifest.contextLength());
+            manifest.contextLength(), manifest.lowercasePrompt());
       }
+      SigmoidLogits logits = manifest.kind().needsLogitBias()
+          ? SigmoidLogits.resolve(manifest, session) : null;
       LoadedModel model = new LoadedModel(name, version, manifest, env, session, tokenizer,
-          inputs, outputs, roles, provider, config.textCacheSize());
+          inputs, outputs, roles, provider, config.textCacheSize(), logits);
       warmUp(model, inputs, roles);
-      if (manifest.kind() == ModelKind.CLIP_VISION) {
+      if (manifest.kind().isVisionTower()) {
         model.enableBatching(new DynamicBatcher<>(model.label(), config.maxBatch(),
             config.maxBatchWait(), batch -> Arrays.asList(model.runVision(batch)),
             requests::current));
@@ -130,9 +132,11 @@ final class ModelLoader {
       }
       int size = kind.hasVision() ? model.manifest().preprocess().size() : 0;
       float[] zeros = new float[3 * size * size];
-      if (kind == ModelKind.CLIP_VISION) {
-        expectRows(model.runVision(List.of(zeros)), 1, "image_embeds");
-      } else if (kind == ModelKind.CLIP_TEXT) {
+      if (kind.isVisionTower()) {
+        float[][] rows = model.runVision(List.of(zeros));
+        expectRows(rows, 1, "image_embeds");
+        model.setImageEmbeddingWidth(rows[0].length);
+      } else if (kind.isTextTower()) {
         model.textEmbedding("a photo");
       } else {
         LoadedModel.JointEmbeddings joint = model.joint(List.of(zeros), "a photo");
@@ -141,6 +145,7 @@ final class ModelLoader {
           throw new ModelLoadException("image_embeds width " + joint.images()[0].length
               + " differs from text_embeds width " + joint.text().length);
         }
+        model.setImageEmbeddingWidth(joint.images()[0].length);
       }
     } catch (RuntimeException e) {
       throw new ModelLoadException("warm-up run failed: " + e.getMessage(), e);

@@ -9,6 +9,10 @@ import java.util.Map;
  * <p>Roles: inputs {@code pixel_values}, {@code input_ids}, {@code attention_mask},
  * {@code embedding} (aesthetic head); outputs {@code image_embeds}, {@code text_embeds},
  * {@code score} (aesthetic head).
+ *
+ * <p>{@code logitScale} is what the manifest says, else 100 ({@code logitScaleGiven} tells which);
+ * {@code logitBias} is null unless the manifest gives it. SigLIP models may carry both in the
+ * ONNX file's metadata instead (see {@link SigmoidLogits}).
  */
 public record ModelManifest(
     ModelKind kind,
@@ -17,7 +21,10 @@ public record ModelManifest(
     Preprocess preprocess,
     String tokenizerFile,
     int contextLength,
+    boolean lowercasePrompt,
     double logitScale,
+    boolean logitScaleGiven,
+    Double logitBias,
     ScoreMap scoreMap,
     String embeddingModel,
     String json) {}

@@ -13,6 +13,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -34,6 +36,7 @@ public final class ModelRepository implements AutoCloseable {
   private final Map<String, ModelEntry> entries = new ConcurrentSkipListMap<>();
   private final ScheduledExecutorService watcher;
   private final Object scanLock = new Object();
+  private final Set<String> oddNames = ConcurrentHashMap.newKeySet();
 
   public ModelRepository(Path root, ScoringConfig config) {
     this(root, config, new RequestGauge());
@@ -171,7 +174,14 @@ public final class ModelRepository implements AutoCloseable {
   }
 
   private void scanDirectory(String name) {
-    Path dir = root.resolve(name);
+    if (ModelNames.problem(name) != null) {
+      // Not servable: the RPCs refuse such names, so a model here could never be named.
+      if (oddNames.add(name)) {
+        log.warn("ignoring {} in {}: {}", name, root, ModelNames.problem(name));
+      }
+      return;
+    }
+    Path dir = ModelNames.directory(root, name);
     if (!Files.isRegularFile(dir.resolve("model.json"))) {
       return;
     }

@@ -7,26 +7,33 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Per-scorer weights for the overall score. Defaults: clip 0.4, pickscore 0.3, aesthetic 0.2,
- * builtin-technical 0.1; a request overrides any of them. Weights are renormalised over the
+ * Per-scorer weights for the overall score. Defaults: clip 0.4, siglip 0.4, pickscore 0.3,
+ * aesthetic 0.2, builtin-technical 0.1; a request overrides any of them. Weights are renormalised over the
  * scorers that actually ran, so the overall stays on 0–100 whatever could run.
  */
 public final class RankWeights {
   public static final Map<String, Double> DEFAULTS = Map.of(
-      ScorerNames.CLIP, 0.4, ScorerNames.PICKSCORE, 0.3,
+      ScorerNames.CLIP, 0.4, ScorerNames.SIGLIP, 0.4, ScorerNames.PICKSCORE, 0.3,
       ScorerNames.AESTHETIC, 0.2, ScorerNames.BUILTIN, 0.1);
+
+  /**
+   * Weights are relative (renormalised), so nothing needs more range than this; bounding them
+   * keeps weight × score and the sum of weights finite (1e308 would overflow to infinity).
+   */
+  public static final double MAX_WEIGHT = 1e6;
 
   private RankWeights() {}
 
-  /** Throws INVALID_ARGUMENT for unknown names, NaN, infinities and negatives. */
+  /** Throws INVALID_ARGUMENT for unknown names, NaN, infinities, negatives and huge weights. */
   public static void validate(Map<String, Double> requested) {
     requested.forEach((name, weight) -> {
       if (!ScorerNames.ALL.contains(name)) {
         throw Statuses.invalid("weights", "unknown scorer '" + name + "'; known: "
             + ScorerNames.ALL);
       }
-      if (!Double.isFinite(weight) || weight < 0) {
-        throw Statuses.invalid("weights[" + name + "]", "must be finite and >= 0, got " + weight);
+      if (!Double.isFinite(weight) || weight < 0 || weight > MAX_WEIGHT) {
+        throw Statuses.invalid("weights[" + name + "]", "must be in [0, " + MAX_WEIGHT
+            + "] (weights are relative), got " + weight);
       }
     });
   }

@@ -82,6 +82,21 @@ class ClipPreprocessorTest {
     }
   }
 
+  @Test
+  void siglipResizesTheWholeImageToASquareWithPillowsBilinearWithinOneLevel() {
+    Preprocess siglip = new Preprocess(8, "bilinear", "none", Preprocess.HALF, Preprocess.HALF);
+    for (int[] size : new int[][] {{40, 24}, {13, 29}, {5, 7}, {8, 8}}) {
+      RgbImage image = Images.blurred(Images.detailed(size[0], size[1], size[0]), 1);
+      float[] out = ClipPreprocessor.preprocess(image, siglip);
+      double[] expected = dev.reelmesh.scoring.testing.TinySiglip.pixels(image);
+      for (int i = 0; i < out.length; i++) {
+        // One 8-bit level is 2/255 after (x − 0.5) / 0.5.
+        assertThat((double) out[i]).as("%s value %d", java.util.Arrays.toString(size), i)
+            .isCloseTo(expected[i], within(2.01 / 255));
+      }
+    }
+  }
+
   /** Each row resampled to {@code outW}: Keys cubic (a = −0.5), support widened when shrinking. */
   static double[][] resizeRows(double[][] rows, int outW) {
     int inW = rows[0].length;

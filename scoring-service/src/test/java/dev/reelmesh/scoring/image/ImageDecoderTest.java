@@ -6,12 +6,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.reelmesh.scoring.testing.Images;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import java.awt.Transparency;
+import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
+import java.awt.image.ComponentColorModel;
+import java.awt.image.DataBuffer;
+import java.awt.image.DataBufferUShort;
+import java.awt.image.WritableRaster;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Random;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
@@ -121,6 +128,51 @@ class ImageDecoderTest {
     RgbImage jpeg = decoder.decode("x", encode(flat, "jpeg"));
     assertThat(jpeg.red(5, 5)).isBetween(98, 102);
     assertThat(jpeg.rgb()[5 * 16 + 5]).isEqualTo(jpeg.red(5, 5) * 0x010101);
+  }
+
+  /** A 16-bit image of random samples; {@code expected} gets each pixel's high bytes packed. */
+  static BufferedImage sixteenBit(int bands, boolean colour, int[] expected) {
+    int w = 23;
+    int h = 11;
+    ColorSpace cs = ColorSpace.getInstance(colour ? ColorSpace.CS_sRGB : ColorSpace.CS_GRAY);
+    boolean alpha = bands == 2 || bands == 4;
+    int[] bits = new int[bands];
+    Arrays.fill(bits, 16);
+    ComponentColorModel cm = new ComponentColorModel(cs, bits, alpha, false,
+        alpha ? Transparency.TRANSLUCENT : Transparency.OPAQUE, DataBuffer.TYPE_USHORT);
+    WritableRaster raster = cm.createCompatibleWritableRaster(w, h);
+    Random random = new Random(bands);
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        int packed = 0;
+        for (int b = 0; b < bands; b++) {
+          int v = random.nextInt(65536);
+          raster.setSample(x, y, b, v);
+          if (b < (colour ? 3 : 1)) {
+            packed = packed << 8 | v >> 8;
+          }
+        }
+        expected[y * w + x] = colour ? packed : packed * 0x010101;
+      }
+    }
+    return new BufferedImage(cm, raster, false, null);
+  }
+
+  @Test
+  void sixteenBitGreyAndColourKeepTheirHighByteExactly() throws Exception {
+    for (int[] layout : new int[][] {{1, 0}, {2, 0}, {3, 1}, {4, 1}}) {
+      int[] expected = new int[23 * 11];
+      byte[] png = encode(sixteenBit(layout[0], layout[1] == 1, expected), "png");
+      assertThat(ImageIO.read(new ByteArrayInputStream(png)).getRaster().getDataBuffer())
+          .isInstanceOf(DataBufferUShort.class);
+      assertThat(decoder.decode("x", png).rgb()).as("%d bands", layout[0]).isEqualTo(expected);
+    }
+    // What the getRGB path did: 16-bit grey read as linear light, mid grey brightened by ~60.
+    BufferedImage grey = new BufferedImage(4, 4, BufferedImage.TYPE_USHORT_GRAY);
+    grey.getRaster().setSample(1, 1, 0, 100 * 257);
+    byte[] png = encode(grey, "png");
+    assertThat(decoder.decode("x", png).rgb()[5]).isEqualTo(0x646464);
+    assertThat(viaGetRgb(png)[5] & 0xff).isGreaterThan(150);
   }
 
   @Test

@@ -67,7 +67,7 @@ class ModelRepositoryTest {
     try (ScoringHarness h = new ScoringHarness(dir, ScoringHarness.config())) {
       assertThat(metadata(h, "bad-json").getManifestError()).contains("not valid JSON");
       assertThat(metadata(h, "bad-kind").getManifestError())
-          .contains("kind 'sdxl' is not one of [clip, clip-vision, clip-text, aesthetic-head, pickscore]");
+          .contains("kind 'sdxl' is not one of [clip, clip-vision, clip-text, aesthetic-head, pickscore, siglip, siglip-vision, siglip-text]");
       assertThat(metadata(h, "bad-mean").getManifestError())
           .contains("preprocess.mean must be 3 numbers");
       assertThat(metadata(h, "no-tokenizer").getVersions(0).getError())

@@ -12,10 +12,12 @@ import java.util.List;
  * output 12; NodeProto input 1, output 2, name 3, op_type 4, attribute 5; AttributeProto name 1,
  * f 2, i 3, ints 8, type 20; TensorProto dims 1, data_type 2, name 8, raw_data 9;
  * ValueInfoProto name 1, type 2; TypeProto tensor_type 1; TypeProto.Tensor elem_type 1, shape 2;
- * TensorShapeProto dim 1; Dimension dim_value 1, dim_param 2.
+ * TensorShapeProto dim 1; Dimension dim_value 1, dim_param 2; ModelProto metadata_props 14,
+ * StringStringEntryProto key 1, value 2.
  */
 public final class OnnxModelBuilder {
   public static final int FLOAT = 1;
+  public static final int INT8 = 3;
   public static final int INT32 = 6;
   public static final int INT64 = 7;
   private static final int ATTR_FLOAT = 1;
@@ -27,6 +29,7 @@ public final class OnnxModelBuilder {
   private final List<ProtoWriter> initializers = new ArrayList<>();
   private final List<ProtoWriter> inputs = new ArrayList<>();
   private final List<ProtoWriter> outputs = new ArrayList<>();
+  private final List<ProtoWriter> metadata = new ArrayList<>();
   private int nodeCount;
 
   public OnnxModelBuilder(String name) {
@@ -56,6 +59,38 @@ public final class OnnxModelBuilder {
     }
     t.varint(2, FLOAT).string(8, tensor).bytes(9, raw.array());
     initializers.add(t);
+    return this;
+  }
+
+  /** An int64 constant (shapes, axes). */
+  public OnnxModelBuilder longs(String tensor, long[] data, long... dims) {
+    ByteBuffer raw = ByteBuffer.allocate(data.length * 8).order(ByteOrder.LITTLE_ENDIAN);
+    for (long l : data) {
+      raw.putLong(l);
+    }
+    ProtoWriter t = new ProtoWriter();
+    for (long d : dims) {
+      t.varint(1, d);
+    }
+    t.varint(2, INT64).string(8, tensor).bytes(9, raw.array());
+    initializers.add(t);
+    return this;
+  }
+
+  /** An int8 constant (quantised weights, zero points); no dims = a scalar. */
+  public OnnxModelBuilder int8s(String tensor, byte[] data, long... dims) {
+    ProtoWriter t = new ProtoWriter();
+    for (long d : dims) {
+      t.varint(1, d);
+    }
+    t.varint(2, INT8).string(8, tensor).bytes(9, data);
+    initializers.add(t);
+    return this;
+  }
+
+  /** A metadata_props entry, which ONNX Runtime reports as custom metadata. */
+  public OnnxModelBuilder metadata(String key, String value) {
+    metadata.add(new ProtoWriter().string(1, key).string(2, value));
     return this;
   }
 
@@ -93,12 +128,13 @@ public final class OnnxModelBuilder {
     initializers.forEach(t -> graph.message(5, t));
     inputs.forEach(i -> graph.message(11, i));
     outputs.forEach(o -> graph.message(12, o));
-    return new ProtoWriter()
+    ProtoWriter model = new ProtoWriter()
         .varint(1, 8)
         .string(2, "reelmesh-tests")
         .message(7, graph)
-        .message(8, new ProtoWriter().string(1, "").varint(2, 17))
-        .toByteArray();
+        .message(8, new ProtoWriter().string(1, "").varint(2, 17));
+    metadata.forEach(m -> model.message(14, m));
+    return model.toByteArray();
   }
 
   private static ProtoWriter valueInfo(String tensor, int elemType, long... dims) {

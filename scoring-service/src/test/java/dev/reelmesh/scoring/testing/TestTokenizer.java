@@ -24,6 +24,11 @@ public final class TestTokenizer {
   private TestTokenizer() {}
 
   public static void write(Path file) {
+    write(file, 77);
+  }
+
+  /** The same vocabulary, truncated and padded to {@code context} tokens. */
+  public static void write(Path file, int context) {
     StringBuilder vocab = new StringBuilder();
     VOCAB.forEach((w, id) -> vocab.append('"').append(w).append("\":").append(id).append(','));
     vocab.append("\"<|startoftext|>\":49406,\"<|endoftext|>\":49407");
@@ -31,8 +36,8 @@ public final class TestTokenizer {
     String sot = String.format(special, "<|startoftext|>");
     String eot = String.format(special, "<|endoftext|>");
     String json = "{\"version\":\"1.0\","
-        + "\"truncation\":{\"direction\":\"Right\",\"max_length\":77,\"strategy\":\"LongestFirst\",\"stride\":0},"
-        + "\"padding\":{\"strategy\":{\"Fixed\":77},\"direction\":\"Right\",\"pad_to_multiple_of\":null,"
+        + "\"truncation\":{\"direction\":\"Right\",\"max_length\":" + context + ",\"strategy\":\"LongestFirst\",\"stride\":0},"
+        + "\"padding\":{\"strategy\":{\"Fixed\":" + context + "},\"direction\":\"Right\",\"pad_to_multiple_of\":null,"
         + "\"pad_id\":49407,\"pad_type_id\":0,\"pad_token\":\"<|endoftext|>\"},"
         + "\"added_tokens\":[" + added(49406, "<|startoftext|>") + "," + added(49407, "<|endoftext|>") + "],"
         + "\"normalizer\":{\"type\":\"Lowercase\"},"
@@ -60,6 +65,10 @@ public final class TestTokenizer {
 
   /** [BOS, words..., EOS, EOS padding...] and the mask (1 for BOS..EOS), 77 long. */
   public static long[][] expectedIds(String prompt) {
+    return expectedIds(prompt, 77);
+  }
+
+  public static long[][] expectedIds(String prompt, int context) {
     List<Long> ids = new ArrayList<>();
     ids.add(BOS);
     for (String word : prompt.toLowerCase(Locale.ROOT).trim().split("\\s+")) {
@@ -67,13 +76,13 @@ public final class TestTokenizer {
         ids.add(VOCAB.getOrDefault(word, EOS));
       }
     }
-    while (ids.size() > 76) {
+    while (ids.size() > context - 1) {
       ids.remove(ids.size() - 1);
     }
     ids.add(EOS);
-    long[] out = new long[77];
-    long[] mask = new long[77];
-    for (int i = 0; i < 77; i++) {
+    long[] out = new long[context];
+    long[] mask = new long[context];
+    for (int i = 0; i < context; i++) {
       out[i] = i < ids.size() ? ids.get(i) : EOS;
       mask[i] = i < ids.size() ? 1 : 0;
     }

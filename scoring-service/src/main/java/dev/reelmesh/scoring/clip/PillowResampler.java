@@ -1,25 +1,45 @@
 package dev.reelmesh.scoring.clip;
 
 /**
- * Pillow's bicubic resize (what CLIP's torchvision transforms call on PIL images), reproduced to
- * the integer: a = −0.5 cubic kernel widened by the scale when shrinking (antialiasing),
- * coefficients in 22-bit fixed point, horizontal pass then vertical, rounding to 8 bits between.
+ * Pillow's bicubic and bilinear resize (what CLIP's torchvision transforms and Hugging Face's
+ * SigLIP processor call on PIL images), reproduced to the integer: the kernel (Keys cubic with
+ * a = −0.5, or the triangle) widened by the scale when shrinking (antialiasing), coefficients in
+ * 22-bit fixed point, horizontal pass then vertical, rounding to 8 bits between.
  */
-final class BicubicResampler {
+final class PillowResampler {
   private static final int PRECISION_BITS = 32 - 8 - 2;
-  private static final double SUPPORT = 2.0;
 
-  private BicubicResampler() {}
+  /** Pillow's filters: support and kernel. */
+  enum Filter {
+    BICUBIC(2.0), BILINEAR(1.0);
 
-  /** Resizes one 8-bit channel plane. */
-  static int[] resize(int[] src, int w, int h, int newW, int newH) {
-    int[] horizontal = w == newW ? src : pass(src, w, h, newW, true);
-    return h == newH ? horizontal : pass(horizontal, newW, h, newH, false);
+    final double support;
+
+    Filter(double support) {
+      this.support = support;
+    }
+
+    double weight(double x) {
+      return this == BICUBIC ? cubic(x) : Math.max(0, 1 - Math.abs(x));
+    }
+
+    static Filter named(String name) {
+      return name.equals("bilinear") ? BILINEAR : BICUBIC;
+    }
   }
 
-  private static int[] pass(int[] src, int w, int h, int outSize, boolean horizontal) {
+  private PillowResampler() {}
+
+  /** Resizes one 8-bit channel plane. */
+  static int[] resize(int[] src, int w, int h, int newW, int newH, Filter filter) {
+    int[] horizontal = w == newW ? src : pass(src, w, h, newW, true, filter);
+    return h == newH ? horizontal : pass(horizontal, newW, h, newH, false, filter);
+  }
+
+  private static int[] pass(int[] src, int w, int h, int outSize, boolean horizontal,
+      Filter filter) {
     int inSize = horizontal ? w : h;
-    Coefficients c = coefficients(inSize, outSize);
+    Coefficients c = coefficients(inSize, outSize, filter);
     int outW = horizontal ? outSize : w;
     int outH = horizontal ? h : outSize;
     int[] out = new int[outW * outH];
@@ -52,10 +72,10 @@ final class BicubicResampler {
 
   private record Coefficients(int kernelSize, int[] bounds, int[] weights) {}
 
-  private static Coefficients coefficients(int inSize, int outSize) {
+  private static Coefficients coefficients(int inSize, int outSize, Filter filter) {
     double scale = (double) inSize / outSize;
     double filterScale = Math.max(scale, 1.0);
-    double support = SUPPORT * filterScale;
+    double support = filter.support * filterScale;
     int kernelSize = (int) Math.ceil(support) * 2 + 1;
     int[] bounds = new int[outSize * 2];
     int[] weights = new int[outSize * kernelSize];
@@ -66,7 +86,7 @@ final class BicubicResampler {
       int xmax = Math.min((int) (center + support + 0.5), inSize) - xmin;
       double total = 0;
       for (int x = 0; x < xmax; x++) {
-        k[x] = cubic((x + xmin - center + 0.5) / filterScale);
+        k[x] = filter.weight((x + xmin - center + 0.5) / filterScale);
         total += k[x];
       }
       for (int x = 0; x < xmax; x++) {
