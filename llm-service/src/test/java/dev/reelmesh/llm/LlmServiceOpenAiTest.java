@@ -271,4 +271,24 @@ class LlmServiceOpenAiTest {
           });
     }
   }
+
+  @Test
+  void anUnknownModelIsPricedAsTheDearestSoTheSpendCapTriggers() throws Exception {
+    LlmConfig config = LlmConfig.fromEnv(Map.of("OPENAI_API_KEY", "sk-test", "OPENAI_BASE_URL", fake.baseUrl(),
+        "REELMESH_LLM_MODEL", "llama3.1:8b")).withBackoff(Duration.ofMillis(5), Duration.ofMillis(20));
+    try (InProcessService local = InProcessService.start(LlmServices.create(new MeshSettings(dir, dir), config))) {
+      LlmServiceGrpc.LlmServiceBlockingStub stub = LlmServiceGrpc.newBlockingStub(local.channel());
+      // 1,100 output tokens at gpt-4-turbo's $30 per million is $0.033: over a $0.02 cap.
+      GenerateClipPromptsResponse capped = stub.generateClipPrompts(GenerateClipPromptsRequest.newBuilder()
+          .setPlan(offlinePlan).setOptions(LlmCallOptions.newBuilder().setMaxSpendMicros(20_000)).build());
+      assertThat(fake.requestCount()).isZero();
+      assertThat(capped.getEngine().getFallbackReason()).contains("spend cap").contains("no request was sent");
+      fake.thenChat(llmPrompts(offlinePlan.getClipsCount()), 1_000, 500);
+      GenerateClipPromptsResponse paid = stub.generateClipPrompts(GenerateClipPromptsRequest.newBuilder()
+          .setPlan(offlinePlan).build());
+      assertThat(paid.getEngine().getFallback()).isFalse();
+      assertThat(paid.getCostList()).extracting(CostLine::getActualMicros).containsExactly(10_000L, 15_000L);
+      assertThat(paid.getCost(0).getItem()).contains("llama3.1:8b").contains("dearest");
+    }
+  }
 }
