@@ -93,13 +93,7 @@ final class LlmGrpcService extends LlmServiceGrpc.LlmServiceImplBase {
           r.getHasReference(), r.getFrameRole().strip());
       EnhanceRequest request = EnhanceRequest.validated(r.getPrompt(), context, r.getMaxRounds(), r.getTargetScore());
       Outcome<EnhanceResult> o = router.run(engine -> EnhanceLoop.run(engine, request));
-      EnhancePromptResponse.Builder b = EnhancePromptResponse.newBuilder()
-          .setEnhancedPrompt(o.value().enhancedPrompt()).setFinalScore(o.value().finalScore())
-          .setStopReason(o.value().stopReason()).setEngine(EngineProtos.info(o.engine(), t0))
-          .addAllCost(EngineProtos.costs(o.costs()));
-      o.value().rounds().forEach(round -> b.addRounds(EnhanceRound.newBuilder().setRound(round.round())
-          .setPrompt(round.prompt()).setCriticScore(round.criticScore()).setCritique(round.critique())));
-      return b.build();
+      return EnhanceProtos.response(request, o, t0);
     });
   }
 
