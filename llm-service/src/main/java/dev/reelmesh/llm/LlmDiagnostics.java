@@ -1,6 +1,7 @@
 package dev.reelmesh.llm;
 
 import dev.reelmesh.common.diagnostics.Check;
+import dev.reelmesh.llm.engine.openai.PriceTable;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +13,13 @@ public final class LlmDiagnostics {
 
   public static List<Check> run(Map<String, String> env) {
     List<Check> checks = new ArrayList<>();
-    LlmConfig config = LlmConfig.fromEnv(env);
+    LlmConfig config;
+    try {
+      config = LlmConfig.fromEnv(env);
+    } catch (IllegalArgumentException e) {
+      checks.add(Check.fail("llm", "REELMESH_LLM_PRICE", e.getMessage()));
+      config = LlmConfig.fromEnv(withoutPrice(env));
+    }
     if (!config.llmConfigured()) {
       checks.add(Check.optional("llm", "OPENAI_API_KEY",
           "not set: the offline template engine writes plans and prompts"));
@@ -21,10 +28,22 @@ public final class LlmDiagnostics {
           + config.model() + "; a failed call falls back to offline-template and says so"));
     }
     config.baseUrl().ifPresent(url -> checks.add(baseUrlCheck(url)));
+    if (config.llmConfigured() && (config.declaredPrice().isPresent() || !PriceTable.known(config.model()))) {
+      PriceTable.Price p = config.price();
+      checks.add(Check.ok("llm", "REELMESH_LLM_PRICE", String.format(java.util.Locale.ROOT,
+          "%s priced at $%.3f / $%.3f per million input / output tokens (%s)", config.model(),
+          p.inputMicrosPer1k() / 1e3, p.outputMicrosPer1k() / 1e3, p.source())));
+    }
     if (!config.repositoryRoots().isEmpty()) {
       checks.add(Check.ok("llm", "REELMESH_REPO_ROOTS", "repository briefs limited to " + config.repositoryRoots()));
     }
     return checks;
+  }
+
+  private static Map<String, String> withoutPrice(Map<String, String> env) {
+    Map<String, String> copy = new java.util.HashMap<>(env);
+    copy.remove("REELMESH_LLM_PRICE");
+    return copy;
   }
 
   /** Shows where the LLM lives without any credentials embedded in the URL. */

@@ -18,9 +18,10 @@ import dev.reelmesh.llm.plan.Plan;
 import dev.reelmesh.llm.plan.PlanInvariants;
 import dev.reelmesh.llm.plan.PlanRequest;
 import dev.reelmesh.llm.plan.Refinement;
-import dev.reelmesh.llm.shot.ShotAssembler;
+import dev.reelmesh.llm.shot.ShotChecks;
 import dev.reelmesh.llm.shot.ShotFragments;
 import dev.reelmesh.llm.shot.ShotPrompt;
+import dev.reelmesh.llm.shot.ShotWriter;
 import dev.reelmesh.v1.*;
 import io.grpc.Context;
 import io.grpc.Status;
@@ -39,12 +40,14 @@ import java.util.function.Supplier;
 final class LlmGrpcService extends LlmServiceGrpc.LlmServiceImplBase {
   private final EngineRouter router;
   private final ClipPromptGenerator clipPrompts;
+  private final ShotWriter shots;
   private final RepositoryBriefs briefs;
   private final ExecutorService workers;
 
   LlmGrpcService(EngineRouter router, RepositoryBriefs briefs, ExecutorService workers) {
     this.router = router;
     this.clipPrompts = new ClipPromptGenerator(router);
+    this.shots = new ShotWriter(router);
     this.briefs = briefs;
     this.workers = workers;
   }
@@ -90,13 +93,7 @@ final class LlmGrpcService extends LlmServiceGrpc.LlmServiceImplBase {
           r.getHasReference(), r.getFrameRole().strip());
       EnhanceRequest request = EnhanceRequest.validated(r.getPrompt(), context, r.getMaxRounds(), r.getTargetScore());
       Outcome<EnhanceResult> o = router.run(engine -> EnhanceLoop.run(engine, request));
-      EnhancePromptResponse.Builder b = EnhancePromptResponse.newBuilder()
-          .setEnhancedPrompt(o.value().enhancedPrompt()).setFinalScore(o.value().finalScore())
-          .setStopReason(o.value().stopReason()).setEngine(EngineProtos.info(o.engine(), t0))
-          .addAllCost(EngineProtos.costs(o.costs()));
-      o.value().rounds().forEach(round -> b.addRounds(EnhanceRound.newBuilder().setRound(round.round())
-          .setPrompt(round.prompt()).setCriticScore(round.criticScore()).setCritique(round.critique())));
-      return b.build();
+      return EnhanceProtos.response(request, o, t0);
     });
   }
 
@@ -116,17 +113,25 @@ final class LlmGrpcService extends LlmServiceGrpc.LlmServiceImplBase {
 
   @Override
   public void assembleShotPrompt(AssembleShotPromptRequest r, StreamObserver<AssembleShotPromptResponse> out) {
-    run(out, () -> {
+    run(out, r.getOptions(), () -> {
+      long t0 = System.nanoTime();
       if (!r.hasFragments()) {
         throw invalid("fragments", "required: subject, action, setting, camera_move, lighting, mood");
       }
       dev.reelmesh.v1.ShotFragments f = r.getFragments();
-      ShotPrompt shot = ShotAssembler.assemble(new ShotFragments(f.getSubject(), f.getAction(),
+      Outcome<ShotPrompt> o = shots.write(new ShotFragments(f.getSubject(), f.getAction(),
           f.getSetting(), f.getProductUse(), f.getCameraMove(), f.getLighting(), f.getMood()),
           r.getHasReferenceImage());
+      ShotPrompt shot = o.value();
+      if (!shot.allPassed()) {
+        throw invalid("fragments", "the shot cannot pass its checks even after repair: "
+            + ShotChecks.failed(shot.checks()) + "; shorten or reword the fragments");
+      }
       AssembleShotPromptResponse.Builder b = AssembleShotPromptResponse.newBuilder()
           .setPrompt(shot.prompt()).setWordCount(shot.wordCount()).setSentenceCount(shot.sentenceCount())
-          .setCameraMove(shot.cameraMove()).addAllSanitizationNotes(shot.sanitizationNotes());
+          .setCameraMove(shot.cameraMove()).addAllSanitizationNotes(shot.sanitizationNotes())
+          .setAssembly(shot.assembly()).addAllRepairNotes(shot.repairs())
+          .setEngine(EngineProtos.info(o.engine(), t0)).addAllCost(EngineProtos.costs(o.costs()));
       shot.checks().forEach(c -> b.addChecks(ConstraintCheck.newBuilder().setName(c.name())
           .setPassed(c.passed()).setDetail(c.detail())));
       return b.build();

@@ -9,26 +9,24 @@ import dev.reelmesh.llm.brief.RepositoryScan;
 import dev.reelmesh.llm.engine.EngineReport;
 import dev.reelmesh.v1.DraftRepositoryBriefRequest;
 import dev.reelmesh.v1.DraftRepositoryBriefResponse;
-import io.grpc.Status;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
+import dev.reelmesh.llm.brief.RepositoryRoots;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
- * DraftRepositoryBrief at the edge. Offline only: the scan and the draft are deterministic. When
- * repository roots are configured, a path outside them is refused.
+ * DraftRepositoryBrief at the edge. Offline only: the scan and the draft are deterministic. Only
+ * directories below the configured repository roots are read ({@link RepositoryRoots}).
  */
 final class RepositoryBriefs {
-  private final List<Path> allowedRoots;
+  private final RepositoryRoots roots;
 
   RepositoryBriefs(List<Path> allowedRoots) {
-    this.allowedRoots = allowedRoots.stream().map(p -> p.toAbsolutePath().normalize()).toList();
+    this.roots = new RepositoryRoots(allowedRoots);
   }
 
   DraftRepositoryBriefResponse draft(DraftRepositoryBriefRequest r) {
     long t0 = System.nanoTime();
-    Path repo = repository(r.getRepositoryPath());
+    Path repo = roots.resolve(r.getRepositoryPath());
     double seconds = r.getDurationSeconds() == 0 ? 30 : r.getDurationSeconds();
     if (!Double.isFinite(seconds) || seconds <= 0 || seconds > 600) {
       throw invalid("duration_seconds", "must be in (0, 600] seconds (0 = 30), got " + r.getDurationSeconds());
@@ -54,26 +52,4 @@ final class RepositoryBriefs {
         .setEngine(EngineProtos.info(EngineReport.offline(), t0)).build();
   }
 
-  private Path repository(String raw) {
-    if (raw.isBlank()) {
-      throw invalid("repository_path", "required: a directory of a code repository on the service's machine");
-    }
-    Path path;
-    try {
-      path = Path.of(raw).toAbsolutePath().normalize();
-    } catch (InvalidPathException e) {
-      throw invalid("repository_path", "not a valid path: " + e.getMessage());
-    }
-    if (!allowedRoots.isEmpty() && allowedRoots.stream().noneMatch(path::startsWith)) {
-      throw Status.PERMISSION_DENIED.withDescription("repository_path: " + path
-          + " is outside the allowed repository roots (REELMESH_REPO_ROOTS)").asRuntimeException();
-    }
-    if (!Files.exists(path)) {
-      throw Status.NOT_FOUND.withDescription("repository_path: " + path + " does not exist").asRuntimeException();
-    }
-    if (!Files.isDirectory(path)) {
-      throw invalid("repository_path", path + " is a file, not a directory");
-    }
-    return path;
-  }
 }

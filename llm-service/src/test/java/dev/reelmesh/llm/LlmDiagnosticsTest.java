@@ -30,4 +30,17 @@ class LlmDiagnosticsTest {
     assertThat(LlmDiagnostics.run(Map.of("OPENAI_BASE_URL", "localhost:1234")))
         .anyMatch(c -> c.name().equals("OPENAI_BASE_URL") && c.outcome() == Check.Outcome.FAIL);
   }
+
+  @Test
+  void unknownModelsShowTheAssumedPriceAndABadDeclaredPriceFails() {
+    assertThat(LlmDiagnostics.run(Map.of("OPENAI_API_KEY", "sk-x", "REELMESH_LLM_MODEL", "llama3.1:8b")))
+        .anyMatch(c -> c.name().equals("REELMESH_LLM_PRICE") && c.detail().contains("$10.000 / $30.000")
+            && c.detail().contains("dearest"));
+    assertThat(LlmDiagnostics.run(Map.of("OPENAI_API_KEY", "sk-x", "REELMESH_LLM_MODEL", "llama3.1:8b",
+        "REELMESH_LLM_PRICE", "0/0"))).anyMatch(c -> c.name().equals("REELMESH_LLM_PRICE")
+            && c.detail().contains("$0.000 / $0.000"));
+    assertThat(LlmDiagnostics.run(Map.of("REELMESH_LLM_PRICE", "cheap")))
+        .anyMatch(c -> c.name().equals("REELMESH_LLM_PRICE") && c.outcome() == Check.Outcome.FAIL
+            && c.detail().contains("'cheap'"));
+  }
 }

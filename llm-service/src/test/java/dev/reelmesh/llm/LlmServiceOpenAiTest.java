@@ -271,4 +271,60 @@ class LlmServiceOpenAiTest {
           });
     }
   }
+
+  @Test
+  void anUnknownModelIsPricedAsTheDearestSoTheSpendCapTriggers() throws Exception {
+    LlmConfig config = LlmConfig.fromEnv(Map.of("OPENAI_API_KEY", "sk-test", "OPENAI_BASE_URL", fake.baseUrl(),
+        "REELMESH_LLM_MODEL", "llama3.1:8b")).withBackoff(Duration.ofMillis(5), Duration.ofMillis(20));
+    try (InProcessService local = InProcessService.start(LlmServices.create(new MeshSettings(dir, dir), config))) {
+      LlmServiceGrpc.LlmServiceBlockingStub stub = LlmServiceGrpc.newBlockingStub(local.channel());
+      // 1,100 output tokens at gpt-4-turbo's $30 per million is $0.033: over a $0.02 cap.
+      GenerateClipPromptsResponse capped = stub.generateClipPrompts(GenerateClipPromptsRequest.newBuilder()
+          .setPlan(offlinePlan).setOptions(LlmCallOptions.newBuilder().setMaxSpendMicros(20_000)).build());
+      assertThat(fake.requestCount()).isZero();
+      assertThat(capped.getEngine().getFallbackReason()).contains("spend cap").contains("no request was sent");
+      fake.thenChat(llmPrompts(offlinePlan.getClipsCount()), 1_000, 500);
+      GenerateClipPromptsResponse paid = stub.generateClipPrompts(GenerateClipPromptsRequest.newBuilder()
+          .setPlan(offlinePlan).build());
+      assertThat(paid.getEngine().getFallback()).isFalse();
+      assertThat(paid.getCostList()).extracting(CostLine::getActualMicros).containsExactly(10_000L, 15_000L);
+      assertThat(paid.getCost(0).getItem()).contains("llama3.1:8b").contains("dearest");
+    }
+  }
+
+  @Test
+  void fourWriterCriticRoundsAgainstTheLlmAreAllInTheTrace() throws Exception {
+    fake.thenChat("{\"score\":40,\"critique\":\"flat and vague\",\"missing\":[\"lighting\",\"composition\"]}", 50, 20);
+    int[] scores = {60, 70, 80, 90};
+    for (int round = 1; round <= 4; round++) {
+      fake.thenChat(JSON.writeValueAsString(Map.of("prompt", "kettle, rewrite " + round)), 50, 20)
+          .thenChat(JSON.writeValueAsString(Map.of("score", scores[round - 1], "critique", "critique " + round,
+              "missing", List.of())), 50, 20);
+    }
+    EnhancePromptResponse r = llm.enhancePrompt(EnhancePromptRequest.newBuilder().setPrompt("a kettle")
+        .setFrameRole("start frame").build());
+    assertThat(fake.requestCount()).isEqualTo(9); // the original's critique, then 4 × (writer, critic)
+    assertThat(r.getRoundsList()).extracting(EnhanceRound::getCriticScore).containsExactly(60, 70, 80, 90);
+    assertThat(r.getStopReason()).isEqualTo("target_reached");
+    assertThat(r.getEnhancedPrompt()).isEqualTo("kettle, rewrite 4");
+    EnhanceTrace trace = r.getTrace();
+    assertThat(trace.getOriginalPrompt()).isEqualTo("a kettle");
+    assertThat(trace.getOriginalScore()).isEqualTo(40);
+    assertThat(trace.getOriginalCritique()).isEqualTo("flat and vague");
+    assertThat(trace.getFinalPrompt()).isEqualTo("kettle, rewrite 4");
+    assertThat(trace.getFilesList()).extracting(TraceFile::getName).containsExactly("00_original_prompt.txt",
+        "00_critic.json", "01_writer_round_1.txt", "02_critic_round_1.json", "03_writer_round_2.txt",
+        "04_critic_round_2.json", "05_writer_round_3.txt", "06_critic_round_3.json", "07_writer_round_4.txt",
+        "08_critic_round_4.json", "final_prompt.txt", "summary.json");
+    assertThat(trace.getFiles(6).getContent()).isEqualTo("kettle, rewrite 3");
+    assertThat(JSON.readTree(trace.getFiles(7).getContent()).path("score").asInt()).isEqualTo(80);
+    var summary = JSON.readTree(trace.getSummaryJson());
+    assertThat(summary.path("engine").asText()).isEqualTo("openai");
+    assertThat(summary.path("final_score").asInt()).isEqualTo(90);
+    assertThat(summary.path("rounds")).hasSize(4);
+    assertThat(summary.path("rounds").get(2).path("critique").asText()).isEqualTo("critique 3");
+    assertThat(summary.path("rounds").get(3).path("improved").asBoolean()).isTrue();
+    assertThat(trace.getFiles(11).getContent()).isEqualTo(trace.getSummaryJson());
+    assertThat(r.getCostCount()).isEqualTo(18);
+  }
 }

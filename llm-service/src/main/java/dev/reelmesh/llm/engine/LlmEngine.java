@@ -6,6 +6,7 @@ import dev.reelmesh.llm.enhance.EnhanceContext;
 import dev.reelmesh.llm.plan.Plan;
 import dev.reelmesh.llm.plan.PlanRequest;
 import dev.reelmesh.llm.plan.Refinement;
+import dev.reelmesh.llm.shot.ShotFragments;
 import java.util.List;
 
 /**
@@ -30,4 +31,12 @@ public interface LlmEngine {
   Priced<Critique> critique(String prompt, EnhanceContext context) throws EngineFailure;
 
   Priced<String> rewrite(String prompt, Critique critique, EnhanceContext context) throws EngineFailure;
+
+  /**
+   * Sora-style shot prose from sanitised fragments (one call). Only an LLM writes prose; the
+   * offline answer is the shot template, which {@code ShotWriter} composes itself.
+   */
+  default Priced<String> writeShot(ShotFragments fragments, boolean hasReference) throws EngineFailure {
+    throw new EngineFailure(name() + " does not write shot prose; the shot template answers", List.of(), null);
+  }
 }

@@ -19,10 +19,11 @@ public final class EnhanceLoop {
     List<Cost> costs = new ArrayList<>();
     List<EnhanceResult.Round> rounds = new ArrayList<>();
     try {
-      Critique best = take(engine.critique(request.prompt(), request.context()), costs);
+      Critique original = take(engine.critique(request.prompt(), request.context()), costs);
+      Critique best = original;
       String bestPrompt = request.prompt();
       if (best.score() >= request.targetScore()) {
-        return new Priced<>(new EnhanceResult(bestPrompt, rounds, best.score(), "target_reached"), costs);
+        return new Priced<>(new EnhanceResult(bestPrompt, rounds, best.score(), "target_reached", original), costs);
       }
       Critique current = best;
       String currentPrompt = bestPrompt;
@@ -34,15 +35,15 @@ public final class EnhanceLoop {
           best = verdict;
           bestPrompt = rewritten;
         } else {
-          return new Priced<>(new EnhanceResult(bestPrompt, rounds, best.score(), "no_improvement"), costs);
+          return new Priced<>(new EnhanceResult(bestPrompt, rounds, best.score(), "no_improvement", original), costs);
         }
         if (verdict.score() >= request.targetScore()) {
-          return new Priced<>(new EnhanceResult(bestPrompt, rounds, best.score(), "target_reached"), costs);
+          return new Priced<>(new EnhanceResult(bestPrompt, rounds, best.score(), "target_reached", original), costs);
         }
         current = verdict;
         currentPrompt = rewritten;
       }
-      return new Priced<>(new EnhanceResult(bestPrompt, rounds, best.score(), "max_rounds"), costs);
+      return new Priced<>(new EnhanceResult(bestPrompt, rounds, best.score(), "max_rounds", original), costs);
     } catch (EngineFailure e) {
       List<Cost> spent = new ArrayList<>(costs);
       spent.addAll(e.costs());

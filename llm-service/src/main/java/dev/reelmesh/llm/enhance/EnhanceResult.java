@@ -3,7 +3,8 @@ package dev.reelmesh.llm.enhance;
 import java.util.List;
 
 /** The best prompt found, every round, and why the loop stopped. */
-public record EnhanceResult(String enhancedPrompt, List<Round> rounds, int finalScore, String stopReason) {
+public record EnhanceResult(String enhancedPrompt, List<Round> rounds, int finalScore, String stopReason,
+    Critique original) {
   public EnhanceResult {
     rounds = List.copyOf(rounds);
   }

@@ -18,11 +18,32 @@ public final class ShotAssembler {
   private ShotAssembler() {}
 
   public static ShotPrompt assemble(ShotFragments raw, boolean hasReference) {
-    FragmentSanitizer.Sanitized s = FragmentSanitizer.sanitize(raw);
+    return fromSanitized(FragmentSanitizer.sanitize(raw), hasReference);
+  }
+
+  /**
+   * The template prompt; when it fails its own checks (a move or cut word hidden in a fragment),
+   * the offending words leave the fragments and it is composed again, reported as a repair.
+   */
+  public static ShotPrompt fromSanitized(FragmentSanitizer.Sanitized s, boolean hasReference) {
     List<String> notes = new ArrayList<>(s.notes());
+    ShotPrompt first = ShotPrompt.of(fit(s.fragments(), hasReference, notes), s.fragments(), hasReference, notes,
+        "template", List.of());
+    if (first.allPassed()) {
+      return first;
+    }
+    List<String> repairs = new ArrayList<>();
+    ShotFragments repaired = ShotRepair.fragments(s.fragments(), repairs);
+    List<String> again = new ArrayList<>(s.notes());
+    return ShotPrompt.of(fit(repaired, hasReference, again), repaired, hasReference, again, "template_repaired",
+        repairs);
+  }
+
+  /** Fragments shrink (7 → 2 words each) until the prompt fits in 45 words. */
+  private static String fit(ShotFragments f, boolean hasReference, List<String> notes) {
     String prompt = "";
     for (int cap = FragmentSanitizer.MAX_FRAGMENT_WORDS; cap >= 2; cap--) {
-      prompt = compose(s.fragments(), hasReference, cap, cap >= 5);
+      prompt = compose(f, hasReference, cap, cap >= 5);
       if (ShotChecks.words(prompt) <= MAX_WORDS) {
         if (cap < FragmentSanitizer.MAX_FRAGMENT_WORDS) {
           notes.add("fragments shortened to " + cap + " words each to stay within " + MAX_WORDS + " words");
@@ -30,9 +51,7 @@ public final class ShotAssembler {
         break;
       }
     }
-    List<ShotCheck> checks = ShotChecks.run(prompt, s.fragments(), hasReference);
-    return new ShotPrompt(prompt, ShotChecks.words(prompt), ShotChecks.sentences(prompt),
-        s.fragments().cameraMove(), checks, notes);
+    return prompt;
   }
 
   static String compose(ShotFragments f, boolean ref, int cap, boolean withMood) {

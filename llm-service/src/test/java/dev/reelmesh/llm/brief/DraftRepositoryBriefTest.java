@@ -23,7 +23,7 @@ class DraftRepositoryBriefTest {
   @TempDir Path dir;
 
   private Path repo() throws Exception {
-    Path repo = Files.createDirectories(dir.resolve("ide-recorder"));
+    Path repo = Files.createDirectories(dir.resolve("repos/ide-recorder"));
     Files.writeString(repo.resolve("README.md"), "# IDE Recorder\n\n![badge](x.svg)\n\nRecords every keystroke of"
         + " a coding session and plays it back as a film. Built for teaching.\n\n## Install\n");
     Path src = Files.createDirectories(repo.resolve("src"));
@@ -36,6 +36,10 @@ class DraftRepositoryBriefTest {
     return repo;
   }
 
+  private Map<String, String> roots() {
+    return Map.of("REELMESH_REPO_ROOTS", dir.resolve("repos").toString());
+  }
+
   private DraftRepositoryBriefResponse draft(DraftRepositoryBriefRequest request, Map<String, String> env) throws Exception {
     try (InProcessService s = InProcessService.start(LlmServices.create(new MeshSettings(dir, dir), LlmConfig.fromEnv(env)))) {
       return LlmServiceGrpc.newBlockingStub(s.channel()).draftRepositoryBrief(request);
@@ -46,7 +50,7 @@ class DraftRepositoryBriefTest {
   void scansReadmeNamesAndErrorsIntoConceptsBeatsAndBrief() throws Exception {
     DraftRepositoryBriefResponse r = draft(DraftRepositoryBriefRequest.newBuilder()
         .setRepositoryPath(repo().toString()).setAudience("engineering managers")
-        .setStoryTemplate("silent-film comedy").build(), Map.of());
+        .setStoryTemplate("silent-film comedy").build(), roots());
     assertThat(r.getTitle()).isEqualTo("IDE Recorder");
     assertThat(r.getFilesScanned()).isEqualTo(3);
     assertThat(r.getConceptsList()).contains("ScreenRecorder", "ModuleNotFoundError").doesNotContain("IgnoredThing");
@@ -65,9 +69,9 @@ class DraftRepositoryBriefTest {
       Files.writeString(repo.resolve("src/Gen" + i + ".java"), "class WidgetFactoryNumber" + i + "Builder {}");
     }
     DraftRepositoryBriefResponse low = draft(DraftRepositoryBriefRequest.newBuilder().setRepositoryPath(repo.toString())
-        .setBudget(TokenBudgetLevel.TOKEN_BUDGET_LEVEL_ULTRA_LOW).build(), Map.of());
+        .setBudget(TokenBudgetLevel.TOKEN_BUDGET_LEVEL_ULTRA_LOW).build(), roots());
     DraftRepositoryBriefResponse high = draft(DraftRepositoryBriefRequest.newBuilder().setRepositoryPath(repo.toString())
-        .setBudget(TokenBudgetLevel.TOKEN_BUDGET_LEVEL_STANDARD).build(), Map.of());
+        .setBudget(TokenBudgetLevel.TOKEN_BUDGET_LEVEL_STANDARD).build(), roots());
     assertThat(low.getBrief().length()).isLessThanOrEqualTo(1_000);
     assertThat(low.getConceptsCount()).isLessThanOrEqualTo(3);
     assertThat(high.getConceptsCount()).isGreaterThan(low.getConceptsCount());
@@ -75,16 +79,50 @@ class DraftRepositoryBriefTest {
 
   @Test
   void badPathsGetPreciseStatuses() throws Exception {
-    Path file = Files.writeString(dir.resolve("file.txt"), "x");
-    expect(Status.Code.INVALID_ARGUMENT, "repository_path", DraftRepositoryBriefRequest.newBuilder().build(), Map.of());
+    Path repos = Files.createDirectories(dir.resolve("repos"));
+    Path file = Files.writeString(repos.resolve("file.txt"), "x");
+    expect(Status.Code.INVALID_ARGUMENT, "repository_path", DraftRepositoryBriefRequest.newBuilder().build(), roots());
     expect(Status.Code.NOT_FOUND, "repository_path", DraftRepositoryBriefRequest.newBuilder()
-        .setRepositoryPath(dir.resolve("missing").toString()).build(), Map.of());
+        .setRepositoryPath(repos.resolve("missing").toString()).build(), roots());
     expect(Status.Code.INVALID_ARGUMENT, "repository_path", DraftRepositoryBriefRequest.newBuilder()
-        .setRepositoryPath(file.toString()).build(), Map.of());
+        .setRepositoryPath(file.toString()).build(), roots());
     expect(Status.Code.INVALID_ARGUMENT, "duration_seconds", DraftRepositoryBriefRequest.newBuilder()
-        .setRepositoryPath(dir.toString()).setDurationSeconds(-1).build(), Map.of());
+        .setRepositoryPath(repos.toString()).setDurationSeconds(-1).build(), roots());
     expect(Status.Code.PERMISSION_DENIED, "repository_path", DraftRepositoryBriefRequest.newBuilder()
         .setRepositoryPath(dir.toString()).build(), Map.of("REELMESH_REPO_ROOTS", dir.resolve("elsewhere").toString()));
+  }
+
+  @Test
+  void withoutConfiguredRootsNothingIsReadAndTheVariableIsNamed() throws Exception {
+    Path repo = repo();
+    assertThatThrownBy(() -> draft(DraftRepositoryBriefRequest.newBuilder().setRepositoryPath(repo.toString()).build(),
+        Map.of())).isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+          assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
+          assertThat(e.getStatus().getDescription()).startsWith("repository_path").contains("REELMESH_REPO_ROOTS");
+        });
+  }
+
+  @Test
+  void dotDotAndSymbolicLinksCannotLeaveTheRoots() throws Exception {
+    Path repo = repo();
+    Path outside = Files.createDirectories(dir.resolve("secret"));
+    Files.writeString(outside.resolve("Vault.java"), "class CrownJewelVault {}");
+    expect(Status.Code.PERMISSION_DENIED, "repository_path", DraftRepositoryBriefRequest.newBuilder()
+        .setRepositoryPath(repo + "/../../secret").build(), roots());
+    expect(Status.Code.PERMISSION_DENIED, "repository_path", DraftRepositoryBriefRequest.newBuilder()
+        .setRepositoryPath("/etc").build(), roots());
+    Path link = Files.createSymbolicLink(dir.resolve("repos/link-out"), outside);
+    assertThatThrownBy(() -> draft(DraftRepositoryBriefRequest.newBuilder().setRepositoryPath(link.toString()).build(),
+        roots())).isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+          assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
+          assertThat(e.getStatus().getDescription()).startsWith("repository_path").contains("symbolic link");
+        });
+    // Links inside a repository that point out of it are not followed by the scan either.
+    Files.createSymbolicLink(repo.resolve("src/linked-dir"), outside);
+    Files.createSymbolicLink(repo.resolve("src/Linked.java"), outside.resolve("Vault.java"));
+    DraftRepositoryBriefResponse r = draft(DraftRepositoryBriefRequest.newBuilder()
+        .setRepositoryPath(repo.toString()).setBudget(TokenBudgetLevel.TOKEN_BUDGET_LEVEL_STANDARD).build(), roots());
+    assertThat(r.toString()).doesNotContain("CrownJewel");
   }
 
   private void expect(Status.Code code, String field, DraftRepositoryBriefRequest request, Map<String, String> env) {

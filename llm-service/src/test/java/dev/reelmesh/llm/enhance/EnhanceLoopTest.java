@@ -49,4 +49,19 @@ class EnhanceLoopTest {
     assertThat(r.enhancedPrompt()).isEqualTo(good);
     assertThat(r.stopReason()).isEqualTo("target_reached");
   }
+
+  @Test
+  void theTraceHoldsTheOriginalEachRoundAndTheSummary() throws Exception {
+    EnhanceRequest request = EnhanceRequest.validated("a kettle on a table", plain, 0, 0);
+    EnhanceResult r = EnhanceLoop.run(new OfflineEngine(), request).value();
+    EnhanceTrace trace = EnhanceTrace.of(request, r, dev.reelmesh.llm.engine.EngineReport.offline());
+    assertThat(trace.files()).hasSize(2 + 2 * r.rounds().size() + 2);
+    assertThat(trace.files().get(0).content()).isEqualTo("a kettle on a table");
+    assertThat(trace.originalScore()).isEqualTo(critic.critique("a kettle on a table", plain).score());
+    assertThat(trace.files().get(trace.files().size() - 2).content()).isEqualTo(r.enhancedPrompt());
+    var summary = new com.fasterxml.jackson.databind.ObjectMapper().readTree(trace.summaryJson());
+    assertThat(summary.path("stop_reason").asText()).isEqualTo(r.stopReason());
+    assertThat(summary.path("engine").asText()).isEqualTo("offline-template");
+    assertThat(summary.path("rounds").size()).isEqualTo(r.rounds().size());
+  }
 }

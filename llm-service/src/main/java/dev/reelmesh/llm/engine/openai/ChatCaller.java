@@ -69,8 +69,8 @@ final class ChatCaller {
     long estimatedInput = (system.length() + user.length()) / 4 + 16;
     // Priced before it is sent: a call that would cross the caller's cap is not made.
     CallOptions options = CallOptions.current();
-    long estimate = PriceTable.inputMicros(config.model(), estimatedInput)
-        + PriceTable.outputMicros(config.model(), maxOutputTokens);
+    PriceTable.Price price = config.price();
+    long estimate = PriceTable.inputMicros(price, estimatedInput) + PriceTable.outputMicros(price, maxOutputTokens);
     if (!options.fits(estimate)) {
       throw new EngineFailure(String.format(java.util.Locale.ROOT, "estimated $%.4f for this "
           + "call would cross the caller's spend cap ($%.4f left); no request was sent",
@@ -108,14 +108,17 @@ final class ChatCaller {
   }
 
   private List<Cost> costs(String stage, CompletionUsage usage, long estimatedInput, long maxOutput) {
-    String m = config.model();
+    PriceTable.Price price = config.price();
+    // An unknown or declared price says so on the bill, so nobody mistakes it for a list price.
+    String m = config.model() + (PriceTable.known(config.model()) && config.declaredPrice().isEmpty() ? ""
+        : " (" + price.source() + ")");
     long in = usage == null ? 0 : usage.promptTokens();
     long out = usage == null ? 0 : usage.completionTokens();
     List<Cost> costs = new ArrayList<>();
     costs.add(new Cost(stage, "openai", m + " input tokens", usage == null ? estimatedInput : in, "tokens",
-        PriceTable.inputMicros(m, estimatedInput), PriceTable.inputMicros(m, in)));
+        PriceTable.inputMicros(price, estimatedInput), PriceTable.inputMicros(price, in)));
     costs.add(new Cost(stage, "openai", m + " output tokens", usage == null ? maxOutput : out, "tokens",
-        PriceTable.outputMicros(m, maxOutput), PriceTable.outputMicros(m, out)));
+        PriceTable.outputMicros(price, maxOutput), PriceTable.outputMicros(price, out)));
     return costs;
   }
 

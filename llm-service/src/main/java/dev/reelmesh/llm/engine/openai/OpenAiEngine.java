@@ -18,6 +18,7 @@ import dev.reelmesh.llm.plan.Plan;
 import dev.reelmesh.llm.plan.PlanInvariants;
 import dev.reelmesh.llm.plan.PlanRequest;
 import dev.reelmesh.llm.plan.Refinement;
+import dev.reelmesh.llm.shot.ShotFragments;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -130,6 +131,26 @@ public final class OpenAiEngine implements LlmEngine {
     String text = parse(reply).path("prompt").asText("").strip();
     if (text.isEmpty() || text.length() > 4_000) {
       throw new EngineFailure("writer returned an empty or over-long prompt", reply.costs(), null);
+    }
+    return new Priced<>(text, reply.costs());
+  }
+
+  @Override
+  public Priced<String> writeShot(ShotFragments f, boolean hasReference) throws EngineFailure {
+    // The fragments travel as JSON data, never spliced into the instructions.
+    Map<String, Object> fragments = new java.util.LinkedHashMap<>();
+    fragments.put("subject", f.subject());
+    fragments.put("action", f.action());
+    fragments.put("setting", f.setting());
+    fragments.put("product_use", f.productUse());
+    fragments.put("lighting", f.lighting());
+    fragments.put("mood", f.mood());
+    String user = json(Map.of("fragments", fragments, "camera_move", f.cameraMove(),
+        "has_reference_image", hasReference));
+    ChatReply reply = chat.call("shot_prompt", Prompts.SHOT, user, "shot_prompt", Schemas.REWRITE, 200);
+    String text = parse(reply).path("prompt").asText("").strip();
+    if (text.isEmpty()) {
+      throw new EngineFailure("the model returned an empty shot prompt", reply.costs(), null);
     }
     return new Priced<>(text, reply.costs());
   }
