@@ -1,9 +1,5 @@
 package dev.reelmesh.media;
 
-import dev.reelmesh.media.ffmpeg.Cancellation;
-import dev.reelmesh.media.probe.MediaInfo;
-import dev.reelmesh.media.stitch.StitchClip;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -11,11 +7,12 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
- * Probes a stitch's clips a few at a time. One ffprobe is mostly process start-up and waiting
+ * Probes a stitch's inputs a few at a time. One ffprobe is mostly process start-up and waiting
  * for the disk, so eight in a row cost a third of a second before any encoding starts; side by
- * side they cost a fraction. Errors come back as for sequential probing: the first failing clip
+ * side they cost a fraction. Errors come back as for sequential probing: the first failing input
  * in request order, with its own status.
  */
 final class ClipProbes {
@@ -29,23 +26,21 @@ final class ClipProbes {
 
   private ClipProbes() {}
 
-  /** {@code paths} are resolved already; clip i is named {@code clips[i]} in errors. */
-  static List<StitchClip> probe(Toolkit kit, List<Path> paths, Cancellation cancel) {
-    List<CompletableFuture<MediaInfo>> probes = new ArrayList<>();
-    for (int i = 0; i < paths.size(); i++) {
-      String field = "clips[" + i + "]";
-      Path path = paths.get(i);
-      probes.add(CompletableFuture.supplyAsync(() -> kit.video(field, path, cancel), PROBES));
+  /** Runs every probe, side by side; the results in order. */
+  static <T> List<T> all(List<Supplier<T>> probes) {
+    List<CompletableFuture<T>> running = new ArrayList<>();
+    for (Supplier<T> probe : probes) {
+      running.add(CompletableFuture.supplyAsync(probe, PROBES));
     }
-    List<StitchClip> clips = new ArrayList<>();
-    for (int i = 0; i < paths.size(); i++) {
+    List<T> results = new ArrayList<>();
+    for (CompletableFuture<T> f : running) {
       try {
-        clips.add(new StitchClip("clips[" + i + "]", paths.get(i), probes.get(i).join()));
+        results.add(f.join());
       } catch (CompletionException e) {
-        probes.forEach(p -> p.cancel(false));
+        running.forEach(p -> p.cancel(false));
         throw e.getCause() instanceof RuntimeException r ? r : e;
       }
     }
-    return clips;
+    return results;
   }
 }

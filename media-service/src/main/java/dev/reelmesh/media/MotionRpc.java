@@ -1,11 +1,9 @@
 package dev.reelmesh.media;
 
-import dev.reelmesh.common.error.Statuses;
 import dev.reelmesh.media.ffmpeg.Cancellation;
 import dev.reelmesh.media.motion.MotionClipRenderer;
 import dev.reelmesh.media.motion.MotionKind;
 import dev.reelmesh.media.motion.MotionSpec;
-import dev.reelmesh.v1.Motion;
 import dev.reelmesh.v1.RenderMotionClipRequest;
 import dev.reelmesh.v1.RenderMotionClipResponse;
 import java.nio.file.Path;
@@ -27,7 +25,7 @@ final class MotionRpc {
     int height = defaultSize ? 720 : Fields.size("height", r.getHeight());
     double fps = r.getFps() == 0 ? 24 : Fields.fps("fps", r.getFps());
     boolean hasEnd = r.hasEndFrame() && !r.getEndFrame().getUri().isEmpty();
-    MotionKind motion = motion(r.getMotion(), hasEnd);
+    MotionKind motion = MotionProtos.kind("motion", r.getMotion(), hasEnd);
     Fields.require(motion != MotionKind.BLEND || hasEnd, "end_frame",
         "is required for MOTION_BLEND");
     Fields.require(Math.round(duration * fps) >= 1, "duration_seconds",
@@ -45,21 +43,5 @@ final class MotionRpc {
         .setClip(kit.store().describe(clip, "video/mp4"))
         .setProbe(ProbeProtos.toProto(kit.probe("clip", clip, cancel)))
         .build();
-  }
-
-  private static MotionKind motion(Motion m, boolean hasEnd) {
-    return switch (m) {
-      case MOTION_UNSPECIFIED -> hasEnd ? MotionKind.BLEND : MotionKind.ZOOM_IN;
-      case MOTION_STATIC -> MotionKind.STATIC;
-      case MOTION_ZOOM_IN -> MotionKind.ZOOM_IN;
-      case MOTION_ZOOM_OUT -> MotionKind.ZOOM_OUT;
-      case MOTION_PAN_LEFT -> MotionKind.PAN_LEFT;
-      case MOTION_PAN_RIGHT -> MotionKind.PAN_RIGHT;
-      case MOTION_PAN_UP -> MotionKind.PAN_UP;
-      case MOTION_PAN_DOWN -> MotionKind.PAN_DOWN;
-      case MOTION_BLEND -> MotionKind.BLEND;
-      case UNRECOGNIZED -> throw Statuses.invalid("motion",
-          "unknown motion value");
-    };
   }
 }

@@ -33,10 +33,10 @@ final class StitchSoundtrack implements AutoCloseable {
 
   /**
    * Validates {@code a} against the stitched length {@code seconds}, then renders the mix
-   * (audio-only passes; see {@link Premixer}). The mix becomes input {@code clipCount} of the
-   * stitch.
+   * (audio-only passes; see {@link Premixer}). The mix becomes input {@code inputIndex} of the
+   * stitch (the segments read the ones before it).
    */
-  static StitchSoundtrack prepare(Toolkit kit, StitchAudio a, double seconds, int clipCount,
+  static StitchSoundtrack prepare(Toolkit kit, StitchAudio a, double seconds, int inputIndex,
       int height, Cancellation cancel) {
     AudioRequest request = AudioRequest.of(a);
     SoundtrackReader.Read read = new SoundtrackReader(kit).read(request, seconds, true, cancel);
@@ -46,7 +46,7 @@ final class StitchSoundtrack implements AutoCloseable {
           ? Captions.burnIn(kit, request, read.cues(), height, work.path()) : null;
       PreparedMix mix = new Premixer(kit.runner()).prepare(read.sound(), work.path(), cancel);
       AudioOverride override = new AudioOverride(List.of("-i", mix.wav().toString()),
-          mix.graph(clipCount), PreparedMix.meterOutput());
+          mix.graph(inputIndex), PreparedMix.meterOutput());
       return new StitchSoundtrack(work, request, read, override, videoFilter);
     } catch (RuntimeException e) {
       work.close();

@@ -7,7 +7,8 @@ import java.nio.file.Path;
  * One input clip with what ffprobe said about it; {@code field} names it in errors.
  * {@code keepSeconds} > 0 uses only the clip's first that many seconds (0 = the whole clip).
  */
-public record StitchClip(String field, Path path, MediaInfo info, double keepSeconds) {
+public record StitchClip(String field, Path path, MediaInfo info, double keepSeconds)
+    implements Segment {
   /** The whole clip. */
   public StitchClip(String field, Path path, MediaInfo info) {
     this(field, path, info, 0);
@@ -27,8 +28,14 @@ public record StitchClip(String field, Path path, MediaInfo info, double keepSec
    * Seconds this clip takes on the timeline. Capped at the probed length: a trim may exceed it
    * by up to a frame (the caller's tolerance), and trimming past the end would only pad.
    */
+  @Override
   public double seconds() {
     double whole = probedSeconds();
     return keepSeconds > 0 ? Math.min(keepSeconds, whole) : whole;
+  }
+
+  @Override
+  public int inputCount() {
+    return 1;
   }
 }

@@ -2,12 +2,13 @@ package dev.reelmesh.media.stitch;
 
 import dev.reelmesh.media.probe.MediaInfo;
 import dev.reelmesh.media.probe.StreamMeta;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * Decides whether clips can be joined by stream copy: only cuts, no clip trimmed shorter, and
- * every clip already has the output's codecs, size, frame rate, pixel format, aspect and audio
- * layout. Anything else needs a re-encode, or the concat demuxer would produce a file players
+ * Decides whether clips can be joined by stream copy: only clip files (no stills), only cuts,
+ * no clip trimmed shorter, and every clip already has the output's codecs, size, frame rate,
+ * pixel format, aspect and audio layout. Anything else needs a re-encode, or the concat demuxer would produce a file players
  * choke on.
  */
 final class StreamCopyCheck {
@@ -15,23 +16,24 @@ final class StreamCopyCheck {
 
   static boolean possible(StitchSpec spec) {
     if (spec.forceReencode() || spec.audio() != null || spec.videoFilter() != null
-        || spec.cuts().stream().anyMatch(Cut::overlaps)) {
+        || spec.cuts().stream().anyMatch(Cut::overlaps) || spec.clipsOnly().isEmpty()) {
       return false;
     }
+    List<StitchClip> clips = spec.clipsOnly().get();
     // The concat demuxer copies whole files; a trim that removes more than a frame needs the
     // trim filter. One that removes less changes nothing the output frame grid can show.
     double frame = 1 / spec.fps();
-    if (spec.clips().stream().anyMatch(c -> c.probedSeconds() - c.seconds() > frame)) {
+    if (clips.stream().anyMatch(c -> c.probedSeconds() - c.seconds() > frame)) {
       return false;
     }
-    MediaInfo first = spec.clips().get(0).info();
+    MediaInfo first = clips.get(0).info();
     StreamMeta v0 = first.video().orElseThrow();
     if (v0.width() != spec.width() || v0.height() != spec.height()
         || Math.abs(v0.fps() - spec.fps()) > 0.01) {
       return false;
     }
     Optional<StreamMeta> a0 = first.audio();
-    for (StitchClip clip : spec.clips()) {
+    for (StitchClip clip : clips) {
       MediaInfo info = clip.info();
       if (info.streams().size() != first.streams().size()
           || !info.container().equals(first.container())) {
