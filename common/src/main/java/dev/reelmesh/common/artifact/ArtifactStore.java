@@ -1,7 +1,5 @@
 package dev.reelmesh.common.artifact;
 
-import com.google.common.hash.Hashing;
-import com.google.common.io.MoreFiles;
 import dev.reelmesh.common.error.Statuses;
 import dev.reelmesh.v1.ArtifactRef;
 import io.grpc.Status;
@@ -9,15 +7,27 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.UUID;
 
 /**
  * The local artifact root the services share in the embedded default. Every reference is resolved
  * against the root and refused when it escapes it (no path traversal, no symlink escape), so a
  * caller can only read and write what lives under the root.
+ *
+ * <p>References are bounded ({@link #MAX_URI_CHARS}, {@link #MAX_DEPTH}) and checked with one
+ * file-system look-up per path segment, so a hostile reference costs a caller microseconds, not
+ * a worker's time.
  */
 public final class ArtifactStore {
+  /** Longer than any path the mesh writes (about 100 characters) by a wide margin. */
+  public static final int MAX_URI_CHARS = 1024;
+  /** Directory levels below the root; the mesh writes at most four. */
+  public static final int MAX_DEPTH = 32;
+
   private final Path root;
 
   public ArtifactStore(Path root) {
@@ -44,6 +54,9 @@ public final class ArtifactStore {
           .withDescription(field + ": no artifact at '" + ref.getUri() + "'")
           .asRuntimeException();
     }
+    // The reference's size and digest, when given, must describe what is on disk now: a caller
+    // never gets work done on content other than the content it named.
+    ContentCheck.verify(field, ref, path);
     return path;
   }
 
@@ -53,6 +66,10 @@ public final class ArtifactStore {
   public Path resolve(String field, String uri) {
     if (uri == null || uri.isBlank()) {
       throw Statuses.invalid(field, "artifact uri is empty");
+    }
+    if (uri.length() > MAX_URI_CHARS) {
+      throw Statuses.invalid(field + ".uri", "is " + uri.length() + " characters; at most "
+          + MAX_URI_CHARS);
     }
     Path candidate;
     try {
@@ -69,26 +86,50 @@ public final class ArtifactStore {
       throw Statuses.invalid(field, "not a valid path: '" + uri + "'");
     }
     Path normalized = candidate.toAbsolutePath().normalize();
-    if (!normalized.startsWith(root) || escapesThroughLink(normalized)) {
+    if (!normalized.startsWith(root)) {
+      throw Statuses.invalid(field, "'" + uri + "' is outside the artifact root");
+    }
+    Path relative = root.relativize(normalized);
+    if (relative.getNameCount() > MAX_DEPTH) {
+      throw Statuses.invalid(field + ".uri", "is " + relative.getNameCount()
+          + " directories deep; at most " + MAX_DEPTH);
+    }
+    if (escapesThroughLink(relative)) {
       throw Statuses.invalid(field, "'" + uri + "' is outside the artifact root");
     }
     return normalized;
   }
 
-  /** A symlink inside the root may still point outside it; follow the deepest existing part. */
-  private boolean escapesThroughLink(Path normalized) {
-    Path existing = normalized;
-    while (existing != null && !Files.exists(existing)) {
-      existing = existing.getParent();
+  /**
+   * A symlink inside the root may still point outside it. Walks down from the root, one
+   * look-up per segment (not following links), and stops at the first segment that does not
+   * exist: nothing below it can be a link. A link whose target cannot be resolved (dangling)
+   * counts as escaping: writing through it would create a file wherever it points.
+   */
+  private boolean escapesThroughLink(Path relative) {
+    Path current = root;
+    for (Path segment : relative) {
+      current = current.resolve(segment);
+      BasicFileAttributes attributes;
+      try {
+        attributes = Files.readAttributes(current, BasicFileAttributes.class,
+            LinkOption.NOFOLLOW_LINKS);
+      } catch (NoSuchFileException e) {
+        return false;
+      } catch (IOException e) {
+        return true;
+      }
+      if (attributes.isSymbolicLink()) {
+        try {
+          if (!current.toRealPath().startsWith(root)) {
+            return true;
+          }
+        } catch (IOException e) {
+          return true;
+        }
+      }
     }
-    if (existing == null) {
-      return true;
-    }
-    try {
-      return !existing.toRealPath().startsWith(root);
-    } catch (IOException e) {
-      return true;
-    }
+    return false;
   }
 
   /**
@@ -119,7 +160,7 @@ public final class ArtifactStore {
           .setUri(root.relativize(normalized).toString().replace('\\', '/'))
           .setMediaType(mediaType == null || mediaType.isEmpty() ? MediaTypes.guess(file) : mediaType)
           .setSizeBytes(Files.size(normalized))
-          .setSha256(MoreFiles.asByteSource(normalized).hash(Hashing.sha256()).toString())
+          .setSha256(ContentCheck.sha256(normalized))
           .build();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file, e);

@@ -24,7 +24,7 @@ class ArtifactStoreTest {
   private static void assertInvalid(Runnable call, String fragment) {
     assertThatThrownBy(call::run).isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
       assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
-      assertThat(e.getStatus().getDescription()).startsWith("clips[0]: ").contains(fragment);
+      assertThat(e.getStatus().getDescription()).startsWith("clips[0]").contains(fragment);
     });
   }
 
@@ -55,6 +55,64 @@ class ArtifactStoreTest {
     Files.writeString(outside.resolve("s.txt"), "secret");
     Files.createSymbolicLink(store.root().resolve("link"), outside);
     assertInvalid(() -> store.resolve("clips[0]", "link/s.txt"), "outside the artifact root");
+  }
+
+  @Test
+  void refusesADanglingSymlinkWhoseTargetIsOutside() throws Exception {
+    ArtifactStore store = store();
+    Files.createSymbolicLink(store.root().resolve("out.mp4"), dir.resolve("elsewhere.mp4"));
+    assertInvalid(() -> store.newOutput("clips[0]", "out.mp4", "media", ".mp4"),
+        "outside the artifact root");
+    assertThat(dir.resolve("elsewhere.mp4")).doesNotExist();
+  }
+
+  @Test
+  void followsALinkThatStaysInsideTheRoot() throws Exception {
+    ArtifactStore store = store();
+    Files.createDirectories(store.root().resolve("real"));
+    Files.writeString(store.root().resolve("real/a.txt"), "a");
+    Files.createSymbolicLink(store.root().resolve("alias"), store.root().resolve("real"));
+    assertThat(store.resolveExisting("clips[0]", ArtifactRef.newBuilder()
+        .setUri("alias/a.txt").build())).hasContent("a");
+  }
+
+  @Test
+  void boundsTheLengthAndDepthOfAReferenceAndAnswersAHugeOneAtOnce() throws Exception {
+    ArtifactStore store = store();
+    String huge = "a/".repeat(50_000) + "x.mp4"; // the 100 KB reference that once took seconds
+    long t0 = System.nanoTime();
+    assertInvalid(() -> store.resolve("clips[0]", huge), "at most " + ArtifactStore.MAX_URI_CHARS);
+    assertThat(System.nanoTime() - t0).as("refused without touching the disk per segment")
+        .isLessThan(1_000_000_000L);
+    String deep = "d/".repeat(ArtifactStore.MAX_DEPTH) + "x.mp4";
+    assertInvalid(() -> store.resolve("clips[0]", deep), "directories deep");
+    assertThatThrownBy(() -> store.resolve("clips[0]", huge)).hasMessageContaining("clips[0].uri");
+    assertThat(store.resolve("clips[0]", "d/".repeat(ArtifactStore.MAX_DEPTH - 1) + "x.mp4")
+        .startsWith(store.root())).isTrue();
+  }
+
+  @Test
+  void verifiesTheSizeAndDigestAReferenceCarries() throws Exception {
+    ArtifactStore store = store();
+    Path file = store.newOutput("out", "a.png", "media", ".png");
+    Files.writeString(file, "the real content");
+    ArtifactRef good = store.describe(file);
+    assertThat(store.resolveExisting("clips[0]", good)).isEqualTo(file);
+    String other = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+        .digest("other".getBytes(StandardCharsets.UTF_8)));
+    assertInvalid(() -> store.resolveExisting("clips[0]", good.toBuilder().setSha256(other)
+        .build()), "does not match");
+    assertThatThrownBy(() -> store.resolveExisting("clips[0]", good.toBuilder()
+        .setSha256(other).build())).hasMessageContaining("clips[0].sha256");
+    assertInvalid(() -> store.resolveExisting("clips[0]", good.toBuilder().setSha256("XYZ")
+        .build()), "64 lowercase hex");
+    assertInvalid(() -> store.resolveExisting("clips[0]", good.toBuilder().setSizeBytes(3)
+        .build()), "holds " + Files.size(file));
+    assertInvalid(() -> store.resolveExisting("clips[0]", good.toBuilder().setSizeBytes(-1)
+        .build()), ">= 0");
+    // Unknown size and digest are measured, not refused.
+    assertThat(store.resolveExisting("clips[0]", ArtifactRef.newBuilder().setUri("a.png")
+        .build())).isEqualTo(file);
   }
 
   @Test
