@@ -16,30 +16,45 @@ final class Connection implements AutoCloseable {
   private final Mesh mesh;
   private final ManagedChannel pipeline;
   private final ManagedChannel media;
+  private final ManagedChannel llm;
 
-  private Connection(Mesh mesh, ManagedChannel pipeline, ManagedChannel media) {
+  private Connection(Mesh mesh, ManagedChannel pipeline, ManagedChannel media, ManagedChannel llm) {
     this.mesh = mesh;
     this.pipeline = pipeline;
     this.media = media;
+    this.llm = llm;
   }
 
   static Connection inProcess(MeshSettings settings) throws IOException {
     Mesh mesh = Mesh.start(settings, null, null);
-    return new Connection(mesh, mesh.pipelineChannel(), null);
+    return new Connection(mesh, mesh.pipelineChannel(), null, null);
   }
 
-  /** {@code server} is host:port of the pipeline; media defaults to the port three above. */
+  /**
+   * {@code server} is host:port of the pipeline; llm is the port above it and media, unless
+   * given, the port three above (as {@code reelmesh up} lays them out).
+   */
   static Connection remote(String server, String mediaAddress) {
+    int port = port(server);
+    String host = server.substring(0, server.lastIndexOf(':'));
+    String media = mediaAddress != null ? mediaAddress : host + ":" + (port + 3);
+    return new Connection(null, Transports.nettyChannel(server), Transports.nettyChannel(media),
+        Transports.nettyChannel(host + ":" + (port + 1)));
+  }
+
+  /** The port of a host:port, refused in the user's words when it is not one. */
+  static int port(String server) {
     int colon = server.lastIndexOf(':');
-    if (colon <= 0) {
-      throw new IllegalArgumentException("--server must be host:port, got '" + server + "'");
+    try {
+      int port = colon <= 0 ? -1 : Integer.parseInt(server.substring(colon + 1));
+      if (port > 0 && port < 65_533) {
+        return port;
+      }
+    } catch (NumberFormatException e) {
+      // Falls through to the message below.
     }
-    String media = mediaAddress;
-    if (media == null) {
-      int port = Integer.parseInt(server.substring(colon + 1));
-      media = server.substring(0, colon) + ":" + (port + 3);
-    }
-    return new Connection(null, Transports.nettyChannel(server), Transports.nettyChannel(media));
+    throw new IllegalArgumentException("--server must be HOST:PORT (e.g. 127.0.0.1:50051), got '"
+        + server + "'");
   }
 
   Channel pipeline() {
@@ -50,9 +65,13 @@ final class Connection implements AutoCloseable {
     return mesh != null ? mesh.channels().media() : media;
   }
 
+  Channel llm() {
+    return mesh != null ? mesh.channels().llm() : llm;
+  }
+
   @Override
   public void close() {
-    for (ManagedChannel channel : new ManagedChannel[] {pipeline, media}) {
+    for (ManagedChannel channel : new ManagedChannel[] {pipeline, media, llm}) {
       if (channel != null) {
         channel.shutdownNow();
         try {

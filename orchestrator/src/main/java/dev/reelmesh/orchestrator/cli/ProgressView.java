@@ -4,15 +4,12 @@ import dev.reelmesh.v1.JobEvent;
 import dev.reelmesh.v1.Stage;
 import java.io.PrintWriter;
 import java.util.Locale;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
- * Shows a job's events at the terminal: a progress bar per stage (the storyboard counts frames,
- * the clips stage counts clips), with fallbacks and warnings printed as lines. Without a terminal
- * it prints one plain line per event that matters.
+ * Shows a job's events at the terminal. {@link Bars}: one fixed-width bar per stage, redrawn in
+ * place, finished at 100 % when the next stage starts; clips, fallbacks, warnings and errors get
+ * a line of their own above it. {@link Plain} (no terminal, or --plain): one line per event.
+ * Either way whatever is printed after {@link #close()} starts on a line of its own.
  */
 abstract class ProgressView implements AutoCloseable {
   abstract void accept(JobEvent event);
@@ -21,11 +18,22 @@ abstract class ProgressView implements AutoCloseable {
   public void close() {}
 
   static ProgressView create(PrintWriter err, boolean plain) {
-    return plain ? new Plain(err) : new Bars();
+    return plain ? new Plain(err) : new Bars(err);
   }
 
   static String stageName(Stage stage) {
     return stage.name().replace("STAGE_", "").toLowerCase(Locale.ROOT).replace('_', ' ');
+  }
+
+  /** Events that deserve a line of their own, and how that line is marked. */
+  static String marker(JobEvent event) {
+    return event.hasFallback() ? "fallback" : event.hasWarning() ? "warning"
+        : event.hasError() ? "error" : event.hasClipReady() ? "clip" : null;
+  }
+
+  /** Many-times-a-second assembly progress: bars show it, lines skip it. */
+  static boolean isTick(JobEvent event) {
+    return event.getMessage().startsWith("assembling ") && event.getMessage().endsWith("%");
   }
 
   /** One line per meaningful event. */
@@ -38,55 +46,68 @@ abstract class ProgressView implements AutoCloseable {
 
     @Override
     void accept(JobEvent event) {
-      // Assembly progress arrives many times a second; the bar view shows it, lines skip it.
-      if (event.getMessage().startsWith("assembling ") && event.getMessage().endsWith("%")) {
+      if (isTick(event)) {
         return;
       }
-      String marker = event.hasFallback() ? " FALLBACK" : event.hasWarning() ? " WARNING"
-          : event.hasError() ? " ERROR" : "";
+      String marker = marker(event);
       err.printf(Locale.ROOT, "[%3.0f%%] %-12s%s %s%n", event.getPercent(),
-          stageName(event.getStage()), marker, event.getMessage());
+          stageName(event.getStage()), marker == null || marker.equals("clip") ? ""
+              : " " + marker.toUpperCase(Locale.ROOT), event.getMessage());
       err.flush();
     }
   }
 
-  /** Progress bars on the terminal (System.err, where the bars library draws). */
+  /** Fixed-width bars drawn with carriage returns on the given writer. */
   static final class Bars extends ProgressView {
+    static final int BAR = 24;
+    static final int MESSAGE = 30;
+    private final PrintWriter err;
     private Stage stage = Stage.STAGE_UNSPECIFIED;
-    private ProgressBar bar;
+    private int percent;
+    private String message = "";
+    private boolean drawn;
+
+    Bars(PrintWriter err) {
+      this.err = err;
+    }
 
     @Override
     void accept(JobEvent event) {
       if (event.getStage() != stage) {
-        closeBar();
+        if (drawn && event.getStage().getNumber() > stage.getNumber()) {
+          percent = 100; // the stage is over: its bar ends full, not at its last tick
+          draw();
+        }
+        endLine();
         stage = event.getStage();
-        bar = new ProgressBarBuilder()
-            .setTaskName(String.format("%-12s", stageName(stage)))
-            .setInitialMax(100)
-            .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK)
-            .setConsumer(new ConsoleProgressBarConsumer(System.err))
-            .setUpdateIntervalMillis(100)
-            .hideEta()
-            .build();
+        percent = 0;
       }
-      double[] range = range(stage);
-      double within = range[1] > range[0]
-          ? (event.getPercent() - range[0]) / (range[1] - range[0]) * 100 : 100;
-      bar.stepTo(Math.max(0, Math.min(100, Math.round(within))));
-      bar.setExtraMessage(shorten(event.getMessage()));
-      if (event.hasFallback() || event.hasWarning() || event.hasError()) {
-        System.err.println();
-        System.err.println((event.hasFallback() ? "  fallback: " : event.hasError()
-            ? "  error: " : "  warning: ") + event.getMessage());
+      percent = Math.max(percent, within(stage, event.getPercent()));
+      if (event.hasResult()) {
+        percent = 100;
       }
+      String marker = marker(event);
+      if (marker != null) {
+        clearLine();
+        err.println("  " + marker + ": " + event.getMessage());
+      } else if (!event.getMessage().isEmpty()) {
+        message = event.getMessage();
+      }
+      draw();
     }
 
-    private static String shorten(String message) {
-      return message.length() > 48 ? message.substring(0, 47) + "…" : message;
+    /** The line as drawn: every part padded or cut to its width, so it never changes size. */
+    static String line(Stage stage, int percent, String message) {
+      int filled = Math.round(percent * BAR / 100f);
+      String text = message.length() > MESSAGE ? message.substring(0, MESSAGE - 1) + "…"
+          : message;
+      return String.format(Locale.ROOT, "%-12s [%s%s] %3d %%  %-" + MESSAGE + "s",
+          stageName(stage), "█".repeat(filled), "░".repeat(BAR - filled), percent, text);
     }
 
-    static double[] range(Stage stage) {
-      return switch (stage) {
+    /** Percent of the stage's own range (the stream reports the job's). */
+    static int within(Stage stage, double jobPercent) {
+      double[] range = switch (stage) {
         case STAGE_PLAN -> new double[] {0, 10};
         case STAGE_REFERENCES -> new double[] {10, 20};
         case STAGE_STORYBOARD -> new double[] {20, 40};
@@ -95,18 +116,34 @@ abstract class ProgressView implements AutoCloseable {
         case STAGE_ASSEMBLE -> new double[] {92, 100};
         default -> new double[] {0, 100};
       };
+      double share = (jobPercent - range[0]) / (range[1] - range[0]) * 100;
+      return (int) Math.max(0, Math.min(100, Math.floor(share)));
     }
 
-    private void closeBar() {
-      if (bar != null) {
-        bar.close();
-        bar = null;
+    private void draw() {
+      err.print("\r" + line(stage, percent, message));
+      err.flush();
+      drawn = true;
+    }
+
+    private void clearLine() {
+      if (drawn) {
+        err.print("\r" + " ".repeat(line(stage, percent, message).length()) + "\r");
       }
+    }
+
+    private void endLine() {
+      if (drawn) {
+        err.println();
+        err.flush();
+        drawn = false;
+      }
+      message = "";
     }
 
     @Override
     public void close() {
-      closeBar();
+      endLine();
     }
   }
 }

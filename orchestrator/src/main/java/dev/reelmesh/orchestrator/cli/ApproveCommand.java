@@ -1,0 +1,63 @@
+package dev.reelmesh.orchestrator.cli;
+
+import dev.reelmesh.v1.ApprovePlanRequest;
+import dev.reelmesh.v1.GetJobRequest;
+import dev.reelmesh.v1.PipelineServiceGrpc;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code reelmesh approve JOB}: lets a job waiting at its plan (generate --review) go on. */
+@Command(name = "approve", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Approve the plan of a job that waits for it (generate --review), "
+        + "optionally changed first, then follow the job and write it to --out.",
+        "Clip numbers in an instruction count from 1, as the plan prints them."},
+    footer = ExitCodes.HELP)
+final class ApproveCommand implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "JOB_ID")
+  String jobId;
+
+  @Option(names = "--instruction", paramLabel = "TEXT", defaultValue = "",
+      description = "Change the plan before going on (\"make clip 2 a close-up\").")
+  String instruction;
+
+  @Option(names = "--out", paramLabel = "DIR", defaultValue = "reelmesh-out",
+      description = "Output folder (default ${DEFAULT-VALUE}).")
+  Path out;
+
+  @Option(names = "--plain", description = "Plain progress lines instead of progress bars.")
+  boolean plain;
+
+  @Mixin MeshAccess access;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    Checks checks = new Checks(spec);
+    checks.outputDirectory("--out", out);
+    access.check(checks);
+    if (instruction.length() > 2000) {
+      throw checks.refuse("--instruction must be at most 2000 characters, got "
+          + instruction.length());
+    }
+    try (Connection connection = access.open()) {
+      PipelineServiceGrpc.PipelineServiceBlockingStub pipeline =
+          PipelineServiceGrpc.newBlockingStub(connection.pipeline());
+      long after = pipeline.getJob(GetJobRequest.newBuilder().setJobId(jobId).build())
+          .getLastSequence();
+      pipeline.approvePlan(ApprovePlanRequest.newBuilder().setJobId(jobId)
+          .setRefineInstruction(instruction).build());
+      spec.commandLine().getErr().println("job " + jobId + " approved"
+          + (instruction.isBlank() ? "" : " with the change \"" + instruction.strip() + "\""));
+      JobFollower.Outcome outcome = JobFollower.follow(pipeline, jobId, after,
+          ProgressView.create(spec.commandLine().getErr(), plain || System.console() == null));
+      return Finish.report(spec, connection.media(), access.flags(), jobId, outcome, out);
+    }
+  }
+}
