@@ -76,7 +76,7 @@ class CliWorkflowTest {
         .contains("within budget");
     assertThat(estimate.out()).as("a line per stage and provider")
         .containsPattern("(?m)^  storyboard +animatic +animatic images \\(8 images\\) +\\$0\\.0000$")
-        .containsPattern("(?m)^  clips +motion +motion video seconds \\(6 video seconds\\) +\\$0\\.0000$")
+        .containsPattern("(?m)^  clips +motion +motion video seconds \\(6\\.5 video seconds\\) +\\$0\\.0000$")
         .containsPattern("(?m)^  total +\\$0\\.0000$");
     assertThat(run("jobs", "--server", server).out()).startsWith("no jobs yet");
   }
