@@ -23,8 +23,8 @@ final class Connection implements AutoCloseable {
     this.media = media;
   }
 
-  static Connection inProcess(MeshSettings settings) throws IOException {
-    Mesh mesh = Mesh.start(settings, null, null);
+  static Connection inProcess(MeshSettings settings, String databaseUrl) throws IOException {
+    Mesh mesh = Mesh.start(settings, null, null, databaseUrl);
     return new Connection(mesh, mesh.pipelineChannel(), null);
   }
 

@@ -105,7 +105,8 @@ final class GenerateCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     JobSpec jobSpec = buildSpec();
     PrintWriter err = spec.commandLine().getErr();
-    try (Connection connection = server == null ? Connection.inProcess(mesh.settings())
+    try (Connection connection = server == null ? Connection.inProcess(mesh.settings(),
+        mesh.databaseUrl())
         : Connection.remote(server, mediaServer)) {
       if (music != null && !music.equalsIgnoreCase("off")) {
         jobSpec = jobSpec.toBuilder().setMusic(dev.reelmesh.v1.MusicChoice.newBuilder()

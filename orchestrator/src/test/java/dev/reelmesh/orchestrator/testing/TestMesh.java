@@ -44,6 +44,8 @@ public final class TestMesh implements AutoCloseable {
   private InProcessService pipelineServer;
   private dev.reelmesh.common.fetch.FetchPolicy fetch = dev.reelmesh.common.fetch.FetchPolicy.DISABLED;
   private long monthlyLimitMicros = 50_000_000L;
+  /** The mesh's own database; a restart finds its jobs there, as a real one would. */
+  public final String databaseUrl = TestDatabase.fresh();
 
   private TestMesh(Path dir, BindableService scoring, ProviderFactory providers) {
     this.settings = new MeshSettings(dir.resolve("data"), dir.resolve("models"));
@@ -79,7 +81,7 @@ public final class TestMesh implements AutoCloseable {
 
   public void startPipeline() {
     pipeline = PipelineServices.start(settings, channels, providers,
-        new JobEngine.Options(2, 4, monthlyLimitMicros, fetch));
+        new JobEngine.Options(2, 4, monthlyLimitMicros, fetch), databaseUrl);
     pipelineServer = InProcessService.start(pipeline.services());
   }
 
