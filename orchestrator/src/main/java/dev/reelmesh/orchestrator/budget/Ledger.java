@@ -1,38 +1,29 @@
 package dev.reelmesh.orchestrator.budget;
 
+import dev.reelmesh.orchestrator.store.JobStore;
 import dev.reelmesh.v1.Budget;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import dev.reelmesh.v1.CostLine;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.List;
 
 /**
- * The monthly spend ledger, persisted so a restart never forgets what was paid. A new month
- * starts from zero. Spend that would cross the limit is refused before any call is made.
+ * The monthly spend ledger: the sum of what the store charged this month (so it equals the sum
+ * of the jobs' charges), against this orchestrator's monthly limit. A new month starts from
+ * zero. Spend that would cross the limit is refused before any call is made.
  */
 public final class Ledger {
   /** 50 USD, the default monthly limit. */
   public static final long DEFAULT_LIMIT_MICROS = 50_000_000L;
-  private final Path file;
+  private final JobStore store;
   private final long limitMicros;
   private final Clock clock;
-  private Budget budget;
 
-  public Ledger(Path stateDir, long limitMicros, Clock clock) {
-    this.file = stateDir.resolve("ledger.pb");
+  public Ledger(JobStore store, long limitMicros, Clock clock) {
+    this.store = store;
     this.limitMicros = limitMicros;
     this.clock = clock;
-    try {
-      Files.createDirectories(stateDir);
-      this.budget = Files.exists(file) ? Budget.parseFrom(Files.readAllBytes(file))
-          : Budget.getDefaultInstance();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the spend ledger " + file, e);
-    }
   }
 
   /** The limit from {@code REELMESH_MONTHLY_LIMIT_USD}, else 50 USD. */
@@ -47,45 +38,29 @@ public final class Ledger {
     return Math.round(usd * 1_000_000);
   }
 
-  public synchronized Budget budget() {
-    roll();
-    return budget;
+  public YearMonth month() {
+    return YearMonth.now(clock.withZone(ZoneOffset.UTC));
   }
 
-  /** True when {@code micros} more fits under the month's limit. */
-  public synchronized boolean fits(long micros) {
-    return micros <= budget().getRemainingMicros();
+  public Budget budget() {
+    return store.budget(month(), limitMicros);
   }
 
-  /** Records actual spend. */
-  public synchronized void spend(long micros) {
-    if (micros <= 0) {
-      return;
-    }
-    roll();
-    long spent = budget.getSpentMicros() + micros;
-    budget = budget.toBuilder().setSpentMicros(spent)
-        .setRemainingMicros(Math.max(0, limitMicros - spent - budget.getReservedMicros())).build();
-    save();
+  /** Journals a paid call of {@code jobId} and holds its estimate (see {@link JobStore#hold}). */
+  public JobStore.Hold hold(String jobId, String step, CostLine estimate, long capMicros) {
+    return store.hold(jobId, step, estimate, capMicros, month(), limitMicros);
   }
 
-  private void roll() {
-    String month = YearMonth.now(clock.withZone(ZoneOffset.UTC)).toString();
-    if (!month.equals(budget.getMonth()) || budget.getMonthlyLimitMicros() != limitMicros) {
-      long spent = month.equals(budget.getMonth()) ? budget.getSpentMicros() : 0;
-      budget = Budget.newBuilder().setMonth(month).setMonthlyLimitMicros(limitMicros)
-          .setSpentMicros(spent).setRemainingMicros(Math.max(0, limitMicros - spent)).build();
-      save();
-    }
+  /** Charges lines that were not journaled (priced by the service that made the call). */
+  public void charge(String jobId, List<CostLine> lines) {
+    store.charge(jobId, month(), lines);
   }
 
-  private void save() {
-    try {
-      Path tmp = file.resolveSibling("ledger.pb.tmp");
-      Files.write(tmp, budget.toByteArray());
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot save the spend ledger " + file, e);
-    }
+  public long headroom(String jobId, long capMicros) {
+    return store.headroom(jobId, capMicros, month(), limitMicros);
+  }
+
+  public JobStore store() {
+    return store;
   }
 }

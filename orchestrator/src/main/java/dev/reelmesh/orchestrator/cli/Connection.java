@@ -25,9 +25,10 @@ final class Connection implements AutoCloseable {
     this.llm = llm;
   }
 
-  static Connection inProcess(MeshSettings settings) throws IOException {
-    Mesh mesh = Mesh.start(settings, null, null);
+  static Connection inProcess(MeshSettings settings, String databaseUrl) throws IOException {
+    Mesh mesh = Mesh.start(settings, null, null, databaseUrl);
     return new Connection(mesh, mesh.pipelineChannel(), null, null);
+  }
   }
 
   /**

@@ -26,7 +26,7 @@ final class MeshAccess {
   }
 
   Connection open() throws IOException {
-    return server == null ? Connection.inProcess(mesh.settings())
+    return server == null ? Connection.inProcess(mesh.settings(), mesh.databaseUrl())
         : Connection.remote(server, mediaServer);
   }
 

@@ -14,7 +14,18 @@ final class MeshOptions {
       description = "Scoring model repository (env REELMESH_MODELS; default models/).")
   Path models;
 
+  @Option(names = "--database", paramLabel = "URL",
+      description = "A shared PostgreSQL for jobs and spend (env REELMESH_DATABASE_URL; default:"
+          + " an embedded PostgreSQL under the data directory).")
+  String database;
+
   MeshSettings settings() {
     return MeshSettings.resolve(data, models, System.getenv());
+  }
+
+  /** --database, else REELMESH_DATABASE_URL, else null (the embedded server). */
+  String databaseUrl() {
+    return database != null ? database
+        : System.getenv(dev.reelmesh.orchestrator.store.Database.URL_VARIABLE);
   }
 }

@@ -39,7 +39,8 @@ final class UpCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     MeshSettings settings = mesh.settings();
     PrintWriter out = spec.commandLine().getOut();
-    try (Mesh running = Mesh.start(settings, ServicePorts.fromBase(portBase), host)) {
+    try (Mesh running = Mesh.start(settings, ServicePorts.fromBase(portBase), host,
+        mesh.databaseUrl())) {
       Thread hook = new Thread(() -> {
         stop.countDown();
         running.close();

@@ -86,7 +86,9 @@ public final class ReportWriter {
     md.append("\n## Cost\n\n| stage | provider | item | estimated | actual |\n|---|---|---|---|---|\n");
     for (CostLine line : result.getCost().getLinesList()) {
       md.append("| ").append(line.getStage()).append(" | ").append(line.getProvider())
-          .append(" | ").append(line.getItem()).append(" | ")
+          .append(" | ").append(line.getItem()).append(line.getUnreconciled()
+              ? " (unreconciled: in flight at a crash, charged at its estimate)" : "")
+          .append(" | ")
           .append(usd(line.getEstimatedMicros())).append(" | ").append(usd(line.getActualMicros()))
           .append(" |\n");
     }

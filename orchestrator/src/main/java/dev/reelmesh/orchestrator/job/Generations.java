@@ -1,5 +1,7 @@
 package dev.reelmesh.orchestrator.job;
 
+import dev.reelmesh.orchestrator.store.StepMemo;
+
 import com.google.protobuf.ListValue;
 import com.google.protobuf.Struct;
 import com.google.protobuf.Value;

@@ -7,6 +7,8 @@ import dev.reelmesh.orchestrator.budget.Ledger;
 import dev.reelmesh.orchestrator.mesh.MeshChannels;
 import dev.reelmesh.orchestrator.provider.openai.OpenAiConfig;
 import dev.reelmesh.orchestrator.spec.JobSpecs;
+import dev.reelmesh.orchestrator.store.FileStoreImport;
+import dev.reelmesh.orchestrator.store.JobStore;
 import dev.reelmesh.orchestrator.stage.JobRun;
 import dev.reelmesh.orchestrator.stage.JobSpend;
 import dev.reelmesh.orchestrator.stage.ProviderScope;
@@ -29,7 +31,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Runs jobs. Job runs are blocking (they wait on the services' RPCs), so they execute on a
@@ -42,6 +43,7 @@ public final class JobEngine implements AutoCloseable {
   private final WorkerExecutor clipsPool;
   private final JobStore store;
   private final ArtifactStore artifacts;
+  private final MeshSettings settings;
   private final MeshChannels channels;
   private final ProviderFactory providers;
   private final dev.reelmesh.common.fetch.UrlFetcher fetcher;
@@ -51,8 +53,6 @@ public final class JobEngine implements AutoCloseable {
   private final Set<String> running = ConcurrentHashMap.newKeySet();
   /** Jobs whose regeneration is being worked out (an LLM call) before it runs. */
   private final Set<String> preparing = ConcurrentHashMap.newKeySet();
-  /** Paid calls held against the month's limit right now, across all jobs. */
-  private final AtomicLong monthInFlight = new AtomicLong();
 
   /** @param fetch which hosts reference images given by URL may be fetched from */
   public record Options(int maxConcurrentJobs, int clipWorkers, long monthlyLimitMicros,
@@ -70,19 +70,19 @@ public final class JobEngine implements AutoCloseable {
   }
 
   public JobEngine(MeshSettings settings, MeshChannels channels, ProviderFactory providers,
-      Options options) {
+      Options options, JobStore store) {
     this.vertx = Vertx.vertx();
     this.jobsPool = vertx.createSharedWorkerExecutor("reelmesh-jobs", options.maxConcurrentJobs(),
         1, TimeUnit.DAYS);
     this.clipsPool = vertx.createSharedWorkerExecutor("reelmesh-clips", options.clipWorkers(),
         1, TimeUnit.DAYS);
-    this.store = new JobStore(settings.stateDir());
+    this.store = store;
+    this.settings = settings;
     this.artifacts = new ArtifactStore(settings.artifactRoot());
     this.channels = channels;
     this.providers = providers;
     this.fetcher = new dev.reelmesh.common.fetch.UrlFetcher(options.fetch());
-    this.ledger = new Ledger(settings.stateDir(),
-        options.monthlyLimitMicros(), Clock.systemUTC());
+    this.ledger = new Ledger(store, options.monthlyLimitMicros(), Clock.systemUTC());
   }
 
   public Ledger ledger() {
@@ -90,28 +90,59 @@ public final class JobEngine implements AutoCloseable {
   }
 
   private JobRuntime track(JobRuntime runtime) {
-    runtime.onSpend(ledger::spend);
     jobs.put(runtime.id(), runtime);
     return runtime;
   }
 
-  /** Loads persisted jobs and resumes those a crash or shutdown interrupted. */
+  private JobRuntime restore(Job job) {
+    return new JobRuntime(ledger, job, store.events(job.getJobId(), 0, Integer.MAX_VALUE),
+        store.bill(job.getJobId()));
+  }
+
+  /**
+   * Imports an old file-store data directory (once), loads the stored jobs and resumes those a
+   * crash or shutdown interrupted.
+   */
   public JobEngine start() {
+    FileStoreImport.Imported imported = FileStoreImport.importOnce(settings.stateDir(), store);
+    if (imported != null) {
+      org.slf4j.LoggerFactory.getLogger(JobEngine.class).info("imported {} jobs ({} charged, "
+          + "{} on no job's bill) from the file store in {}", imported.jobs(),
+          imported.chargedMicros() / 1e6, imported.unattributedMicros() / 1e6,
+          settings.stateDir());
+    }
     for (Job job : store.loadAll()) {
-      JobRuntime runtime = track(new JobRuntime(store, job, store.loadEvents(job.getJobId())));
+      JobRuntime runtime = track(restore(job));
       if (!job.getIdempotencyKey().isEmpty()) {
         byIdempotencyKey.put(job.getIdempotencyKey(), job.getJobId());
       }
       if (job.getState() == JobState.JOB_STATE_RUNNING
           || job.getState() == JobState.JOB_STATE_QUEUED) {
-        Job current = runtime.snapshot(); // progress as of the last event, not the snapshot
-        runtime.startRun(current.getPercent());
-        runtime.event(current.getStage(), current.getPercent(),
-            "resuming after a restart: finished steps are kept");
-        launch(runtime);
+        resume(runtime);
       }
     }
     return this;
+  }
+
+  /**
+   * Picks up a job whose run died: calls it had in flight are charged at their estimate and
+   * marked unreconciled (nobody knows whether the provider billed them), then it runs again,
+   * every finished step kept.
+   */
+  private void resume(JobRuntime runtime) {
+    Job current = runtime.snapshot(); // progress as of the last event, not the snapshot
+    runtime.startRun(current.getPercent());
+    java.util.List<dev.reelmesh.v1.CostLine> lost = store.unreconcile(runtime.id());
+    if (!lost.isEmpty()) {
+      long micros = lost.stream().mapToLong(dev.reelmesh.v1.CostLine::getActualMicros).sum();
+      runtime.charged(lost);
+      runtime.warn(current.getStage(), current.getPercent(), "unreconciled_calls", lost.size()
+          + " paid call(s) were in flight when the run stopped; their outcome is unknown, so "
+          + "they are charged at their estimate ($" + micros / 1e6 + ") and may be made again");
+    }
+    runtime.event(current.getStage(), current.getPercent(),
+        "resuming after a restart: finished steps are kept");
+    launch(runtime);
   }
 
   public record Submitted(Job job, boolean deduplicated) {}
@@ -149,8 +180,13 @@ public final class JobEngine implements AutoCloseable {
       Job job = Job.newBuilder().setJobId(id).setSpec(filled).setState(JobState.JOB_STATE_QUEUED)
           .setStage(Stage.STAGE_PLAN).setCreated(now).setUpdated(now).setIdempotencyKey(key)
           .build();
-      store.saveSnapshot(job);
-      JobRuntime runtime = track(new JobRuntime(store, job, List.of()));
+      Optional<String> existing = store.insert(job);
+      if (existing.isPresent()) {
+        // Another orchestrator took the key first: the job is theirs (and now ours to serve).
+        byIdempotencyKey.put(key, existing.get());
+        return new Submitted(get(existing.get()).snapshot(), true);
+      }
+      JobRuntime runtime = track(new JobRuntime(ledger, job, List.of(), List.of()));
       if (!key.isEmpty()) {
         byIdempotencyKey.put(key, id);
       }
@@ -293,7 +329,7 @@ public final class JobEngine implements AutoCloseable {
       command.run();
       return null;
     }, false);
-    JobSpend spend = new JobSpend(job, ledger, monthInFlight);
+    JobSpend spend = new JobSpend(job, ledger);
     ProviderScope scope = new ProviderScope(spend, job.memo(), artifacts);
     JobRun run = new JobRun(job, channels, fetcher,
         providers.forJob(job.spec().spec().getProviders(),
@@ -314,7 +350,7 @@ public final class JobEngine implements AutoCloseable {
    * and refused before it would cross the job cap or the month.
    */
   public dev.reelmesh.v1.LlmCallOptions llmOptions(String jobId) {
-    return new JobSpend(get(jobId), ledger, monthInFlight).llmOptions();
+    return new JobSpend(get(jobId), ledger).llmOptions();
   }
 
   /** Which paid providers jobs may choose (their keys and settings configured). */

@@ -1,7 +1,10 @@
 package dev.reelmesh.orchestrator.job;
 
 import com.google.protobuf.Timestamp;
+import dev.reelmesh.orchestrator.budget.Ledger;
 import dev.reelmesh.orchestrator.event.EventLog;
+import dev.reelmesh.orchestrator.store.JobStore;
+import dev.reelmesh.orchestrator.store.StepMemo;
 import dev.reelmesh.v1.CostLine;
 import dev.reelmesh.v1.CostReport;
 import dev.reelmesh.v1.Job;
@@ -21,6 +24,7 @@ import java.util.function.Consumer;
  */
 public final class JobRuntime {
   private final JobStore store;
+  private final Ledger ledger;
   private final EventLog log;
   private final StepMemo memo;
   private Job.Builder job;
@@ -30,13 +34,18 @@ public final class JobRuntime {
   private volatile boolean stopping;
   /** Set when the job itself (state, result, error, bill) changed since the last snapshot. */
   private boolean snapshotStale = true;
-  private volatile java.util.function.LongConsumer spend = micros -> { };
 
-  JobRuntime(JobStore store, Job job, List<JobEvent> restored) {
-    this.store = store;
+  /**
+   * @param restored the job's events so far
+   * @param bill what the store charged the job so far (the snapshot's bill may be older)
+   */
+  JobRuntime(Ledger ledger, Job job, List<JobEvent> restored, List<CostLine> bill) {
+    this.store = ledger.store();
+    this.ledger = ledger;
     this.job = job.toBuilder();
+    this.job.setCost(report(bill));
     this.log = new EventLog(job.getJobId(), restored, store::appendEvent);
-    this.memo = store.memo(job.getJobId());
+    this.memo = new StepMemo(store, job.getJobId());
     memo.onDamaged(key -> warn(this.job.getStage(), this.job.getPercent(), "step_record_damaged",
         "the recorded result of step " + key + " is damaged and is computed again; "
             + "if that step is a paid call, it is paid again"));
@@ -192,8 +201,20 @@ public final class JobRuntime {
     state(JobState.JOB_STATE_FAILED, "job failed");
   }
 
-  /** Adds priced lines to the job's bill and tells the watchers. */
+  /**
+   * Charges priced lines that no journaled call covers (the LLM service prices its own calls)
+   * and adds them to the job's bill.
+   */
   public void addCost(List<CostLine> lines) {
+    if (lines.isEmpty()) {
+      return;
+    }
+    ledger.charge(id(), lines);
+    charged(lines);
+  }
+
+  /** Lines the store has charged (a settled or unreconciled call) join the bill in memory. */
+  public void charged(List<CostLine> lines) {
     if (lines.isEmpty()) {
       return;
     }
@@ -201,21 +222,27 @@ public final class JobRuntime {
     Stage stage;
     double percent;
     synchronized (this) {
-      CostReport.Builder cost = job.getCostBuilder().addAllLines(lines);
-      long estimated = 0;
-      long actual = 0;
-      for (CostLine line : cost.getLinesList()) {
-        estimated += line.getEstimatedMicros();
-        actual += line.getActualMicros();
-      }
-      report = cost.setEstimatedTotalMicros(estimated).setActualTotalMicros(actual).build();
+      List<CostLine> all = new java.util.ArrayList<>(job.getCost().getLinesList());
+      all.addAll(lines);
+      report = report(all);
+      job.setCost(report);
       snapshotStale = true;
       stage = job.getStage();
       percent = job.getPercent();
     }
-    spend.accept(lines.stream().mapToLong(CostLine::getActualMicros).sum());
     event(stage, percent, "cost so far $" + report.getActualTotalMicros() / 1e6,
         e -> e.getCostBuilder().setCost(report));
+  }
+
+  private static CostReport report(List<CostLine> lines) {
+    long estimated = 0;
+    long actual = 0;
+    for (CostLine line : lines) {
+      estimated += line.getEstimatedMicros();
+      actual += line.getActualMicros();
+    }
+    return CostReport.newBuilder().addAllLines(lines).setEstimatedTotalMicros(estimated)
+        .setActualTotalMicros(actual).build();
   }
 
   public synchronized CostReport cost() {
@@ -248,9 +275,8 @@ public final class JobRuntime {
     }
   }
 
-  /** Where actual spend is recorded (the monthly ledger). */
-  void onSpend(java.util.function.LongConsumer spend) {
-    this.spend = spend;
+  public Ledger ledger() {
+    return ledger;
   }
 
   /** The engine is shutting down: stop the run but keep the job's state for the next start. */

@@ -57,13 +57,24 @@ public final class Mesh implements AutoCloseable {
    */
   public static Mesh start(MeshSettings settings, ServicePorts ports, String host)
       throws IOException {
+    return start(settings, ports, host, System.getenv(
+        dev.reelmesh.orchestrator.store.Database.URL_VARIABLE));
+  }
+
+  /**
+   * As above, state in the PostgreSQL at {@code databaseUrl}; null or blank: an embedded
+   * PostgreSQL under the data directory, started here and stopped with the mesh.
+   */
+  public static Mesh start(MeshSettings settings, ServicePorts ports, String host,
+      String databaseUrl) throws IOException {
     return start(settings, ports, host, ProviderFactory.fromEnv(System.getenv()),
-        JobEngine.Options.defaults());
+        JobEngine.Options.defaults(), databaseUrl);
   }
 
   /** As above, with the job engine's providers and options chosen (tests inject failures). */
   public static Mesh start(MeshSettings settings, ServicePorts ports, String host,
-      ProviderFactory providers, JobEngine.Options options) throws IOException {
+      ProviderFactory providers, JobEngine.Options options, String databaseUrl)
+      throws IOException {
     List<ServiceHost> hosts = new ArrayList<>();
     PipelineServices pipelineServices = null;
     ScoringRuntime scoringRuntime = null;
@@ -79,7 +90,8 @@ public final class Mesh implements AutoCloseable {
           serveInProcess(prefix + "llm", llm, hosts, channels),
           serveInProcess(prefix + "scoring", scoring, hosts, channels),
           serveInProcess(prefix + "media", media, hosts, channels));
-      pipelineServices = PipelineServices.start(settings, meshChannels, providers, options);
+      pipelineServices = PipelineServices.start(settings, meshChannels, providers, options,
+          databaseUrl);
       List<BindableService> pipeline = pipelineServices.services();
       serveInProcess(prefix + "pipeline", pipeline, hosts, channels);
       if (ports != null) {

@@ -4,31 +4,48 @@ import dev.reelmesh.common.config.MeshSettings;
 import dev.reelmesh.orchestrator.job.JobEngine;
 import dev.reelmesh.orchestrator.mesh.MeshChannels;
 import dev.reelmesh.orchestrator.stage.ProviderFactory;
+import dev.reelmesh.orchestrator.store.Database;
 import io.grpc.BindableService;
 import java.util.List;
 
-/** Everything the orchestrator serves, ready to bind to any server builder, and its engine. */
+/**
+ * Everything the orchestrator serves, ready to bind to any server builder, its engine and the
+ * database the engine keeps its state in.
+ */
 public final class PipelineServices implements AutoCloseable {
   private final JobEngine engine;
+  private final Database database;
   private final List<BindableService> services;
 
-  private PipelineServices(JobEngine engine) {
+  private PipelineServices(JobEngine engine, Database database) {
     this.engine = engine;
+    this.database = database;
     this.services = List.of(new PipelineGrpcService(engine));
   }
 
   /**
    * The pipeline reaches the other services only through {@code channels}: in-process in one JVM,
    * Netty across machines. It does not own them. Persisted jobs a crash interrupted resume.
+   *
+   * @param databaseUrl a shared PostgreSQL, or null/blank for the embedded one under the state
+   *     directory
    */
   public static PipelineServices start(MeshSettings settings, MeshChannels channels,
-      ProviderFactory providers, JobEngine.Options options) {
-    return new PipelineServices(new JobEngine(settings, channels, providers, options).start());
+      ProviderFactory providers, JobEngine.Options options, String databaseUrl) {
+    Database database = Database.open(databaseUrl, settings.stateDir());
+    try {
+      return new PipelineServices(new JobEngine(settings, channels, providers, options,
+          database.store()).start(), database);
+    } catch (RuntimeException e) {
+      database.close();
+      throw e;
+    }
   }
 
+  /** Configured from the environment: providers, limits, REELMESH_DATABASE_URL. */
   public static PipelineServices start(MeshSettings settings, MeshChannels channels) {
     return start(settings, channels, ProviderFactory.fromEnv(System.getenv()),
-        JobEngine.Options.defaults());
+        JobEngine.Options.defaults(), System.getenv(Database.URL_VARIABLE));
   }
 
   public List<BindableService> services() {
@@ -39,9 +56,17 @@ public final class PipelineServices implements AutoCloseable {
     return engine;
   }
 
-  /** Stops the engine; running jobs stay RUNNING on disk and resume on the next start. */
+  public Database database() {
+    return database;
+  }
+
+  /** Stops the engine; running jobs stay RUNNING in the store and resume on the next start. */
   @Override
   public void close() {
-    engine.close();
+    try {
+      engine.close();
+    } finally {
+      database.close();
+    }
   }
 }

@@ -1,7 +1,7 @@
 package dev.reelmesh.orchestrator.stage;
 
 import dev.reelmesh.common.artifact.ArtifactStore;
-import dev.reelmesh.orchestrator.job.StepMemo;
+import dev.reelmesh.orchestrator.store.StepMemo;
 import dev.reelmesh.orchestrator.provider.Spend;
 
 /**

@@ -91,7 +91,8 @@ class PipelineBenchmark {
       };
       try (PipelineServices pipeline = PipelineServices.start(settings, channels,
           (choices, ch) -> new Providers(image, new MotionVideoProvider(ch.media()),
-              new NoSpeechProvider()), new JobEngine.Options(4, 8, 50_000_000L));
+              new NoSpeechProvider()), new JobEngine.Options(4, 8, 50_000_000L),
+          dev.reelmesh.orchestrator.testing.TestDatabase.fresh());
           InProcessService server = InProcessService.start(pipeline.services())) {
         PipelineServiceGrpc.PipelineServiceBlockingStub stub =
             PipelineServiceGrpc.newBlockingStub(server.channel());

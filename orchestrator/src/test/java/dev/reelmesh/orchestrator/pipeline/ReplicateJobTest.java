@@ -156,7 +156,7 @@ class ReplicateJobTest {
   }
 
   @Test
-  void aFailedPredictionFailsTheJobWithTheProvidersReasonAndBillsNothing() throws Exception {
+  void aFailedPredictionFailsTheJobWithTheProvidersReasonAndBillsWhatItPaid() throws Exception {
     startMesh("acme/image-to-video");
     fake.failWith = "NSFW content detected in the input";
     long spentBefore = mesh.engine().ledger().budget().getSpentMicros();
@@ -167,7 +167,12 @@ class ReplicateJobTest {
     assertThat(job.getError().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT.value());
     assertThat(job.getError().getMessage()).contains("NSFW content detected")
         .contains("replicate (clip 1)");
-    assertThat(mesh.engine().ledger().budget().getSpentMicros()).isEqualTo(spentBefore);
+    // Video providers bill at creation: the one prediction made is on the failed job's bill,
+    // and the month's ledger counts exactly that.
+    assertThat(job.getCost().getLinesList()).filteredOn(l -> l.getStage().equals("clips"))
+        .singleElement().satisfies(l -> assertThat(l.getActualMicros()).isPositive());
+    assertThat(mesh.engine().ledger().budget().getSpentMicros() - spentBefore)
+        .isEqualTo(job.getCost().getActualTotalMicros());
   }
 
   @Test

@@ -48,6 +48,25 @@ public final class FakeOpenAi implements AutoCloseable {
   public volatile byte[] mp4;
   /** While false, every video stays "in_progress". */
   public volatile boolean videosReady = true;
+  /** Where a crash test kills the client process; null: never. */
+  public volatile Crashes crashes;
+  /** Every paid request the fake answered (it bills as soon as it accepts one). */
+  public final List<Bill> bills = Collections.synchronizedList(new ArrayList<>());
+
+  /** One billed request: the endpoint, its units (images, characters, seconds) and size. */
+  public record Bill(String endpoint, int units, String size) {}
+
+  /** When to kill the process under test, per request (the n-th to an endpoint, from 1). */
+  public interface Crashes {
+    Kill at(String endpoint, int nth);
+
+    /** Kills the process (SIGKILL) and returns once it is gone. */
+    void kill();
+  }
+
+  public enum Kill { NONE, BEFORE_RESPONSE, AFTER_RESPONSE, MID_BODY }
+  private static final Pattern SIZE_FIELD = Pattern.compile(
+      "name=\"size\".*?\r\n\r\n([0-9x]+)", Pattern.DOTALL);
 
 
   public static FakeOpenAi start() throws IOException {
@@ -105,18 +124,33 @@ public final class FakeOpenAi implements AutoCloseable {
       return;
     }
     String text = new String(body, StandardCharsets.ISO_8859_1);
+    Crashes crash = crashes;
+    Kill kill = crash == null ? Kill.NONE : crash.at(endpoint, endpoints.count(endpoint));
     switch (endpoint) {
-      case GENERATIONS -> images(exchange, JSON.readTree(body).path("n").asInt(1));
+      case GENERATIONS -> {
+        int n = JSON.readTree(body).path("n").asInt(1);
+        bill(endpoint, n, JSON.readTree(body).path("size").asText(), kill);
+        images(exchange, n);
+      }
       case EDITS -> {
         editImageParts.add(text.split("name=\"image", -1).length - 1);
-        images(exchange, field(N_FIELD, text, 1));
+        int n = field(N_FIELD, text, 1);
+        Matcher size = SIZE_FIELD.matcher(text);
+        bill(endpoint, n, size.find() ? size.group(1) : "", kill);
+        images(exchange, n);
       }
-      case SPEECH -> send(exchange, 200, "audio/wav", wav);
+      case SPEECH -> {
+        bill(endpoint, JSON.readTree(body).path("input").asText().length(), "", kill);
+        send(exchange, 200, "audio/wav", wav);
+      }
       case VIDEOS -> {
         String id = "video_" + (createdVideos.size() + 1) + "_"
             + Long.toHexString(System.nanoTime());
+        int seconds = field(SECONDS_FIELD, text, 4);
+        Matcher size = SIZE_FIELD.matcher(text);
+        bill(endpoint, seconds, size.find() ? size.group(1) : "", kill);
         createdVideos.add(id);
-        videoSeconds.put(id, String.valueOf(field(SECONDS_FIELD, text, 4)));
+        videoSeconds.put(id, String.valueOf(seconds));
         send(exchange, 200, "application/json", video(id, "queued", 0));
       }
       case VIDEO_STATUS -> {
@@ -129,8 +163,30 @@ public final class FakeOpenAi implements AutoCloseable {
               ? video(id, "completed", 100) : video(id, "in_progress", 40));
         }
       }
-      case VIDEO_CONTENT -> send(exchange, 200, "video/mp4", mp4);
+      case VIDEO_CONTENT -> {
+        if (kill == Kill.MID_BODY) {
+          exchange.getResponseHeaders().add("Content-Type", "video/mp4");
+          exchange.sendResponseHeaders(200, mp4.length);
+          exchange.getResponseBody().write(mp4, 0, mp4.length / 2);
+          exchange.getResponseBody().flush();
+          crash.kill();
+          exchange.close();
+          return;
+        }
+        send(exchange, 200, "video/mp4", mp4);
+      }
       default -> send(exchange, 404, "application/json", error(method + " " + path));
+    }
+    if (kill == Kill.AFTER_RESPONSE) {
+      crash.kill();
+    }
+  }
+
+  /** The request is billed once accepted; a kill scripted "before the response" happens now. */
+  private void bill(String endpoint, int units, String size, Kill kill) {
+    bills.add(new Bill(endpoint, units, size));
+    if (kill == Kill.BEFORE_RESPONSE) {
+      crashes.kill();
     }
   }
 

@@ -44,8 +44,12 @@ public final class TestMesh implements AutoCloseable {
   private InProcessService pipelineServer;
   private dev.reelmesh.common.fetch.FetchPolicy fetch = dev.reelmesh.common.fetch.FetchPolicy.DISABLED;
   private long monthlyLimitMicros = 50_000_000L;
+  /** The mesh's own database; a restart finds its jobs there, as a real one would. */
+  public final String databaseUrl;
 
-  private TestMesh(Path dir, BindableService scoring, ProviderFactory providers) {
+  private TestMesh(Path dir, BindableService scoring, ProviderFactory providers,
+      String databaseUrl) {
+    this.databaseUrl = databaseUrl;
     this.settings = new MeshSettings(dir.resolve("data"), dir.resolve("models"));
     this.providers = providers;
     InProcessService llm = add(LlmServices.create(settings));
@@ -58,11 +62,18 @@ public final class TestMesh implements AutoCloseable {
   }
 
   public static TestMesh start(Path dir) {
-    return new TestMesh(dir, null, ProviderFactory.offline());
+    return new TestMesh(dir, null, ProviderFactory.offline(), TestDatabase.fresh());
   }
 
   public static TestMesh start(Path dir, BindableService scoring, ProviderFactory providers) {
-    return new TestMesh(dir, scoring, providers == null ? ProviderFactory.offline() : providers);
+    return start(dir, scoring, providers, TestDatabase.fresh());
+  }
+
+  /** As above, keeping its state in the database at {@code databaseUrl}. */
+  public static TestMesh start(Path dir, BindableService scoring, ProviderFactory providers,
+      String databaseUrl) {
+    return new TestMesh(dir, scoring, providers == null ? ProviderFactory.offline() : providers,
+        databaseUrl);
   }
 
   private InProcessService add(List<BindableService> list) {
@@ -79,7 +90,7 @@ public final class TestMesh implements AutoCloseable {
 
   public void startPipeline() {
     pipeline = PipelineServices.start(settings, channels, providers,
-        new JobEngine.Options(2, 4, monthlyLimitMicros, fetch));
+        new JobEngine.Options(2, 4, monthlyLimitMicros, fetch), databaseUrl);
     pipelineServer = InProcessService.start(pipeline.services());
   }
 

@@ -5,7 +5,9 @@ import com.openai.models.images.Image;
 import com.openai.models.images.ImageEditParams;
 import com.openai.models.images.ImageGenerateParams;
 import com.openai.models.images.ImagesResponse;
+import dev.reelmesh.orchestrator.provider.PaidOutcome;
 import dev.reelmesh.orchestrator.provider.Spend;
+import dev.reelmesh.orchestrator.store.StepMemo;
 import dev.reelmesh.orchestrator.provider.image.ImageProvider;
 import dev.reelmesh.orchestrator.provider.image.ImageRequest;
 import dev.reelmesh.v1.CostLine;
@@ -35,7 +37,11 @@ public final class OpenAiImageProvider implements ImageProvider {
   private final OpenAiCalls calls;
   private final Spend spend;
 
-  OpenAiImageProvider(OpenAIClient client, OpenAiConfig config, OpenAiCalls calls, Spend spend) {
+  private final StepMemo memo;
+
+  OpenAiImageProvider(OpenAIClient client, OpenAiConfig config, OpenAiCalls calls, Spend spend,
+      StepMemo memo) {
+    this.memo = memo;
     this.client = client;
     this.config = config;
     this.calls = calls;
@@ -57,6 +63,15 @@ public final class OpenAiImageProvider implements ImageProvider {
     List<Path> written = new ArrayList<>();
     while (written.size() < request.variations()) {
       int n = Math.min(MAX_PER_CALL, request.variations() - written.size());
+      // Each batch is recorded as it arrives (with its charge): a restart never buys it again.
+      PaidOutcome paid = PaidOutcome.of(memo, "image", request.outDir().resolve(String.format(
+          "clip%d-%s-v%d.png", request.clipIndex(), request.frame() == FrameKind.FRAME_KIND_END
+              ? "end" : "start", written.size())));
+      java.util.Optional<List<Path>> known = paid.files();
+      if (known.isPresent()) {
+        written.addAll(known.get());
+        continue;
+      }
       CostLine estimate = CostLine.newBuilder().setStage("storyboard").setProvider("openai")
           .setItem(config.imageModel() + " " + config.imageQuality() + " " + size)
           .setQuantity(n).setUnit("images").setEstimatedMicros(each * n).build();
@@ -65,15 +80,24 @@ public final class OpenAiImageProvider implements ImageProvider {
             () -> anchors.isEmpty() ? client.images().generate(generateParams(request, n, size))
                 : client.images().edit(editParams(request, anchors, n, size)));
         List<Image> images = response.data().orElse(List.of());
-        hold.settle(estimate.toBuilder().setQuantity(images.size())
-            .setActualMicros(each * images.size()).build());
+        CostLine line = estimate.toBuilder().setQuantity(images.size())
+            .setActualMicros(each * images.size()).build();
         if (images.isEmpty()) {
+          hold.settle(line);
           throw Status.UNAVAILABLE.withDescription("openai images (" + label
               + "): the response carried no images").asRuntimeException();
         }
-        for (Image image : images) {
-          written.add(write(request, image, written.size(), label));
+        List<Path> batch = new ArrayList<>();
+        try {
+          for (Image image : images) {
+            batch.add(write(request, image, written.size() + batch.size(), label));
+          }
+        } catch (IOException | RuntimeException e) {
+          hold.settle(line); // paid for, though unusable
+          throw e;
         }
+        hold.settle(line, paid.key(), PaidOutcome.record(batch));
+        written.addAll(batch);
       }
     }
     return written.subList(0, request.variations());

@@ -56,14 +56,15 @@ public final class OpenAiProviderFactory implements ProviderFactory {
     OpenAIClient shared = client();
     OpenAiCalls calls = new OpenAiCalls(config);
     if (openai(choices.getImage())) {
-      image = new OpenAiImageProvider(shared, config, calls, scope.spend());
+      image = new OpenAiImageProvider(shared, config, calls, scope.spend(), scope.memo());
     }
     if (openai(choices.getVideo())) {
       video = new SoraVideoProvider(shared, config, calls, scope.spend(), scope.memo(),
           scope.artifacts(), channels.media());
     }
     if (openai(choices.getSpeech())) {
-      speech = new OpenAiSpeechProvider(shared, config, calls, scope.spend());
+      speech = new OpenAiSpeechProvider(shared, config, calls, scope.spend(),
+          scope.memo());
     }
     return new Providers(image, video, speech);
   }

@@ -3,7 +3,9 @@ package dev.reelmesh.orchestrator.provider.openai;
 import com.openai.client.OpenAIClient;
 import com.openai.core.http.HttpResponse;
 import com.openai.models.audio.speech.SpeechCreateParams;
+import dev.reelmesh.orchestrator.provider.PaidOutcome;
 import dev.reelmesh.orchestrator.provider.Spend;
+import dev.reelmesh.orchestrator.store.StepMemo;
 import dev.reelmesh.orchestrator.provider.speech.SpeechProvider;
 import dev.reelmesh.v1.CostLine;
 import io.grpc.Status;
@@ -21,8 +23,11 @@ public final class OpenAiSpeechProvider implements SpeechProvider {
   private final OpenAiConfig config;
   private final OpenAiCalls calls;
   private final Spend spend;
+  private final StepMemo memo;
 
-  OpenAiSpeechProvider(OpenAIClient client, OpenAiConfig config, OpenAiCalls calls, Spend spend) {
+  OpenAiSpeechProvider(OpenAIClient client, OpenAiConfig config, OpenAiCalls calls, Spend spend,
+      StepMemo memo) {
+    this.memo = memo;
     this.client = client;
     this.config = config;
     this.calls = calls;
@@ -49,6 +54,10 @@ public final class OpenAiSpeechProvider implements SpeechProvider {
     SpeechCreateParams params = SpeechCreateParams.builder().model(config.speechModel())
         .voice(config.voice()).input(text)
         .responseFormat(SpeechCreateParams.ResponseFormat.WAV).build();
+    PaidOutcome paid = PaidOutcome.of(memo, "speech", wav);
+    if (paid.files().isPresent()) {
+      return; // paid and recorded by an earlier run
+    }
     Path tmp = wav.resolveSibling(wav.getFileName() + ".part");
     try (Spend.Hold hold = spend.hold(estimate)) {
       calls.call("openai speech", () -> {
@@ -61,20 +70,27 @@ public final class OpenAiSpeechProvider implements SpeechProvider {
           throw new UncheckedIOException(e);
         }
       });
-      hold.settle(estimate.toBuilder().setActualMicros(estimate.getEstimatedMicros()).build());
-    }
-    byte[] head = new byte[12];
-    try (InputStream in = Files.newInputStream(tmp)) {
-      int read = in.readNBytes(head, 0, 12);
-      long size = Files.size(tmp);
-      if (read < 12 || !new String(head, 0, 4, java.nio.charset.StandardCharsets.US_ASCII)
-          .equals("RIFF") || !new String(head, 8, 4, java.nio.charset.StandardCharsets.US_ASCII)
-          .equals("WAVE")) {
+      CostLine line = estimate.toBuilder().setActualMicros(estimate.getEstimatedMicros()).build();
+      if (!isWav(tmp)) {
+        long size = Files.size(tmp);
         Files.deleteIfExists(tmp);
+        hold.settle(line); // answered, so paid, though unusable
         throw Status.INTERNAL.withDescription("openai speech: the answer is not a WAV file ("
             + size + " bytes, no RIFF/WAVE header)").asRuntimeException();
       }
+      Files.move(tmp, wav, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      // The charge and the file's record commit together: a re-run reuses the file.
+      hold.settle(line, paid.key(), PaidOutcome.record(java.util.List.of(wav)));
     }
-    Files.move(tmp, wav, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  private static boolean isWav(Path file) throws IOException {
+    byte[] head = new byte[12];
+    try (InputStream in = Files.newInputStream(file)) {
+      int read = in.readNBytes(head, 0, 12);
+      return read == 12 && new String(head, 0, 4, java.nio.charset.StandardCharsets.US_ASCII)
+          .equals("RIFF") && new String(head, 8, 4, java.nio.charset.StandardCharsets.US_ASCII)
+          .equals("WAVE");
+    }
   }
 }

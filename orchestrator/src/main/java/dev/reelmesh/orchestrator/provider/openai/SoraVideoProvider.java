@@ -7,7 +7,7 @@ import com.openai.models.videos.VideoCreateParams;
 import com.openai.models.videos.VideoSeconds;
 import com.openai.models.videos.VideoSize;
 import dev.reelmesh.common.artifact.ArtifactStore;
-import dev.reelmesh.orchestrator.job.StepMemo;
+import dev.reelmesh.orchestrator.store.StepMemo;
 import dev.reelmesh.orchestrator.provider.Spend;
 import dev.reelmesh.orchestrator.provider.video.ClipProbe;
 import dev.reelmesh.orchestrator.provider.video.ClipRequest;
@@ -70,27 +70,15 @@ public final class SoraVideoProvider implements VideoProvider {
     String size = Sizes.video(request.size());
     Path out = artifacts.resolve("clip", request.outputPath());
     ProviderJob job = job(request);
-    CostLine charged = job.charge();
-    if (charged == null || !Files.isRegularFile(out)) {
-      long price = PriceTable.videoSecondMicros(config.videoModel(), size);
-      CostLine estimate = CostLine.newBuilder().setStage("clips").setProvider("openai")
-          .setItem(config.videoModel() + " " + size + " (" + label + ")").setQuantity(seconds)
-          .setUnit("video_seconds").setEstimatedMicros(price * seconds).build();
-      try (Spend.Hold hold = spend.hold(estimate)) {
-        String id = submitOrReattach(request, seconds, size, out, label);
-        try {
-          poller.awaitDone(id, label);
-        } catch (SoraPoller.VideoFailed e) {
-          job.forgetId();
-          throw e;
-        }
-        download(id, out, label);
-        CostLine line = estimate.toBuilder().setActualMicros(price * seconds).build();
-        if (charged == null) {
-          hold.settle(line);
-          job.recordCharge(line);
-        }
+    if (job.recordedId().isEmpty() || !Files.isRegularFile(out)) {
+      String id = submitOrReattach(request, seconds, size, out, label);
+      try {
+        poller.awaitDone(id, label);
+      } catch (SoraPoller.VideoFailed e) {
+        job.forgetId();
+        throw e;
       }
+      download(id, out, label);
     }
     ArtifactRef clip = artifacts.describe(out, "video/mp4");
     double probed = ClipProbe.seconds(media, clip);
@@ -111,18 +99,26 @@ public final class SoraVideoProvider implements VideoProvider {
     if (known.isPresent()) {
       return known.get();
     }
+    long price = PriceTable.videoSecondMicros(config.videoModel(), size);
+    CostLine estimate = CostLine.newBuilder().setStage("clips").setProvider("openai")
+        .setItem(config.videoModel() + " " + size + " (" + label + ")").setQuantity(seconds)
+        .setUnit("video_seconds").setEstimatedMicros(price * seconds).build();
     Path reference = out.resolveSibling(out.getFileName() + "-reference.png");
     Pictures.writePng(Pictures.fill(Pictures.decode(Files.readAllBytes(
         artifacts.resolveExisting("start_frame", request.startFrame())), label + " start frame"),
         Sizes.width(size), Sizes.height(size)), reference);
     String prompt = request.prompt() != null && !request.prompt().getPrompt().isBlank()
         ? request.prompt().getPrompt() : "gentle cinematic motion continuing this frame";
-    Video created = calls.call("sora create (" + label + ")", () -> client.videos().create(
-        VideoCreateParams.builder().model(config.videoModel()).prompt(prompt)
-            .seconds(VideoSeconds.of(String.valueOf(seconds))).size(VideoSize.of(size))
-            .inputReference(reference).build()));
-    job(request).recordId(created.id());
-    return created.id();
+    try (Spend.Hold hold = spend.hold(estimate)) {
+      Video created = calls.call("sora create (" + label + ")", () -> client.videos().create(
+          VideoCreateParams.builder().model(config.videoModel()).prompt(prompt)
+              .seconds(VideoSeconds.of(String.valueOf(seconds))).size(VideoSize.of(size))
+              .inputReference(reference).build()));
+      // Sora bills at creation: the charge and the id commit together, before any polling.
+      hold.settle(estimate.toBuilder().setActualMicros(price * seconds).build(),
+          job(request).idKey(), ProviderJob.record(created.id()));
+      return created.id();
+    }
   }
 
   private void download(String id, Path out, String label) throws IOException {

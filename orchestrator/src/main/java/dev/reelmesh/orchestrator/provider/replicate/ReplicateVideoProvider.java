@@ -2,7 +2,7 @@ package dev.reelmesh.orchestrator.provider.replicate;
 
 import dev.reelmesh.common.artifact.ArtifactStore;
 import dev.reelmesh.orchestrator.job.EngineStopping;
-import dev.reelmesh.orchestrator.job.StepMemo;
+import dev.reelmesh.orchestrator.store.StepMemo;
 import dev.reelmesh.orchestrator.provider.ProviderCalls;
 import dev.reelmesh.orchestrator.provider.Spend;
 import dev.reelmesh.orchestrator.provider.video.ClipProbe;
@@ -74,25 +74,15 @@ final class ReplicateVideoProvider implements VideoProvider {
     int seconds = (int) Math.ceil(request.durationSeconds() - 1e-9);
     Path out = artifacts.resolve("clip", request.outputPath());
     ProviderJob job = job(request.stepKey());
-    CostLine charged = job.charge();
-    if (charged == null || !Files.isRegularFile(out)) {
-      CostLine estimate = estimate(config, seconds, label);
-      try (Spend.Hold hold = spend.hold(estimate)) {
-        String id = submitOrReattach(request, seconds, label);
-        Prediction done = awaitDone(id, label, request.stepKey());
-        if (done.output().isEmpty()) {
-          job.forgetId();
-          throw Status.UNAVAILABLE.withDescription("replicate (" + label + "): prediction " + id
-              + " succeeded without an output file").asRuntimeException();
-        }
-        api.download(done.output().get(0), out, "replicate download (" + label + ")");
-        CostLine line = estimate.toBuilder().setActualMicros(estimate.getEstimatedMicros())
-            .build();
-        if (charged == null) {
-          hold.settle(line);
-          job.recordCharge(line);
-        }
+    if (job.recordedId().isEmpty() || !Files.isRegularFile(out)) {
+      String id = submitOrReattach(request, seconds, label);
+      Prediction done = awaitDone(id, label, request.stepKey());
+      if (done.output().isEmpty()) {
+        job.forgetId();
+        throw Status.UNAVAILABLE.withDescription("replicate (" + label + "): prediction " + id
+            + " succeeded without an output file").asRuntimeException();
       }
+      api.download(done.output().get(0), out, "replicate download (" + label + ")");
     }
     ArtifactRef clip = artifacts.describe(out, "video/mp4");
     double probed = ClipProbe.seconds(media, clip);
@@ -128,14 +118,19 @@ final class ReplicateVideoProvider implements VideoProvider {
     values.put("width", (long) request.size().width());
     values.put("height", (long) request.size().height());
     values.put("aspect_ratio", aspect(request.size().width(), request.size().height()));
-    Prediction created = api.create(ReplicateInput.fill(config.input(), values),
-        "replicate create (" + label + ")");
-    if (created.id().isBlank()) {
-      throw Status.UNAVAILABLE.withDescription("replicate create (" + label + "): the answer "
-          + "has no prediction id").asRuntimeException();
+    CostLine estimate = estimate(config, seconds, label);
+    try (Spend.Hold hold = spend.hold(estimate)) {
+      Prediction created = api.create(ReplicateInput.fill(config.input(), values),
+          "replicate create (" + label + ")");
+      if (created.id().isBlank()) {
+        throw Status.UNAVAILABLE.withDescription("replicate create (" + label + "): the answer "
+            + "has no prediction id").asRuntimeException();
+      }
+      // Charged at creation, with the id in the same transaction, before any polling.
+      hold.settle(estimate.toBuilder().setActualMicros(estimate.getEstimatedMicros()).build(),
+          job(request.stepKey()).idKey(), ProviderJob.record(created.id()));
+      return created.id();
     }
-    job(request.stepKey()).recordId(created.id());
-    return created.id();
   }
 
   /** "16:9" for 1280×720. */

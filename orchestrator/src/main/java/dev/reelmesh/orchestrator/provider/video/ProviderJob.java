@@ -1,20 +1,19 @@
 package dev.reelmesh.orchestrator.provider.video;
 
 import com.google.protobuf.StringValue;
-import dev.reelmesh.orchestrator.job.StepMemo;
-import dev.reelmesh.v1.CostLine;
+import dev.reelmesh.orchestrator.store.StepMemo;
 import java.util.Optional;
 
 /**
- * The step-memo records of one clip rendered by an asynchronous paid provider: the provider's job
- * id, recorded BEFORE polling so a restarted engine re-attaches instead of paying again, and the
- * charge, recorded once after the video is kept so a re-run never bills it twice.
+ * The provider's job id for one clip rendered by an asynchronous paid provider. Video providers
+ * bill at creation, so the id is recorded with the clip's charge in one transaction (the hold's
+ * settle) right after the create call: a restarted engine re-attaches to it instead of paying
+ * again, and a clip with a recorded id has been charged.
  */
-public record ProviderJob(StepMemo memo, String idKey, String chargedKey) {
-  /** Keys {@code <step>-<provider>-<idName>} and {@code <step>-<provider>-charged}. */
+public record ProviderJob(StepMemo memo, String idKey) {
+  /** Key {@code <step>-<provider>-<idName>}. */
   public static ProviderJob of(StepMemo memo, String stepKey, String provider, String idName) {
-    return new ProviderJob(memo, stepKey + "-" + provider + "-" + idName,
-        stepKey + "-" + provider + "-charged");
+    return new ProviderJob(memo, stepKey + "-" + provider + "-" + idName);
   }
 
   public Optional<String> recordedId() {
@@ -22,21 +21,13 @@ public record ProviderJob(StepMemo memo, String idKey, String chargedKey) {
     return known == null ? Optional.empty() : Optional.of(known.getValue());
   }
 
-  public void recordId(String id) {
-    memo.put(idKey, StringValue.of(id));
+  /** What the create call's settle records. */
+  public static StringValue record(String id) {
+    return StringValue.of(id);
   }
 
-  /** The provider's job ended badly: a retry submits anew (and is held anew). */
+  /** The provider's job ended badly: a retry submits anew (and is held and charged anew). */
   public void forgetId() {
     memo.forget(idKey);
-  }
-
-  /** The recorded charge, or null while the clip has not been billed. */
-  public CostLine charge() {
-    return memo.find(chargedKey, CostLine.parser());
-  }
-
-  public void recordCharge(CostLine line) {
-    memo.put(chargedKey, line);
   }
 }

@@ -1,0 +1,104 @@
+package dev.reelmesh.orchestrator.store;
+
+import dev.reelmesh.v1.Budget;
+import dev.reelmesh.v1.CostLine;
+import dev.reelmesh.v1.Job;
+import dev.reelmesh.v1.JobEvent;
+import java.time.Duration;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything the orchestrator keeps: job snapshots, events, step results, the provider-call
+ * journal and the charges the monthly ledger sums. One store is shared by every orchestrator
+ * pointed at it; every implementation passes {@code JobStoreContract}.
+ */
+public interface JobStore {
+  // ---- jobs ----
+
+  /** Stores a new job; with an idempotency key already taken, the existing job's id instead. */
+  Optional<String> insert(Job job);
+
+  void saveSnapshot(Job job);
+
+  Optional<Job> load(String jobId);
+
+  /** Every job, any orchestrator's. */
+  List<Job> loadAll();
+
+  // ---- events ----
+
+  /** Appends one event; its sequence must be the job's next (a duplicate is refused). */
+  void appendEvent(JobEvent event);
+
+  /** Events with sequence > {@code after}, at most {@code max}, in order. */
+  List<JobEvent> events(String jobId, long after, int max);
+
+  // ---- step results ----
+
+  /** The recorded bytes of a step, or null. */
+  byte[] step(String jobId, String key);
+
+  void putStep(String jobId, String key, byte[] result);
+
+  /** Forgets every step of the job whose key starts with {@code prefix}. */
+  void forgetSteps(String jobId, String prefix);
+
+  // ---- money ----
+
+  /**
+   * Journals a paid call before it is made and holds its estimate, refused when the job's
+   * charges and holds plus this estimate would cross {@code capMicros} (0: no cap) or the
+   * month's would cross {@code limitMicros}. Checked and written in one transaction.
+   */
+  Hold hold(String jobId, String step, CostLine estimate, long capMicros, YearMonth month,
+      long limitMicros);
+
+  /** A granted hold ({@code callId}) or the refusal, in words with the figures. */
+  record Hold(long callId, String refusal) {
+    public boolean granted() {
+      return refusal == null;
+    }
+  }
+
+  /**
+   * The call's outcome, in one transaction: its lines charged (on the job's bill and in the
+   * month's ledger) and, when given, the step result that makes a re-run reuse it.
+   */
+  void settle(long callId, List<CostLine> lines, String stepKey, byte[] stepResult);
+
+  /** The call failed with nothing paid: its hold is released. */
+  void release(long callId);
+
+  /** Lines charged without a journaled call (free engines, services that price their own). */
+  void charge(String jobId, YearMonth month, List<CostLine> lines);
+
+  /**
+   * Held calls of a job whose run died: nobody knows their outcome, so each is charged at its
+   * estimate and marked unreconciled. Returns the lines charged.
+   */
+  List<CostLine> unreconcile(String jobId);
+
+  /** The job's bill, line by line, in the order charged. */
+  List<CostLine> bill(String jobId);
+
+  /** The month: spent (sum of charges), held, unreconciled, remaining under the limit. */
+  Budget budget(YearMonth month, long limitMicros);
+
+  /** What one more call of the job may spend: the cap's and the month's headroom, less holds. */
+  long headroom(String jobId, long capMicros, YearMonth month, long limitMicros);
+
+  // ---- leases ----
+
+  /**
+   * Takes the job for {@code owner} when nobody holds it or its lease ran out; renews it when
+   * {@code owner} holds it. True when {@code owner} now holds it for {@code ttl}.
+   */
+  boolean lease(String jobId, String owner, Duration ttl);
+
+  /** Jobs not finished whose lease is free or ran out: what an orchestrator may take over. */
+  List<String> orphans();
+
+  void unlease(String jobId, String owner);
+}

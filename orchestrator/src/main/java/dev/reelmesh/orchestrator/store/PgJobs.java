@@ -1,0 +1,121 @@
+package dev.reelmesh.orchestrator.store;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import dev.reelmesh.v1.Job;
+import dev.reelmesh.v1.JobEvent;
+import dev.reelmesh.v1.JobState;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** Jobs, events, step results and leases on PostgreSQL. */
+final class PgJobs {
+  /** Finished jobs are nobody's to take over. */
+  private static final String UNFINISHED = "state not in (" + JobState.JOB_STATE_SUCCEEDED_VALUE
+      + ", " + JobState.JOB_STATE_FAILED_VALUE + ", " + JobState.JOB_STATE_CANCELLED_VALUE
+      + ", " + JobState.JOB_STATE_AWAITING_APPROVAL_VALUE + ")";
+  private final Sql sql;
+
+  PgJobs(Sql sql) {
+    this.sql = sql;
+  }
+
+  Optional<String> insert(Job job) {
+    String key = job.getIdempotencyKey().isEmpty() ? null : job.getIdempotencyKey();
+    return sql.auto("store job " + job.getJobId(), c -> {
+      int inserted = Sql.update(c, "insert into jobs (job_id, idempotency_key, state, snapshot)"
+          + " values (?, ?, ?, ?) on conflict (idempotency_key) do nothing", job.getJobId(), key,
+          job.getStateValue(), job.toByteArray());
+      if (inserted == 1) {
+        return Optional.<String>empty();
+      }
+      return Optional.of(Sql.query(c, "select job_id from jobs where idempotency_key = ?",
+          rs -> rs.getString(1), key).get(0));
+    });
+  }
+
+  void saveSnapshot(Job job) {
+    sql.auto("save job " + job.getJobId(), c -> Sql.update(c, "update jobs set state = ?,"
+        + " snapshot = ? where job_id = ?", job.getStateValue(), job.toByteArray(),
+        job.getJobId()));
+  }
+
+  Optional<Job> load(String jobId) {
+    return sql.auto("load job " + jobId, c -> Sql.query(c, "select snapshot from jobs where"
+        + " job_id = ?", rs -> job(rs.getBytes(1)), jobId).stream().findFirst());
+  }
+
+  List<Job> loadAll() {
+    return sql.auto("list jobs", c -> Sql.query(c, "select snapshot from jobs order by"
+        + " created_at", rs -> job(rs.getBytes(1))));
+  }
+
+  void appendEvent(JobEvent event) {
+    sql.auto("append an event to " + event.getJobId(), c -> Sql.update(c, "insert into events"
+        + " (job_id, sequence, body) values (?, ?, ?)", event.getJobId(), event.getSequence(),
+        event.toByteArray()));
+  }
+
+  List<JobEvent> events(String jobId, long after, int max) {
+    return sql.auto("read the events of " + jobId, c -> Sql.query(c, "select body from events"
+        + " where job_id = ? and sequence > ? order by sequence limit ?", rs -> {
+          try {
+            return JobEvent.parseFrom(rs.getBytes(1));
+          } catch (InvalidProtocolBufferException e) {
+            throw new SQLException("a stored event of " + jobId + " is damaged", e);
+          }
+        }, jobId, after, max));
+  }
+
+  byte[] step(String jobId, String key) {
+    return sql.auto("read step " + key, c -> Sql.query(c, "select body from steps where"
+        + " job_id = ? and key = ?", rs -> rs.getBytes(1), jobId, key).stream().findFirst()
+        .orElse(null));
+  }
+
+  void putStep(String jobId, String key, byte[] result) {
+    sql.auto("record step " + key, c -> {
+      putStep(c, jobId, key, result);
+      return null;
+    });
+  }
+
+  static void putStep(Connection c, String jobId, String key, byte[] result)
+      throws SQLException {
+    Sql.update(c, "insert into steps (job_id, key, body) values (?, ?, ?) on conflict"
+        + " (job_id, key) do update set body = excluded.body", jobId, key, result);
+  }
+
+  void forgetSteps(String jobId, String prefix) {
+    sql.auto("forget steps " + prefix, c -> Sql.update(c, "delete from steps where job_id = ?"
+        + " and starts_with(key, ?)", jobId, prefix));
+  }
+
+  boolean lease(String jobId, String owner, Duration ttl) {
+    return sql.auto("lease " + jobId, c -> Sql.update(c, "update jobs set owner = ?,"
+        + " lease_until = now() + make_interval(secs => ?) where job_id = ? and (owner = ?"
+        + " or owner is null or lease_until < now())", owner, ttl.toMillis() / 1000.0, jobId,
+        owner) == 1);
+  }
+
+  List<String> orphans() {
+    return sql.auto("find orphaned jobs", c -> Sql.query(c, "select job_id from jobs where "
+        + UNFINISHED + " and (owner is null or lease_until < now()) order by created_at",
+        rs -> rs.getString(1)));
+  }
+
+  void unlease(String jobId, String owner) {
+    sql.auto("release the lease of " + jobId, c -> Sql.update(c, "update jobs set owner ="
+        + " null, lease_until = null where job_id = ? and owner = ?", jobId, owner));
+  }
+
+  private static Job job(byte[] bytes) throws SQLException {
+    try {
+      return Job.parseFrom(bytes);
+    } catch (InvalidProtocolBufferException e) {
+      throw new SQLException("a stored job snapshot is damaged", e);
+    }
+  }
+}

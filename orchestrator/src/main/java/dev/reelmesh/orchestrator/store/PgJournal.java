@@ -1,0 +1,182 @@
+package dev.reelmesh.orchestrator.store;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import dev.reelmesh.v1.Budget;
+import dev.reelmesh.v1.CostLine;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The provider-call journal and the charges, on PostgreSQL. Every money move locks the month's
+ * row first, so checks and writes of concurrent calls (any orchestrator) are serialised.
+ */
+final class PgJournal {
+  private final Sql sql;
+
+  PgJournal(Sql sql) {
+    this.sql = sql;
+  }
+
+  JobStore.Hold hold(String jobId, String step, CostLine estimate, long cap, YearMonth month,
+      long limit) {
+    String m = month.toString();
+    long micros = estimate.getEstimatedMicros();
+    return sql.money("hold " + step, c -> {
+      lockMonth(c, m);
+      long jobCharged = jobCharged(c, jobId);
+      long jobHeld = Sql.sum(c, "select coalesce(sum(estimate), 0) from calls"
+          + " where job_id = ? and state = 'held'", jobId);
+      if (cap > 0 && jobCharged + jobHeld + micros > cap) {
+        return new JobStore.Hold(0, String.format(Locale.ROOT, "job budget cap %s would be "
+            + "crossed: spent %s, in flight %s, this call (%s) is estimated at %s; raise "
+            + "spec.budget_cap_micros or choose cheaper providers", usd(cap), usd(jobCharged),
+            usd(jobHeld), step, usd(micros)));
+      }
+      long spent = monthSpent(c, m);
+      long held = monthHeld(c, m);
+      if (spent + held + micros > limit) {
+        return new JobStore.Hold(0, String.format(Locale.ROOT, "monthly limit %s would be "
+            + "crossed: %s spent this month, %s in flight, this call (%s) is estimated at %s; "
+            + "raise REELMESH_MONTHLY_LIMIT_USD or wait for next month", usd(limit), usd(spent),
+            usd(held), step, usd(micros)));
+      }
+      long id = Sql.query(c, "insert into calls (job_id, month, step, estimate, line, state)"
+          + " values (?, ?, ?, ?, ?, 'held') returning call_id", rs -> rs.getLong(1), jobId, m,
+          step, micros, estimate.toByteArray()).get(0);
+      return new JobStore.Hold(id, null);
+    });
+  }
+
+  void settle(long callId, List<CostLine> lines, String stepKey, byte[] stepResult) {
+    sql.money("settle call " + callId, c -> {
+      var call = Sql.query(c, "select job_id, month, state from calls where call_id = ?",
+          rs -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}, callId);
+      if (call.isEmpty()) {
+        throw new SQLException("no call " + callId);
+      }
+      String jobId = call.get(0)[0];
+      String month = call.get(0)[1];
+      lockMonth(c, month);
+      if ("unreconciled".equals(call.get(0)[2])) {
+        // Charged at its estimate by a resume that thought the call lost; now it is known.
+        Sql.update(c, "delete from charges where call_id = ? and unreconciled", callId);
+      }
+      Sql.update(c, "update calls set state = 'settled', settled_at = now() where call_id = ?",
+          callId);
+      insertCharges(c, jobId, callId, month, lines, false);
+      if (stepKey != null) {
+        PgJobs.putStep(c, jobId, stepKey, stepResult);
+      }
+      return null;
+    });
+  }
+
+  void release(long callId) {
+    sql.auto("release call " + callId, c -> Sql.update(c, "update calls set state = 'released',"
+        + " settled_at = now() where call_id = ? and state = 'held'", callId));
+  }
+
+  void charge(String jobId, YearMonth month, List<CostLine> lines) {
+    if (lines.isEmpty()) {
+      return;
+    }
+    sql.money("charge " + jobId, c -> {
+      lockMonth(c, month.toString());
+      insertCharges(c, jobId, null, month.toString(), lines, false);
+      return null;
+    });
+  }
+
+  List<CostLine> unreconcile(String jobId) {
+    return sql.money("unreconcile the calls of " + jobId, c -> {
+      var held = Sql.query(c, "select call_id, month, line from calls where job_id = ? and"
+          + " state = 'held' order by call_id", rs -> new Object[] {rs.getLong(1),
+          rs.getString(2), rs.getBytes(3)}, jobId);
+      List<CostLine> charged = new ArrayList<>();
+      for (Object[] call : held) {
+        lockMonth(c, (String) call[1]);
+        CostLine estimate = parse((byte[]) call[2]);
+        CostLine line = estimate.toBuilder().setActualMicros(estimate.getEstimatedMicros())
+            .setUnreconciled(true).build();
+        Sql.update(c, "update calls set state = 'unreconciled' where call_id = ?", call[0]);
+        insertCharges(c, jobId, (Long) call[0], (String) call[1], List.of(line), true);
+        charged.add(line);
+      }
+      return charged;
+    });
+  }
+
+  List<CostLine> bill(String jobId) {
+    return sql.auto("read the bill of " + jobId, c -> Sql.query(c, "select line from charges"
+        + " where job_id = ? order by charge_id", rs -> parse(rs.getBytes(1)), jobId));
+  }
+
+  Budget budget(YearMonth month, long limit) {
+    String m = month.toString();
+    return sql.auto("read the ledger", c -> {
+      long spent = monthSpent(c, m);
+      long held = monthHeld(c, m);
+      var unreconciled = Sql.query(c, "select coalesce(sum(actual), 0), count(*) from charges"
+          + " where month = ? and unreconciled", rs -> new long[] {rs.getLong(1), rs.getLong(2)},
+          m).get(0);
+      return Budget.newBuilder().setMonth(m).setMonthlyLimitMicros(limit).setSpentMicros(spent)
+          .setReservedMicros(held).setRemainingMicros(Math.max(0, limit - spent - held))
+          .setUnreconciledMicros(unreconciled[0]).setUnreconciledCalls((int) unreconciled[1])
+          .build();
+    });
+  }
+
+  long headroom(String jobId, long cap, YearMonth month, long limit) {
+    String m = month.toString();
+    return sql.auto("read the headroom of " + jobId, c -> {
+      long monthLeft = limit - monthSpent(c, m) - monthHeld(c, m);
+      long jobLeft = cap == 0 ? Long.MAX_VALUE : cap - jobCharged(c, jobId) - Sql.sum(c,
+          "select coalesce(sum(estimate), 0) from calls where job_id = ? and state = 'held'",
+          jobId);
+      return Math.max(0, Math.min(monthLeft, jobLeft));
+    });
+  }
+
+  private static void insertCharges(Connection c, String jobId, Long callId, String month,
+      List<CostLine> lines, boolean unreconciled) throws SQLException {
+    for (CostLine line : lines) {
+      Sql.update(c, "insert into charges (job_id, call_id, month, estimated, actual,"
+          + " unreconciled, line) values (?, ?, ?, ?, ?, ?, ?)", jobId, callId, month,
+          line.getEstimatedMicros(), line.getActualMicros(), unreconciled, line.toByteArray());
+    }
+  }
+
+  private static void lockMonth(Connection c, String month) throws SQLException {
+    Sql.update(c, "insert into months (month) values (?) on conflict do nothing", month);
+    Sql.query(c, "select month from months where month = ? for update", rs -> null, month);
+  }
+
+  private static long jobCharged(Connection c, String jobId) throws SQLException {
+    return Sql.sum(c, "select coalesce(sum(actual), 0) from charges where job_id = ?", jobId);
+  }
+
+  private static long monthSpent(Connection c, String month) throws SQLException {
+    return Sql.sum(c, "select coalesce(sum(actual), 0) from charges where month = ?", month);
+  }
+
+  private static long monthHeld(Connection c, String month) throws SQLException {
+    return Sql.sum(c, "select coalesce(sum(estimate), 0) from calls where month = ?"
+        + " and state = 'held'", month);
+  }
+
+  static CostLine parse(byte[] bytes) throws SQLException {
+    try {
+      return CostLine.parseFrom(bytes);
+    } catch (InvalidProtocolBufferException e) {
+      throw new SQLException("a stored cost line is damaged", e);
+    }
+  }
+
+  private static String usd(long micros) {
+    return String.format(Locale.ROOT, "$%.4f", micros / 1e6);
+  }
+}

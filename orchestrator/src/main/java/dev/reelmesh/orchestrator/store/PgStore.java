@@ -1,0 +1,124 @@
+package dev.reelmesh.orchestrator.store;
+
+import dev.reelmesh.v1.Budget;
+import dev.reelmesh.v1.CostLine;
+import dev.reelmesh.v1.Job;
+import dev.reelmesh.v1.JobEvent;
+import java.time.Duration;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/** The job store on PostgreSQL (embedded or shared), through a connection pool. */
+public final class PgStore implements JobStore {
+  private final PgJobs jobs;
+  private final PgJournal journal;
+
+  public PgStore(DataSource pool) {
+    Sql sql = new Sql(pool);
+    this.jobs = new PgJobs(sql);
+    this.journal = new PgJournal(sql);
+  }
+
+  @Override
+  public Optional<String> insert(Job job) {
+    return jobs.insert(job);
+  }
+
+  @Override
+  public void saveSnapshot(Job job) {
+    jobs.saveSnapshot(job);
+  }
+
+  @Override
+  public Optional<Job> load(String jobId) {
+    return jobs.load(jobId);
+  }
+
+  @Override
+  public List<Job> loadAll() {
+    return jobs.loadAll();
+  }
+
+  @Override
+  public void appendEvent(JobEvent event) {
+    jobs.appendEvent(event);
+  }
+
+  @Override
+  public List<JobEvent> events(String jobId, long after, int max) {
+    return jobs.events(jobId, after, max);
+  }
+
+  @Override
+  public byte[] step(String jobId, String key) {
+    return jobs.step(jobId, key);
+  }
+
+  @Override
+  public void putStep(String jobId, String key, byte[] result) {
+    jobs.putStep(jobId, key, result);
+  }
+
+  @Override
+  public void forgetSteps(String jobId, String prefix) {
+    jobs.forgetSteps(jobId, prefix);
+  }
+
+  @Override
+  public Hold hold(String jobId, String step, CostLine estimate, long capMicros,
+      YearMonth month, long limitMicros) {
+    return journal.hold(jobId, step, estimate, capMicros, month, limitMicros);
+  }
+
+  @Override
+  public void settle(long callId, List<CostLine> lines, String stepKey, byte[] stepResult) {
+    journal.settle(callId, lines, stepKey, stepResult);
+  }
+
+  @Override
+  public void release(long callId) {
+    journal.release(callId);
+  }
+
+  @Override
+  public void charge(String jobId, YearMonth month, List<CostLine> lines) {
+    journal.charge(jobId, month, lines);
+  }
+
+  @Override
+  public List<CostLine> unreconcile(String jobId) {
+    return journal.unreconcile(jobId);
+  }
+
+  @Override
+  public List<CostLine> bill(String jobId) {
+    return journal.bill(jobId);
+  }
+
+  @Override
+  public Budget budget(YearMonth month, long limitMicros) {
+    return journal.budget(month, limitMicros);
+  }
+
+  @Override
+  public long headroom(String jobId, long capMicros, YearMonth month, long limitMicros) {
+    return journal.headroom(jobId, capMicros, month, limitMicros);
+  }
+
+  @Override
+  public boolean lease(String jobId, String owner, Duration ttl) {
+    return jobs.lease(jobId, owner, ttl);
+  }
+
+  @Override
+  public List<String> orphans() {
+    return jobs.orphans();
+  }
+
+  @Override
+  public void unlease(String jobId, String owner) {
+    jobs.unlease(jobId, owner);
+  }
+}

@@ -1,0 +1,213 @@
+package dev.reelmesh.orchestrator.crash;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.reelmesh.orchestrator.provider.openai.PriceTable;
+import dev.reelmesh.orchestrator.store.Database;
+import dev.reelmesh.orchestrator.store.JobStore;
+import dev.reelmesh.orchestrator.testing.FakeOpenAi;
+import dev.reelmesh.orchestrator.testing.FakeOpenAi.Kill;
+import dev.reelmesh.orchestrator.testing.TestDatabase;
+import dev.reelmesh.orchestrator.testing.TestMedia;
+import dev.reelmesh.orchestrator.testing.TestMesh;
+import dev.reelmesh.v1.Budget;
+import dev.reelmesh.v1.CostLine;
+import dev.reelmesh.v1.Job;
+import dev.reelmesh.v1.JobEvent;
+import dev.reelmesh.v1.JobState;
+import dev.reelmesh.v1.Stage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The mesh as a child JVM, SIGKILLed at 13 points of one job (paid calls in flight for images,
+ * video create and speech; during polling, download and assembly), restarted after each. The
+ * job finishes; a paid call is made again only when it was in flight at a kill; the ledger
+ * equals what the fake billed, the unreconciled holds included; the bill equals its charges.
+ */
+class CrashHarnessTest {
+  @TempDir Path dir;
+
+  /** A kill: at the n-th request to an endpoint (counted across restarts), or at an event. */
+  record Point(String name, String endpoint, int nth, Kill kill, Predicate<JobEvent> event) {
+    static Point at(String name, String endpoint, int nth, Kill kill) {
+      return new Point(name, endpoint, nth, kill, null);
+    }
+
+    static Point on(String name, Predicate<JobEvent> event) {
+      return new Point(name, null, 0, Kill.NONE, event);
+    }
+  }
+
+  static final List<Point> POINTS = List.of(
+      Point.on("running, nothing paid yet", e -> e.getState() == JobState.JOB_STATE_RUNNING),
+      Point.at("image generate in flight", FakeOpenAi.GENERATIONS, 1, Kill.BEFORE_RESPONSE),
+      Point.at("image edit in flight", FakeOpenAi.EDITS, 1, Kill.BEFORE_RESPONSE),
+      Point.at("just after an image edit answered", FakeOpenAi.EDITS, 3, Kill.AFTER_RESPONSE),
+      Point.on("clips stage begins", e -> e.getStage() == Stage.STAGE_CLIPS),
+      Point.at("video create in flight", FakeOpenAi.VIDEOS, 1, Kill.BEFORE_RESPONSE),
+      Point.at("video polling", FakeOpenAi.VIDEO_STATUS, 1, Kill.AFTER_RESPONSE),
+      Point.at("video download half done", FakeOpenAi.VIDEO_CONTENT, 1, Kill.MID_BODY),
+      Point.at("second video create in flight", FakeOpenAi.VIDEOS, 3, Kill.BEFORE_RESPONSE),
+      Point.at("speech in flight", FakeOpenAi.SPEECH, 1, Kill.BEFORE_RESPONSE),
+      Point.at("just after speech answered", FakeOpenAi.SPEECH, 3, Kill.AFTER_RESPONSE),
+      Point.on("assembly begins", e -> e.getStage() == Stage.STAGE_ASSEMBLE),
+      Point.on("assembly mixed", e -> e.getMessage().startsWith("mixed:")));
+
+  @Test
+  void killedAtEveryPointTheJobFinishesAndTheMoneyIsExact() throws Exception {
+    String url = TestDatabase.fresh();
+    try (FakeOpenAi fake = FakeOpenAi.start(); Database db = Database.shared(url)) {
+      fake.png = TestMedia.png(96, 64);
+      fake.wav = TestMedia.wav(1.0);
+      try (TestMesh media = TestMesh.start(dir.resolve("media"))) {
+        fake.mp4 = TestMedia.mp4(media, 8);
+      }
+      JobStore store = db.store();
+      Child child = new Child(dir, url, fake.baseUrl());
+      int point = 0;
+      int beforeResponseKills = 0;
+      while (true) {
+        Point next = point < POINTS.size() ? POINTS.get(point) : null;
+        fake.crashes = next == null || next.endpoint() == null ? null : new FakeOpenAi.Crashes() {
+          @Override
+          public Kill at(String endpoint, int nth) {
+            return endpoint.equals(next.endpoint()) && nth == next.nth() ? next.kill()
+                : Kill.NONE;
+          }
+
+          @Override
+          public void kill() {
+            child.kill();
+          }
+        };
+        long seen = lastSequence(store);
+        child.start();
+        if (next != null && next.event() != null) {
+          child.killOnEvent(store, seen, next.event());
+        }
+        child.await();
+        if (next == null) {
+          break;
+        }
+        assertThat(child.killed).as("kill point '" + next.name() + "' was reached").isTrue();
+        beforeResponseKills += next.kill() == Kill.BEFORE_RESPONSE ? 1 : 0;
+        point++;
+      }
+      assertThat(child.output()).contains("FINISHED JOB_STATE_SUCCEEDED");
+
+      Job job = store.loadAll().get(0);
+      List<CostLine> bill = store.bill(job.getJobId());
+      List<CostLine> paid = bill.stream().filter(l -> l.getProvider().equals("openai")).toList();
+      Budget month = store.budget(YearMonth.now(ZoneOffset.UTC), 50_000_000L);
+      // Every request the provider billed is on the bill (settled, or unreconciled when it was
+      // in flight at a kill), and nothing else is.
+      assertThat(paid).hasSize(fake.bills.size());
+      assertThat(month.getSpentMicros()).isEqualTo(billedMicros(fake.bills));
+      long unreconciled = paid.stream().filter(CostLine::getUnreconciled).count();
+      assertThat(unreconciled).isBetween((long) beforeResponseKills, beforeResponseKills + 2L);
+      assertThat(month.getUnreconciledCalls()).isEqualTo((int) unreconciled);
+      // Repeated only when in flight: settled lines are exactly one job's worth.
+      int clips = job.getResult().getPlan().getClipsCount();
+      assertThat(paid.stream().filter(l -> !l.getUnreconciled() && l.getStage().equals("clips")))
+          .hasSize(clips);
+      assertThat(paid.stream().filter(l -> !l.getUnreconciled()
+          && l.getStage().equals("storyboard"))).hasSize(2 * clips);
+      // The job's bill equals its charges, and the month's ledger (the only job) equals both.
+      long billTotal = bill.stream().mapToLong(CostLine::getActualMicros).sum();
+      assertThat(job.getResult().getCost().getActualTotalMicros()).isEqualTo(billTotal)
+          .isEqualTo(month.getSpentMicros());
+    }
+  }
+
+  private static long lastSequence(JobStore store) {
+    List<Job> jobs = store.loadAll();
+    return jobs.isEmpty() ? 0 : store.events(jobs.get(0).getJobId(), 0, Integer.MAX_VALUE)
+        .size();
+  }
+
+  /** What the fake billed, priced as OpenAI would (the provider's models). */
+  private static long billedMicros(List<FakeOpenAi.Bill> bills) {
+    long total = 0;
+    for (FakeOpenAi.Bill b : bills) {
+      total += switch (b.endpoint()) {
+        case FakeOpenAi.GENERATIONS, FakeOpenAi.EDITS ->
+            PriceTable.imageMicros("gpt-image-1", "medium", b.size()) * b.units();
+        case FakeOpenAi.VIDEOS -> PriceTable.videoSecondMicros("sora-2", b.size()) * b.units();
+        case FakeOpenAi.SPEECH -> PriceTable.speechCharMicros("gpt-4o-mini-tts") * b.units();
+        default -> throw new AssertionError("unpriced " + b.endpoint());
+      };
+    }
+    return total;
+  }
+
+  /** The child JVM: started, killed (SIGKILL) or awaited; its output kept in a file. */
+  static final class Child {
+    private final Path dir;
+    private final String url;
+    private final String baseUrl;
+    private final Path log;
+    private Process process;
+    volatile boolean killed;
+
+    Child(Path dir, String url, String baseUrl) {
+      this.dir = dir;
+      this.url = url;
+      this.baseUrl = baseUrl;
+      this.log = dir.resolve("child.log");
+    }
+
+    void start() throws Exception {
+      killed = false;
+      String java = ProcessHandle.current().info().command().orElse("java");
+      process = new ProcessBuilder(java, "-Xmx512m", "-XX:TieredStopAtLevel=1",
+          "-cp", System.getProperty("java.class.path"), CrashChild.class.getName(),
+          dir.resolve("mesh").toString(), url, baseUrl)
+          .redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+    }
+
+    synchronized void kill() {
+      killed = true;
+      process.destroyForcibly(); // SIGKILL: no shutdown hook, nothing flushed
+      try {
+        process.waitFor(30, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+
+    /** Kills the child at the first event after {@code seen} that matches. */
+    void killOnEvent(JobStore store, long seen, Predicate<JobEvent> match) throws Exception {
+      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+      while (process.isAlive() && System.nanoTime() < deadline) {
+        List<Job> jobs = store.loadAll();
+        if (!jobs.isEmpty() && store.events(jobs.get(0).getJobId(), seen, Integer.MAX_VALUE)
+            .stream().anyMatch(match)) {
+          kill();
+          return;
+        }
+        Thread.sleep(5);
+      }
+    }
+
+    void await() throws Exception {
+      if (!process.waitFor(3, TimeUnit.MINUTES)) {
+        process.destroyForcibly();
+        throw new AssertionError("the child did not end; its log:\n" + output());
+      }
+    }
+
+    String output() throws Exception {
+      return Files.exists(log) ? Files.readString(log) : "";
+    }
+  }
+}

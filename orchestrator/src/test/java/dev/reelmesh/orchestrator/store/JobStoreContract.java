@@ -1,0 +1,187 @@
+package dev.reelmesh.orchestrator.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.reelmesh.v1.Budget;
+import dev.reelmesh.v1.CostLine;
+import dev.reelmesh.v1.Job;
+import dev.reelmesh.v1.JobEvent;
+import dev.reelmesh.v1.JobState;
+import java.time.Duration;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What every job store must do; each implementation runs it by naming how to open one. */
+abstract class JobStoreContract {
+  static final YearMonth MONTH = YearMonth.of(2026, 12);
+  JobStore store;
+
+  /** A new, empty store. */
+  abstract JobStore open();
+
+  abstract void close();
+
+  @BeforeEach
+  void start() {
+    store = open();
+  }
+
+  @AfterEach
+  void stop() {
+    close();
+  }
+
+  static Job job(String id, String key) {
+    return Job.newBuilder().setJobId(id).setIdempotencyKey(key)
+        .setState(JobState.JOB_STATE_QUEUED).build();
+  }
+
+  static CostLine line(long estimate) {
+    return CostLine.newBuilder().setStage("clips").setProvider("fake").setItem("video")
+        .setEstimatedMicros(estimate).build();
+  }
+
+  @Test
+  void anIdempotencyKeyNamesOneJob() {
+    assertThat(store.insert(job("a", "k"))).isEmpty();
+    assertThat(store.insert(job("b", "k"))).contains("a");
+    assertThat(store.insert(job("c", ""))).isEmpty();
+    assertThat(store.insert(job("d", ""))).isEmpty();
+    assertThat(store.loadAll()).extracting(Job::getJobId).containsExactly("a", "c", "d");
+  }
+
+  @Test
+  void eventsComeBackInOrderAndASequenceIsWrittenOnce() {
+    store.insert(job("a", ""));
+    for (int i = 1; i <= 5; i++) {
+      store.appendEvent(JobEvent.newBuilder().setJobId("a").setSequence(i).build());
+    }
+    assertThat(store.events("a", 2, 2)).extracting(JobEvent::getSequence).containsExactly(3L,
+        4L);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.appendEvent(
+        JobEvent.newBuilder().setJobId("a").setSequence(3).build()))
+        .isInstanceOf(StoreFailure.class);
+  }
+
+  @Test
+  void stepsAreReplacedAndForgottenByPrefix() {
+    store.insert(job("a", ""));
+    store.putStep("a", "clip-1", new byte[] {1});
+    store.putStep("a", "clip-1", new byte[] {2});
+    store.putStep("a", "clip_2", new byte[] {3});
+    store.putStep("a", "plan", new byte[] {4});
+    assertThat(store.step("a", "clip-1")).containsExactly(2);
+    store.forgetSteps("a", "clip");
+    assertThat(store.step("a", "clip-1")).isNull();
+    assertThat(store.step("a", "clip_2")).isNull();
+    assertThat(store.step("a", "plan")).containsExactly(4);
+  }
+
+  @Test
+  void aHoldIsRefusedOverTheCapAndTheMonthCountingOtherHolds() {
+    store.insert(job("a", ""));
+    assertThat(store.hold("a", "one", line(600), 1000, MONTH, 5000).granted()).isTrue();
+    JobStore.Hold overCap = store.hold("a", "two", line(500), 1000, MONTH, 5000);
+    assertThat(overCap.granted()).isFalse();
+    assertThat(overCap.refusal()).contains("job budget cap $0.0010").contains("in flight $0.0006");
+    store.insert(job("b", ""));
+    JobStore.Hold overMonth = store.hold("b", "three", line(4500), 0, MONTH, 5000);
+    assertThat(overMonth.refusal()).contains("monthly limit $0.0050");
+  }
+
+  @Test
+  void concurrentHoldsNeverTakeTheLastDollarTwice() throws Exception {
+    int jobs = 8;
+    for (int i = 0; i < jobs; i++) {
+      store.insert(job("j" + i, ""));
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(jobs);
+    CountDownLatch go = new CountDownLatch(1);
+    List<Future<JobStore.Hold>> holds = new ArrayList<>();
+    for (int i = 0; i < jobs; i++) {
+      String id = "j" + i;
+      holds.add(pool.submit(() -> {
+        go.await();
+        return store.hold(id, "last dollar", line(1_000_000), 0, MONTH, 3_000_000);
+      }));
+    }
+    go.countDown();
+    int granted = 0;
+    for (Future<JobStore.Hold> hold : holds) {
+      granted += hold.get().granted() ? 1 : 0;
+    }
+    pool.shutdown();
+    assertThat(granted).isEqualTo(3);
+    assertThat(store.budget(MONTH, 3_000_000).getReservedMicros()).isEqualTo(3_000_000);
+  }
+
+  @Test
+  void settlingChargesTheJobAndTheMonthAndRecordsTheStepTogether() {
+    store.insert(job("a", ""));
+    JobStore.Hold hold = store.hold("a", "video", line(700), 0, MONTH, 5000);
+    store.settle(hold.callId(), List.of(line(700).toBuilder().setActualMicros(650).build()),
+        "clip-0-id", new byte[] {9});
+    assertThat(store.step("a", "clip-0-id")).containsExactly(9);
+    assertThat(store.bill("a")).extracting(CostLine::getActualMicros).containsExactly(650L);
+    Budget budget = store.budget(MONTH, 5000);
+    assertThat(budget.getSpentMicros()).isEqualTo(650);
+    assertThat(budget.getReservedMicros()).isZero();
+    assertThat(budget.getRemainingMicros()).isEqualTo(4350);
+    JobStore.Hold failed = store.hold("a", "video", line(700), 0, MONTH, 5000);
+    store.release(failed.callId());
+    assertThat(store.budget(MONTH, 5000).getSpentMicros()).isEqualTo(650);
+  }
+
+  @Test
+  void aHoldLeftByADeadRunIsChargedAtItsEstimateAsUnreconciled() {
+    store.insert(job("a", ""));
+    store.hold("a", "video", line(700), 0, MONTH, 5000);
+    List<CostLine> lost = store.unreconcile("a");
+    assertThat(lost).singleElement().satisfies(l -> {
+      assertThat(l.getUnreconciled()).isTrue();
+      assertThat(l.getActualMicros()).isEqualTo(700);
+    });
+    Budget budget = store.budget(MONTH, 5000);
+    assertThat(budget.getSpentMicros()).isEqualTo(700);
+    assertThat(budget.getUnreconciledMicros()).isEqualTo(700);
+    assertThat(budget.getUnreconciledCalls()).isEqualTo(1);
+    assertThat(store.unreconcile("a")).isEmpty();
+  }
+
+  @Test
+  void theLedgerIsTheSumOfTheJobsCharges() {
+    store.insert(job("a", ""));
+    store.insert(job("b", ""));
+    store.charge("a", MONTH, List.of(line(0).toBuilder().setActualMicros(11).build()));
+    store.settle(store.hold("b", "x", line(30), 0, MONTH, 5000).callId(),
+        List.of(line(30).toBuilder().setActualMicros(29).build()), null, null);
+    store.hold("b", "y", line(5), 0, MONTH, 5000);
+    store.unreconcile("b");
+    long bills = store.bill("a").stream().mapToLong(CostLine::getActualMicros).sum()
+        + store.bill("b").stream().mapToLong(CostLine::getActualMicros).sum();
+    assertThat(store.budget(MONTH, 5000).getSpentMicros()).isEqualTo(bills).isEqualTo(45);
+  }
+
+  @Test
+  void aLeaseIsHeldByOneOwnerUntilItRunsOut() throws Exception {
+    store.insert(job("a", ""));
+    assertThat(store.orphans()).containsExactly("a");
+    assertThat(store.lease("a", "one", Duration.ofMillis(300))).isTrue();
+    assertThat(store.lease("a", "two", Duration.ofSeconds(5))).isFalse();
+    assertThat(store.orphans()).isEmpty();
+    assertThat(store.lease("a", "one", Duration.ofMillis(300))).isTrue(); // a heartbeat
+    Thread.sleep(400);
+    assertThat(store.orphans()).containsExactly("a");
+    assertThat(store.lease("a", "two", Duration.ofSeconds(5))).isTrue();
+    store.unlease("a", "one"); // not its lease any more: nothing happens
+    assertThat(store.lease("a", "one", Duration.ofSeconds(5))).isFalse();
+  }
+}
