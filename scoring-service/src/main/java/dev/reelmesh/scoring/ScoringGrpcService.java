@@ -10,6 +10,9 @@ import dev.reelmesh.scoring.image.ImageResolver;
 import dev.reelmesh.scoring.image.RgbImage;
 import dev.reelmesh.scoring.model.ModelNames;
 import dev.reelmesh.scoring.model.ModelRepository;
+import dev.reelmesh.scoring.model.ModelStatus;
+import dev.reelmesh.scoring.model.VersionState;
+import dev.reelmesh.scoring.model.VersionStatus;
 import dev.reelmesh.scoring.rank.RankWeights;
 import dev.reelmesh.scoring.rank.RankedImage;
 import dev.reelmesh.scoring.rank.Ranker;
@@ -22,6 +25,9 @@ import dev.reelmesh.v1.ListModelsResponse;
 import dev.reelmesh.v1.LoadModelRequest;
 import dev.reelmesh.v1.LoadModelResponse;
 import dev.reelmesh.v1.ModelInfo;
+import dev.reelmesh.v1.ModelReadyRequest;
+import dev.reelmesh.v1.ModelReadyResponse;
+import dev.reelmesh.v1.ModelState;
 import dev.reelmesh.v1.RankVariationsRequest;
 import dev.reelmesh.v1.RankVariationsResponse;
 import dev.reelmesh.v1.RankedVariation;
@@ -126,6 +132,28 @@ final class ScoringGrpcService extends ScoringServiceGrpc.ScoringServiceImplBase
         .setModel(ModelProtos.toProto(repository.unload(
             requireName(request.getName()), requireVersion(request.getVersion()))))
         .build());
+  }
+
+  @Override
+  public void modelReady(ModelReadyRequest request, StreamObserver<ModelReadyResponse> out) {
+    run(out, () -> {
+      ModelStatus status = repository.status(requireName(request.getName()));
+      long version = requireVersion(request.getVersion());
+      if (version != 0 && status.versions().stream().noneMatch(v -> v.version() == version)) {
+        throw Status.NOT_FOUND.withDescription(status.name() + " has no version " + version
+            + " (versions: " + status.versions().stream().map(VersionStatus::version).toList()
+            + ")").asRuntimeException();
+      }
+      boolean ready = status.ready(version);
+      ModelState state = version == 0
+          ? (ready ? ModelState.MODEL_STATE_READY : status.versions().stream()
+              .anyMatch(v -> v.state() == VersionState.FAILED) ? ModelState.MODEL_STATE_FAILED
+              : ModelState.MODEL_STATE_UNLOADED)
+          : ModelProtos.toProto(status.versions().stream().filter(v -> v.version() == version)
+              .findFirst().orElseThrow().state());
+      return ModelReadyResponse.newBuilder().setName(status.name()).setVersion(version)
+          .setReady(ready).setState(state).setServingVersion(status.servingVersion()).build();
+    });
   }
 
   /** Validates the request's images and scorers, then decodes every image. */

@@ -29,6 +29,7 @@ public final class ScoringRuntime implements AutoCloseable {
   private final ModelRepository repository;
   private final ThreadPoolExecutor workers;
   private final ScoringGrpcService service;
+  private final ModelHealth health;
 
   private ScoringRuntime(MeshSettings settings, ScoringConfig config) {
     RequestGauge requests = new RequestGauge();
@@ -47,6 +48,9 @@ public final class ScoringRuntime implements AutoCloseable {
         new ImageDecoder(config.imageLimits()), new UrlFetcher(config.fetch()));
     this.service = new ScoringGrpcService(new ScoringEngine(scorers), images, repository, workers,
         requests);
+    this.health = new ModelHealth(
+        AliasedRequests.of(service, Set.of("ScoreImages", "RankVariations")).bindService());
+    repository.onReadiness(health);
   }
 
   public static ScoringRuntime open(MeshSettings settings, ScoringConfig config) {
@@ -57,10 +61,10 @@ public final class ScoringRuntime implements AutoCloseable {
 
   /**
    * The scoring service, its image-carrying requests parsed without copying the images out of
-   * the received message (see {@link AliasedRequests}).
+   * the received message (see {@link AliasedRequests}), with one health entry per model.
    */
   public List<BindableService> services() {
-    return List.of(AliasedRequests.of(service, Set.of("ScoreImages", "RankVariations")));
+    return List.of(health);
   }
 
   public ModelRepository repository() {

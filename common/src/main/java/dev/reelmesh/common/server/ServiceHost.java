@@ -29,7 +29,8 @@ public final class ServiceHost implements AutoCloseable {
 
   /**
    * Adds {@code services}, health and reflection to {@code builder}, starts the server, and marks
-   * every service (and the server as a whole, the empty name) SERVING.
+   * every service (and the server as a whole, the empty name) SERVING. Services that are
+   * {@link HealthReporter}s then publish their own further entries.
    */
   @SuppressWarnings("deprecation") // v1alpha reflection is still what many clients ask for first.
   public static ServiceHost start(ServerBuilder<?> builder, List<BindableService> services)
@@ -53,6 +54,21 @@ public final class ServiceHost implements AutoCloseable {
       health.setStatus(name, ServingStatus.SERVING);
     }
     health.setStatus(HealthStatusManager.SERVICE_NAME_ALL_SERVICES, ServingStatus.SERVING);
+    for (BindableService service : services) {
+      if (service instanceof HealthReporter reporter) {
+        reporter.reportTo(new HealthReporter.Sink() {
+          @Override
+          public void set(String name, boolean serving) {
+            health.setStatus(name, serving ? ServingStatus.SERVING : ServingStatus.NOT_SERVING);
+          }
+
+          @Override
+          public void clear(String name) {
+            health.clearStatus(name);
+          }
+        });
+      }
+    }
     return new ServiceHost(server, health, names);
   }
 

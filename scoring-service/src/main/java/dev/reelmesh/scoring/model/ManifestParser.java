@@ -11,7 +11,8 @@ import java.util.Set;
 public final class ManifestParser {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Set<String> FIELDS = Set.of("kind", "inputs", "outputs", "preprocess",
-      "tokenizer", "logit_scale", "logit_bias", "score_map", "embedding_model", "description");
+      "tokenizer", "logit_scale", "logit_bias", "score_map", "version_policy", "embedding_model",
+      "description");
   private static final Set<String> INPUT_ROLES =
       Set.of("pixel_values", "input_ids", "attention_mask", "embedding");
   private static final Set<String> OUTPUT_ROLES = Set.of("image_embeds", "text_embeds", "score");
@@ -80,7 +81,8 @@ public final class ManifestParser {
       throw new ManifestException("model.json: embedding_model: " + ModelNames.problem(embeddingModel));
     }
     return new ModelManifest(kind, inputs, outputs, preprocess, tokenizerFile, context,
-        lowercase.asBoolean(false), logitScale, root.has("logit_scale"), logitBias, scoreMap, embeddingModel.isEmpty() ? null : embeddingModel, json);
+        lowercase.asBoolean(false), logitScale, root.has("logit_scale"), logitBias, scoreMap,
+        VersionPolicy.parse(root.path("version_policy")), embeddingModel.isEmpty() ? null : embeddingModel, json);
   }
 
   private static Preprocess preprocess(JsonNode node, Preprocess defaults)

@@ -26,5 +26,6 @@ public record ModelManifest(
     boolean logitScaleGiven,
     Double logitBias,
     ScoreMap scoreMap,
+    VersionPolicy versionPolicy,
     String embeddingModel,
     String json) {}

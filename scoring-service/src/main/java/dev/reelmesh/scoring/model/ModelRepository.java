@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -35,6 +36,7 @@ public final class ModelRepository implements AutoCloseable {
   private final ModelLoader loader;
   private final Map<String, ModelEntry> entries = new ConcurrentSkipListMap<>();
   private final ScheduledExecutorService watcher;
+  private volatile ReadinessListener readiness = ReadinessListener.NONE;
   private final Object scanLock = new Object();
   private final Set<String> oddNames = ConcurrentHashMap.newKeySet();
 
@@ -94,7 +96,19 @@ public final class ModelRepository implements AutoCloseable {
     return entry(name).status();
   }
 
-  /** Loads {@code version} (0 = newest on disk) now and makes it serve; throws if it cannot. */
+  /**
+   * Who hears when a model becomes ready or stops being ready (gRPC health, one service name per
+   * model). Set before {@link #start}; it is told each model's state as it is first scanned.
+   */
+  public void onReadiness(ReadinessListener listener) {
+    this.readiness = listener;
+  }
+
+  /**
+   * Loads {@code version} now and makes it serve, pinned (the watcher leaves the choice alone);
+   * version 0 un-pins, retries failed versions and applies the version policy, and throws if the
+   * newest version on disk cannot serve.
+   */
   public ModelStatus load(String name, long version) {
     synchronized (scanLock) {
       scanDirectory(name);
@@ -105,40 +119,66 @@ public final class ModelRepository implements AutoCloseable {
         throw Status.FAILED_PRECONDITION.withDescription(name + ": " + entry.manifestError)
             .asRuntimeException();
       }
-      long chosen = version == 0 ? newest(entry) : version;
+      long chosen = version != 0 ? version : entry.versions.descendingKeySet().stream()
+          .filter(entry.policy()::allows).findFirst().orElse(0L);
       if (chosen <= 0 || !entry.versions.containsKey(chosen)) {
         throw Status.NOT_FOUND.withDescription(name + " has no version " + version
             + " on disk (versions: " + entry.versions.keySet() + ")").asRuntimeException();
       }
-      String error = swapIn(entry, chosen);
+      entry.heldBack.remove(chosen);
+      entry.unloadedUpTo = -1;
+      String error;
+      if (version == 0) {
+        entry.pinned = 0;
+        entry.heldBack.clear();
+        entry.failedFingerprints.clear();
+        reconcile(entry);
+        error = entry.loaded.containsKey(chosen) ? null : entry.versions.get(chosen).error();
+      } else {
+        error = entry.loaded.containsKey(chosen) ? null : loadVersion(entry, chosen);
+        if (error == null) {
+          entry.pinned = chosen;
+          reconcile(entry);
+        }
+      }
       if (error != null) {
+        LoadedModel serving = entry.serving;
         throw Status.FAILED_PRECONDITION.withDescription(name + " version " + chosen
-            + " cannot serve: " + error + (entry.serving == null ? ""
-                : "; version " + entry.serving.version() + " keeps serving"))
+            + " cannot serve: " + error + (serving == null ? ""
+                : "; version " + serving.version() + " keeps serving"))
             .asRuntimeException();
       }
-      entry.pinned = version != 0;
-      entry.unloadedUpTo = -1;
       return entry.status();
     }
   }
 
-  /** Stops serving {@code version} (0 = whatever serves); its session closes once drained. */
+  /**
+   * Stops serving {@code version} (0 = every version); its session closes once drained, which
+   * gives its native memory back. Another loaded version, if any, serves instead.
+   */
   public ModelStatus unload(String name, long version) {
     ModelEntry entry = entry(name);
     synchronized (entry) {
-      LoadedModel current = entry.serving;
       if (version != 0 && !entry.versions.containsKey(version)) {
         throw Status.NOT_FOUND.withDescription(name + " has no version " + version
             + " (versions: " + entry.versions.keySet() + ")").asRuntimeException();
       }
-      if (current != null && (version == 0 || current.version() == version)) {
-        entry.serving = null;
-        current.retire();
-        entry.versions.computeIfPresent(current.version(), (v, s) -> s.unloaded());
+      if (version == 0) {
+        entry.pinned = 0;
         entry.unloadedUpTo = newest(entry);
-        entry.pinned = false;
+        List.copyOf(entry.loaded.keySet()).forEach(v -> retireVersion(entry, v));
+      } else {
+        entry.heldBack.add(version);
+        if (entry.pinned == version) {
+          entry.pinned = 0;
+        }
+        retireVersion(entry, version);
+        if (entry.loaded.isEmpty()) {
+          // Nothing else was loaded: stay unloaded until LoadModel or a newer version.
+          entry.unloadedUpTo = newest(entry);
+        }
       }
+      reconcile(entry);
       return entry.status();
     }
   }
@@ -189,15 +229,7 @@ public final class ModelRepository implements AutoCloseable {
     synchronized (entry) {
       ModelDirectory.readManifest(entry);
       ModelDirectory.readVersions(entry);
-      if (entry.manifest == null || entry.pinned) {
-        return;
-      }
-      long newest = newest(entry);
-      boolean serving = entry.serving != null && entry.serving.version() == newest;
-      if (newest > 0 && !serving && newest > entry.unloadedUpTo
-          && !ModelDirectory.fingerprint(entry, newest).equals(entry.failedFingerprints.get(newest))) {
-        swapIn(entry, newest);
-      }
+      reconcile(entry);
     }
   }
 
@@ -205,29 +237,86 @@ public final class ModelRepository implements AutoCloseable {
     return entry.versions.isEmpty() ? 0 : entry.versions.lastKey();
   }
 
-  /** Loads {@code version}; on success it serves and the old one retires. Returns the error. */
-  private String swapIn(ModelEntry entry, long version) {
+  /**
+   * Brings the loaded versions in line with the version policy (newest first; a version that
+   * fails is skipped, so an older one that works keeps serving), makes the newest loaded one (or
+   * the pinned one) serve, and only then retires the versions no longer wanted.
+   */
+  private void reconcile(ModelEntry entry) {
+    if (entry.manifest != null) {
+      VersionPolicy policy = entry.policy();
+      TreeSet<Long> keep = new TreeSet<>();
+      if (entry.pinned != 0) {
+        keep.add(entry.pinned);
+        if (policy.mode() != VersionPolicy.Mode.LATEST) {
+          entry.loaded.keySet().stream().filter(policy::allows).forEach(keep::add);
+        }
+      } else {
+        for (long v : entry.versions.descendingKeySet()) {
+          if (keep.size() >= policy.limit()) {
+            break;
+          }
+          if (v <= entry.unloadedUpTo || entry.heldBack.contains(v) || !policy.allows(v)) {
+            continue;
+          }
+          boolean failedBefore = ModelDirectory.fingerprint(entry, v)
+              .equals(entry.failedFingerprints.get(v));
+          if (entry.loaded.containsKey(v) || (!failedBefore && loadVersion(entry, v) == null)) {
+            keep.add(v);
+          }
+        }
+      }
+      LoadedModel next = entry.pinned != 0 ? entry.loaded.get(entry.pinned)
+          : keep.isEmpty() ? null : entry.loaded.get(keep.last());
+      if (next != null && next != entry.serving) {
+        log.info("{} version {} serves ({})", entry.name, next.version(), next.provider());
+      }
+      entry.serving = next;
+      List.copyOf(entry.loaded.keySet()).stream().filter(v -> !keep.contains(v))
+          .forEach(v -> retireVersion(entry, v));
+    }
+    if (entry.serving != null && !entry.loaded.containsValue(entry.serving)) {
+      entry.serving = null;
+    }
+    reportReadiness(entry);
+  }
+
+  /** Loads and warms up {@code version} (not yet serving). Returns the error, or null. */
+  private String loadVersion(ModelEntry entry, long version) {
     entry.versions.put(version, new VersionStatus(version, VersionState.LOADING, "", List.of(),
         List.of(), ""));
     try {
       LoadedModel loaded = loader.load(entry.name, version, entry.dir, entry.manifest);
-      LoadedModel old = entry.serving;
-      entry.serving = loaded;
+      entry.loaded.put(version, loaded);
       entry.versions.put(version, VersionStatus.ready(loaded));
       entry.failedFingerprints.remove(version);
-      if (old != null) {
-        old.retire();
-        if (old.version() != version) {
-          entry.versions.computeIfPresent(old.version(), (v, s) -> s.unloaded());
-        }
-      }
-      log.info("{} version {} serves ({})", entry.name, version, loaded.provider());
       return null;
     } catch (ModelLoadException e) {
       entry.versions.put(version, VersionStatus.failed(version, e.getMessage()));
       entry.failedFingerprints.put(version, ModelDirectory.fingerprint(entry, version));
       log.warn("{} version {} failed to load: {}", entry.name, version, e.getMessage());
       return e.getMessage();
+    }
+  }
+
+  /** Out of sight first (no new request leases it), then retired: drained, then closed. */
+  private static void retireVersion(ModelEntry entry, long version) {
+    LoadedModel model = entry.loaded.remove(version);
+    if (model == null) {
+      return;
+    }
+    if (entry.serving == model) {
+      entry.serving = entry.loaded.isEmpty() ? null : entry.loaded.lastEntry().getValue();
+    }
+    model.retire();
+    entry.versions.computeIfPresent(version, (v, s) -> s.unloaded());
+  }
+
+  private void reportReadiness(ModelEntry entry) {
+    boolean ready = entry.serving != null;
+    if (!Boolean.valueOf(ready).equals(entry.reportedReady)) {
+      entry.reportedReady = ready;
+      readiness.changed(entry.name, ready);
     }
   }
 
@@ -243,12 +332,10 @@ public final class ModelRepository implements AutoCloseable {
   private void removeEntry(ModelEntry entry) {
     synchronized (entry) {
       entries.remove(entry.name);
-      LoadedModel serving = entry.serving;
-      // Out of sight first, then retired, so no request leases a retiring version.
+      entry.pinned = 0;
+      List.copyOf(entry.loaded.keySet()).forEach(v -> retireVersion(entry, v));
       entry.serving = null;
-      if (serving != null) {
-        serving.retire();
-      }
+      readiness.removed(entry.name);
     }
   }
 

@@ -40,7 +40,8 @@ class ModelRepositoryTest {
 
       ModelInfo info = metadata(h, "clip-vision");
       assertThat(info.getServingVersion()).isEqualTo(1);
-      assertThat(info.getVersions(1).getState()).isEqualTo(ModelState.MODEL_STATE_UNLOADED);
+      // Newest first, each failure skipped: 3 and 2 were tried, 1 serves.
+      assertThat(info.getVersions(1).getState()).isEqualTo(ModelState.MODEL_STATE_FAILED);
       assertThat(info.getVersions(2).getState()).isEqualTo(ModelState.MODEL_STATE_FAILED);
       assertThat(info.getVersions(2).getError()).contains("does not take [N, 3, 8, 8] images");
       assertStatus(() -> h.stub().loadModel(load("clip-vision", 2)), Code.FAILED_PRECONDITION,
