@@ -140,7 +140,7 @@ final class LlmGrpcService extends LlmServiceGrpc.LlmServiceImplBase {
 
   @Override
   public void draftRepositoryBrief(DraftRepositoryBriefRequest r, StreamObserver<DraftRepositoryBriefResponse> out) {
-    run(out, () -> briefs.draft(r));
+    run(out, r.getOptions(), () -> briefs.draft(r));
   }
 
   private static Plan checkedPlan(boolean present, ScenePlan proto) {

@@ -30,7 +30,8 @@ public final class LlmServices {
   public static List<BindableService> create(MeshSettings settings, LlmConfig config) {
     LlmEngine offline = new OfflineEngine();
     LlmEngine primary = config.llmConfigured() ? new OpenAiEngine(config) : offline;
-    return List.of(new LlmGrpcService(new EngineRouter(primary, offline), new RepositoryBriefs(config.repositoryRoots()), workers()));
+    EngineRouter router = new EngineRouter(primary, offline);
+    return List.of(new LlmGrpcService(router, new RepositoryBriefs(config.repositoryRoots(), router), workers()));
   }
 
   private static ExecutorService workers() {

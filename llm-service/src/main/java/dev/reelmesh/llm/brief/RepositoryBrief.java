@@ -1,12 +1,19 @@
 package dev.reelmesh.llm.brief;
 
 import java.util.List;
+import java.util.Map;
 
-/** A drafted brief and what it was drafted from. */
-public record RepositoryBrief(String title, String brief, List<String> concepts, List<String> storyBeats,
-    int filesScanned) {
+/**
+ * A drafted repository video: the brief for PlanScript, its subject (the project, as the product
+ * PlanScript shows by use), the concepts and their gags, the timed outline, the token figures and
+ * what the scan read and skipped.
+ */
+public record RepositoryBrief(String title, String subject, String productDescription, String brief,
+    List<Concept> concepts, List<StoryTemplate.Beat> outline, int tokensBefore, int tokensAfter, int tokenCap,
+    int filesScanned, Map<String, Integer> filesByKind, String storySource) {
   public RepositoryBrief {
     concepts = List.copyOf(concepts);
-    storyBeats = List.copyOf(storyBeats);
+    outline = List.copyOf(outline);
+    filesByKind = Map.copyOf(filesByKind);
   }
 }

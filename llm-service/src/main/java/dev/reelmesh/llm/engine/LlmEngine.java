@@ -1,5 +1,6 @@
 package dev.reelmesh.llm.engine;
 
+import dev.reelmesh.llm.brief.Concept;
 import dev.reelmesh.llm.clipprompt.ClipPromptBatch;
 import dev.reelmesh.llm.enhance.Critique;
 import dev.reelmesh.llm.enhance.EnhanceContext;
@@ -36,6 +37,12 @@ public interface LlmEngine {
    * Sora-style shot prose from sanitised fragments (one call). Only an LLM writes prose; the
    * offline answer is the shot template, which {@code ShotWriter} composes itself.
    */
+  /** Visual gags for concepts (name → gag), one call; only an LLM proposes them. */
+  default Priced<java.util.Map<String, String>> proposeMetaphors(List<Concept> concepts, String tone)
+      throws EngineFailure {
+    throw new EngineFailure(name() + " does not propose metaphors; the tables answer", List.of(), null);
+  }
+
   default Priced<String> writeShot(ShotFragments fragments, boolean hasReference) throws EngineFailure {
     throw new EngineFailure(name() + " does not write shot prose; the shot template answers", List.of(), null);
   }

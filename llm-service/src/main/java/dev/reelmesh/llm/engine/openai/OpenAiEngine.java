@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
 import dev.reelmesh.llm.LlmConfig;
+import dev.reelmesh.llm.brief.Concept;
 import dev.reelmesh.llm.clipprompt.ClipPromptBatch;
 import dev.reelmesh.llm.engine.EngineFailure;
 import dev.reelmesh.llm.engine.EngineReport;
@@ -133,6 +134,25 @@ public final class OpenAiEngine implements LlmEngine {
       throw new EngineFailure("writer returned an empty or over-long prompt", reply.costs(), null);
     }
     return new Priced<>(text, reply.costs());
+  }
+
+  @Override
+  public Priced<Map<String, String>> proposeMetaphors(List<Concept> concepts, String tone) throws EngineFailure {
+    String user = json(Map.of("tone", tone, "concepts", concepts.stream().map(c -> Map.of("name", c.name(),
+        "kind", c.kind().name().toLowerCase(java.util.Locale.ROOT), "meaning", c.meaning())).toList()));
+    ChatReply reply = chat.call("brief", Prompts.METAPHORS, user, "metaphors", Schemas.METAPHORS,
+        60L * concepts.size() + 100);
+    Map<String, String> gags = new java.util.LinkedHashMap<>();
+    for (JsonNode m : parse(reply).path("metaphors")) {
+      String gag = m.path("gag").asText("").strip();
+      if (!gag.isEmpty() && gag.length() <= 300) {
+        gags.put(m.path("concept").asText(""), gag);
+      }
+    }
+    if (gags.isEmpty()) {
+      throw new EngineFailure("the model proposed no usable metaphors", reply.costs(), null);
+    }
+    return new Priced<>(gags, reply.costs());
   }
 
   @Override

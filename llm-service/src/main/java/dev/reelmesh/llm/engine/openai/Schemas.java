@@ -60,4 +60,7 @@ final class Schemas {
       "missing", array(string()));
 
   static final Map<String, Object> REWRITE = object("prompt", string());
+
+  static final Map<String, Object> METAPHORS = object("metaphors",
+      array(object("concept", string(), "gag", string())));
 }
