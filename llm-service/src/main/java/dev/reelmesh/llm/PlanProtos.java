@@ -63,25 +63,38 @@ final class PlanProtos {
         aspect(p.getAspectRatio(), field + ".aspect_ratio"), style(p.getStyle()),
         p.getClipsList().stream().map(c -> new PlanClip(c.getIndex(), c.getStartSeconds(),
             c.getEndSeconds(), c.getVisualDescription(), c.getMotion(), c.getCamera(),
-            c.getCharacterIdsList(), c.getLocationId(), c.getNarration(), c.getBeatIntensity())).toList(),
-        p.getCharactersList().stream().map(c -> new PlanCharacter(c.getId(), c.getName(), c.getDescription())).toList(),
-        p.getLocationsList().stream().map(l -> new PlanLocation(l.getId(), l.getName(), l.getDescription())).toList(),
-        p.getProductDescription(), p.getCharacterConsistency(), p.getSeed());
+            c.getCharacterIdsList(), c.getLocationId(), c.getNarration(), c.getBeatIntensity(),
+            c.getAction(), ReadingProtos.framing(c.getFraming()), c.getBeat(), c.getSubjectInFrame())).toList(),
+        p.getCharactersList().stream().map(c -> new PlanCharacter(c.getId(), c.getName(), c.getDescription(),
+            c.getRole(), ReadingProtos.age(c.getAgeGroup()), ReadingProtos.gender(c.getGender()), c.getRelation(),
+            c.getRelatedTo(), c.getClothing(), c.getClothingColoursList(), c.getSpecies())).toList(),
+        p.getLocationsList().stream().map(l -> new PlanLocation(l.getId(), l.getName(), l.getDescription(),
+            ReadingProtos.kind(l.getKind()), l.getPlaceName(), l.getFeaturesList(), l.getIndoor())).toList(),
+        p.getProductDescription(), p.getCharacterConsistency(), p.getSeed(),
+        ReadingProtos.reading(p.getReading()));
   }
 
   static ScenePlan plan(Plan p) {
     ScenePlan.Builder b = ScenePlan.newBuilder().setTitle(p.title()).setBrief(p.brief())
         .setDurationSeconds(p.durationSeconds()).setAspectRatio(aspect(p.aspectRatio()))
         .setStyle(style(p.style())).setProductDescription(p.productDescription())
-        .setCharacterConsistency(p.characterConsistency()).setSeed(p.seed());
+        .setCharacterConsistency(p.characterConsistency()).setSeed(p.seed())
+        .setReading(ReadingProtos.reading(p.reading()));
     for (PlanClip c : p.clips()) {
       b.addClips(PlannedClip.newBuilder().setIndex(c.index()).setStartSeconds(c.startSeconds())
           .setEndSeconds(c.endSeconds()).setVisualDescription(c.visualDescription())
           .setMotion(c.motion()).setCamera(c.camera()).addAllCharacterIds(c.characterIds())
-          .setLocationId(c.locationId()).setNarration(c.narration()).setBeatIntensity(c.beatIntensity()));
+          .setLocationId(c.locationId()).setNarration(c.narration()).setBeatIntensity(c.beatIntensity())
+          .setAction(c.action()).setFraming(ReadingProtos.framing(c.framing())).setBeat(c.beat())
+          .setSubjectInFrame(c.subjectInFrame()));
     }
-    p.characters().forEach(c -> b.addCharacters(Character.newBuilder().setId(c.id()).setName(c.name()).setDescription(c.description())));
-    p.locations().forEach(l -> b.addLocations(Location.newBuilder().setId(l.id()).setName(l.name()).setDescription(l.description())));
+    p.characters().forEach(c -> b.addCharacters(Character.newBuilder().setId(c.id()).setName(c.name())
+        .setDescription(c.description()).setRole(c.role()).setAgeGroup(ReadingProtos.age(c.age()))
+        .setGender(ReadingProtos.gender(c.gender())).setRelation(c.relation()).setRelatedTo(c.relatedTo())
+        .setClothing(c.clothing()).addAllClothingColours(c.clothingColours()).setSpecies(c.species())));
+    p.locations().forEach(l -> b.addLocations(Location.newBuilder().setId(l.id()).setName(l.name())
+        .setDescription(l.description()).setKind(ReadingProtos.kind(l.kind())).setPlaceName(l.placeName())
+        .addAllFeatures(l.features()).setIndoor(l.indoor())));
     return b.build();
   }
 }

@@ -38,7 +38,7 @@ class LlmServiceOpenAiTest {
     llm = LlmServiceGrpc.newBlockingStub(service.channel());
     try (InProcessService offline = InProcessService.start(LlmServices.create(new MeshSettings(dir, dir), LlmConfig.fromEnv(Map.of())))) {
       offlinePlan = LlmServiceGrpc.newBlockingStub(offline.channel()).planScript(PlanScriptRequest.newBuilder()
-          .setBrief("A cyberpunk chase through neon streets").setDurationSeconds(12).build()).getPlan();
+          .setBrief("A detective in a cyberpunk chase through neon streets").setDurationSeconds(12).build()).getPlan();
     }
   }
 

@@ -1,78 +1,125 @@
 package dev.reelmesh.llm.plan;
 
+import dev.reelmesh.llm.plan.reading.BriefReading;
+import dev.reelmesh.llm.plan.reading.Grammar;
+import dev.reelmesh.llm.plan.reading.Setting;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 
 /**
- * The deterministic planner: reads the brief, tiles the duration, and writes each clip from beat
- * templates (hook → problem → use → payoff → call to action) with seeded choices, so the same
- * request and seed always give the same plan.
+ * The deterministic planner: reads the brief (format words apart from content), casts the people
+ * it names, tiles the duration, and writes each clip from a beat sheet with seeded choices, so the
+ * same request and seed always give the same plan. No shot and no narration line repeats.
  */
 public final class OfflinePlanner {
-  private static final List<String> SORA_MOVES = List.of("static", "push-in", "glide", "slow pan");
-  private static final List<String> MOVES =
-      List.of("static", "push-in", "glide", "slow pan", "zoom out", "tracking", "close-up");
-  private static final List<String> NAMES = List.of("Maya", "Leo", "Noor", "Sam", "Ines", "Kai");
-  private static final List<String> LOOKS = List.of("short dark hair, charcoal knit sweater",
-      "curly auburn hair, denim jacket", "silver-streaked beard, olive canvas apron",
-      "braided black hair, mustard linen shirt", "cropped blond hair, navy overshirt");
-
   public Plan plan(PlanRequest request) {
     long seed = request.effectiveSeed();
     Random random = new Random(seed);
     BriefReading reading = BriefReading.of(request.brief(), request.productDescription());
-    PlanStyle style = StylePresets.choose(request.stylePreset(), request.brief(), random);
-    if (!reading.lightHint().isEmpty()) {
-      style = style.withLighting(reading.lightHint() + " light, " + style.lighting());
-    }
-    String personWord = reading.person().isEmpty() ? "person" : reading.person();
-    PlanCharacter hero = new PlanCharacter("char-1", NAMES.get(random.nextInt(NAMES.size())),
-        "a " + personWord + " in their thirties, " + LOOKS.get(random.nextInt(LOOKS.size())));
-    // A setting the brief names wins; else one that suits the subject; else a neutral one.
-    String settingWord = !reading.setting().isEmpty() ? reading.setting()
-        : !reading.impliedSetting().isEmpty() ? reading.impliedSetting()
-        : pick(random, "sunlit apartment", "quiet studio", "city street");
-    List<PlanLocation> locations = List.of(
-        new PlanLocation("loc-1", settingWord, "a lived-in " + settingWord + " with uncluttered surfaces"),
-        new PlanLocation("loc-2", "close detail", "a tight tabletop detail of " + reading.subject()));
+    PlanStyle style = StylePresets.choose(request.stylePreset(), reading, request.brief(), random);
+    List<PlanCharacter> cast = CastBuilder.build(reading, random);
+    Story story = new Story(reading, cast);
+    PlanLocation location = location(reading, style);
 
     List<double[]> spans = Timeline.spans(request.durationSeconds(), request.preferredClipSeconds());
-    List<String> moves = request.targetModel() == VideoFamily.SORA ? SORA_MOVES : MOVES;
+    List<Beat> beats = BeatSheet.beats(spans.size(), reading.purpose(), story);
+    Map<Beat, Integer> seen = new EnumMap<>(Beat.class);
+    Map<Beat, Integer> offsets = new EnumMap<>(Beat.class);
+    for (Beat b : Beat.values()) {
+      offsets.put(b, random.nextInt(12));
+    }
+    Set<String> shots = new HashSet<>();
+    Set<String> lines = new HashSet<>();
     List<PlanClip> clips = new ArrayList<>();
     for (int i = 0; i < spans.size(); i++) {
       double[] span = spans.get(i);
-      Beat beat = Beat.at(i, spans.size());
-      float intensity = intensity(i, spans.size(), random);
-      String visual = beat.visual(reading.subject(), hero.name(), settingWord, random);
-      String motion = beat.motion(random);
-      String camera = moves.get(Math.floorMod(beat.ordinal() + random.nextInt(moves.size()), moves.size()));
-      String narration = Narration.fit(beat.narration(reading.subject(), random),
-          Narration.maxWords(span[1] - span[0]));
-      List<String> cast = beat == Beat.DETAIL ? List.of() : List.of(hero.id());
-      String location = beat == Beat.DETAIL ? "loc-2" : "loc-1";
-      clips.add(new PlanClip(i, span[0], span[1], visual, motion, camera, cast, location,
-          narration, intensity));
+      Beat beat = beats.get(i);
+      int k = seen.merge(beat, 1, Integer::sum) - 1;
+      String visual = Shots.visual(beat, k + offsets.get(beat), story, shots);
+      String narration = NarrationWriter.line(beat, k + offsets.get(beat), story, span[1] - span[0], lines);
+      List<String> ids = cast.stream().filter(c -> mentions(visual, c.name())).map(PlanCharacter::id).toList();
+      clips.add(new PlanClip(i, span[0], span[1], visual, Shots.motion(beat, story),
+          Shots.camera(beat, random, request.targetModel() == VideoFamily.SORA), ids, location.id(),
+          narration, intensity(i, spans.size(), reading.mood(), random), action(beat, story, visual),
+          framing(beat, reading), beat.label, beat.showsSubject || mentions(visual, reading.subjectNoun())));
     }
-    String title = capitalise(BriefReading.firstWords(reading.subject(), 6));
+    String title = Grammar.capitalise(firstWords(title(reading, cast, story), 6));
     return new Plan(title, request.brief(), request.durationSeconds(), request.aspectRatio(), style,
-        clips, List.of(hero), locations, request.productDescription(),
-        request.characterConsistency(), seed);
+        clips, cast, List.of(location), request.productDescription(),
+        request.characterConsistency(), seed, PlanReading.of(reading));
   }
 
-  /** Energy rises to a peak about two-thirds in and settles for the close. */
-  static float intensity(int i, int n, Random random) {
+  /** The brand, else who acts and what they do when people act on the subject, else the subject. */
+  private static String title(BriefReading r, List<PlanCharacter> cast, Story story) {
+    if (!r.brand().isEmpty()) {
+      return r.brand();
+    }
+    if (story.peopleAct && r.subjectKind() != dev.reelmesh.llm.plan.reading.SubjectKind.PERSON) {
+      List<String> roles = r.cast().stream().map(c -> c.count() > 1 ? c.role() + "s" : c.role()).toList();
+      return Story.join(roles) + " " + story.actionCore();
+    }
+    return r.subject().isEmpty() ? r.product() : r.subject();
+  }
+
+  private static PlanLocation location(BriefReading r, PlanStyle style) {
+    Setting s = r.setting();
+    String name = s.name().isEmpty() ? "plain backdrop" : s.name();
+    StringBuilder d = new StringBuilder(Grammar.withArticle(name));
+    if (!s.placeName().isEmpty()) {
+      d.append(" in ").append(s.placeName());
+    }
+    if (!s.features().isEmpty()) {
+      d.append(" with ").append(Story.join(s.features().stream().map(Story::withArticle).toList()));
+    }
+    d.append(", ").append(style.lighting().split(",")[0]);
+    return new PlanLocation("loc-1", name, d.toString(), s.kind(), s.placeName(), s.features(), s.kind().indoor());
+  }
+
+  private static boolean mentions(String text, String word) {
+    return !word.isEmpty() && text.toLowerCase().matches("(?s).*\\b" + java.util.regex.Pattern.quote(word.toLowerCase()) + "\\b.*");
+  }
+
+  /** What happens in the clip, for the painter's poses: the brief's action where the shot shows it. */
+  private static String action(Beat beat, Story story, String visual) {
+    String a = story.reading.action();
+    if (!a.isEmpty() && (visual.contains(a) || visual.contains(story.slots.get("Af")))) {
+      return a;
+    }
+    return switch (beat) {
+      case USE -> story.slots.get("Sn").isEmpty() ? "" : "reaching for " + story.slots.get("Sn");
+      case PEOPLE -> story.peopleAct ? a : "";
+      case PAYOFF -> visual.contains("smiles") ? "smiling" : "";
+      default -> "";
+    };
+  }
+
+  private static Framing framing(Beat beat, BriefReading r) {
+    if (beat == Beat.DETAIL && r.camera().stream().anyMatch(c -> c.startsWith("macro"))) {
+      return Framing.MACRO;
+    }
+    if (beat == Beat.DETAIL && r.camera().stream().anyMatch(c -> c.startsWith("overhead"))) {
+      return Framing.OVERHEAD;
+    }
+    return beat.framing;
+  }
+
+  /** Energy rises to a peak about two-thirds in and settles; calm briefs stay low. */
+  static float intensity(int i, int n, String mood, Random random) {
     double pos = n == 1 ? 0.5 : (double) i / (n - 1);
     double curve = 0.3 + 0.6 * Math.sin(Math.PI * Math.min(1, pos * 0.75 + 0.1));
+    double scale = Set.of("calm", "serene", "peaceful", "cosy", "tender", "dreamy").contains(mood) ? 0.5
+        : Set.of("energetic", "epic", "bold", "festive").contains(mood) ? 1.15 : 1.0;
     double jitter = (random.nextDouble() - 0.5) * 0.1;
-    return (float) Math.max(0, Math.min(1, Math.round((curve + jitter) * 100) / 100.0));
+    return (float) Math.max(0, Math.min(1, Math.round((curve * scale + jitter) * 100) / 100.0));
   }
 
-  private static String pick(Random random, String... options) {
-    return options[random.nextInt(options.length)];
-  }
-
-  private static String capitalise(String s) {
-    return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+  static String firstWords(String text, int n) {
+    String[] words = text.strip().split("\\s+");
+    return words.length <= n ? text.strip() : String.join(" ", List.of(words).subList(0, n));
   }
 }

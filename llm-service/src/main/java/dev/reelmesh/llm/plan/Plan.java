@@ -15,12 +15,22 @@ public record Plan(
     List<PlanLocation> locations,
     String productDescription,
     boolean characterConsistency,
-    long seed) {
+    long seed,
+    PlanReading reading) {
 
   public Plan {
     clips = List.copyOf(clips);
     characters = List.copyOf(characters);
     locations = List.copyOf(locations);
+    reading = reading == null ? PlanReading.NONE : reading;
+  }
+
+  /** A plan without a brief reading (an LLM's before the skeleton's reading is attached). */
+  public Plan(String title, String brief, double durationSeconds, String aspectRatio, PlanStyle style,
+      List<PlanClip> clips, List<PlanCharacter> characters, List<PlanLocation> locations,
+      String productDescription, boolean characterConsistency, long seed) {
+    this(title, brief, durationSeconds, aspectRatio, style, clips, characters, locations,
+        productDescription, characterConsistency, seed, PlanReading.NONE);
   }
 
   public Optional<PlanCharacter> character(String id) {
@@ -33,11 +43,16 @@ public record Plan(
 
   public Plan withClips(List<PlanClip> newClips) {
     return new Plan(title, brief, durationSeconds, aspectRatio, style, newClips, characters,
-        locations, productDescription, characterConsistency, seed);
+        locations, productDescription, characterConsistency, seed, reading);
   }
 
   public Plan withStyle(PlanStyle newStyle) {
     return new Plan(title, brief, durationSeconds, aspectRatio, newStyle, clips, characters,
-        locations, productDescription, characterConsistency, seed);
+        locations, productDescription, characterConsistency, seed, reading);
+  }
+
+  public Plan withReading(PlanReading value) {
+    return new Plan(title, brief, durationSeconds, aspectRatio, style, clips, characters,
+        locations, productDescription, characterConsistency, seed, value);
   }
 }

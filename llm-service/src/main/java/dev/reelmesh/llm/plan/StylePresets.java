@@ -1,5 +1,6 @@
 package dev.reelmesh.llm.plan;
 
+import dev.reelmesh.llm.plan.reading.BriefReading;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,30 +29,50 @@ public final class StylePresets {
 
   private StylePresets() {}
 
+  /** Mood the brief names → the preset whose look carries it. */
+  private static final Map<String, String> BY_MOOD = Map.ofEntries(
+      Map.entry("calm", "minimal"), Map.entry("serene", "minimal"), Map.entry("peaceful", "minimal"),
+      Map.entry("elegant", "minimal"), Map.entry("cosy", "cinematic"), Map.entry("hopeful", "cinematic"),
+      Map.entry("romantic", "cinematic"), Map.entry("dreamy", "cinematic"), Map.entry("tender", "cinematic"),
+      Map.entry("nostalgic", "cinematic"), Map.entry("wistful", "cinematic"), Map.entry("inspiring", "cinematic"),
+      Map.entry("solitary", "cinematic"), Map.entry("mysterious", "cinematic"), Map.entry("epic", "cinematic"),
+      Map.entry("melancholic", "cinematic"), Map.entry("playful", "playful"), Map.entry("comic", "playful"),
+      Map.entry("joyful", "playful"), Map.entry("festive", "playful"), Map.entry("tense", "noir"),
+      Map.entry("eerie", "noir"), Map.entry("moody", "noir"), Map.entry("energetic", "documentary"),
+      Map.entry("bold", "photorealistic"), Map.entry("gritty", "documentary"), Map.entry("honest", "documentary"));
+  /** What kind of video → a preset, when the brief names no mood. */
+  private static final Map<String, String> BY_PURPOSE = Map.ofEntries(
+      Map.entry("explainer", "minimal"), Map.entry("loop", "minimal"), Map.entry("recipe", "photorealistic"),
+      Map.entry("walkthrough", "photorealistic"), Map.entry("travel", "documentary"),
+      Map.entry("appeal", "documentary"), Map.entry("recruiting", "documentary"),
+      Map.entry("teaser", "cinematic"), Map.entry("invitation", "playful"),
+      Map.entry("save-the-date", "cinematic"), Map.entry("music video", "cinematic"),
+      Map.entry("launch", "photorealistic"), Map.entry("ad", "cinematic"));
+  /** Looks a brief may get without asking; noir and anime only when asked for. */
+  private static final List<String> NEUTRAL = List.of("cinematic", "photorealistic", "documentary", "minimal");
+
   /**
-   * The style for a request: the named preset, or one chosen from words in the brief, or a seeded
-   * pick. Same inputs, same style.
+   * The style for a request: the named preset; else the one the brief's mood or purpose calls for
+   * (a meditation loop is calm, never noir); else a seeded neutral pick. The brief's own mood word
+   * and camera words are kept. Same inputs, same style.
    */
-  public static PlanStyle choose(String preset, String brief, Random random) {
+  public static PlanStyle choose(String preset, BriefReading reading, String brief, Random random) {
     String key = preset.toLowerCase(Locale.ROOT);
-    if (PRESETS.containsKey(key)) {
-      return withPreset(PRESETS.get(key), key);
-    }
     String b = brief.toLowerCase(Locale.ROOT);
-    String inferred = b.contains("noir") || b.contains("night") || b.contains("detective") ? "noir"
-        : b.contains("documentary") || b.contains("interview") ? "documentary"
-        : b.contains("fun") || b.contains("kids") || b.contains("playful") ? "playful"
-        : b.contains("minimal") || b.contains("clean") ? "minimal"
-        : b.contains("anime") ? "anime"
-        : b.contains("cinematic") || b.contains("warm") || b.contains("morning") ? "cinematic"
-        : ORDER.get(random.nextInt(ORDER.size()));
+    String named = ORDER.stream().filter(n -> b.matches("(?s).*\\b" + n + "\\b.*")).findFirst().orElse("");
+    String inferred = PRESETS.containsKey(key) ? key
+        : !named.isEmpty() ? named
+        : BY_MOOD.containsKey(reading.mood()) ? BY_MOOD.get(reading.mood())
+        : BY_PURPOSE.containsKey(reading.purpose()) ? BY_PURPOSE.get(reading.purpose())
+        : NEUTRAL.get(random.nextInt(NEUTRAL.size()));
     PlanStyle base = PRESETS.get(inferred);
-    if (!key.isEmpty()) {
-      // A preset we do not know is still the caller's word for the look: keep it.
-      return new PlanStyle(key, base.mood(), base.lighting(), base.cinematography(),
-          base.palette(), key);
-    }
-    return withPreset(base, "");
+    String mood = reading.mood().isEmpty() ? base.mood() : reading.mood();
+    String cinematography = reading.camera().isEmpty() ? base.cinematography()
+        : String.join(", ", reading.camera()) + ", " + base.cinematography();
+    String visual = PRESETS.containsKey(key) || key.isEmpty() ? base.visualStyle() : key;
+    // A preset we do not know is still the caller's word for the look: keep it.
+    return new PlanStyle(visual, mood, Lighting.of(reading, base.lighting()), cinematography,
+        Palette.of(reading, base.palette()), PRESETS.containsKey(key) || !key.isEmpty() ? key : "");
   }
 
   public static List<String> names() {

@@ -50,11 +50,11 @@ class OfflinePlannerTest {
     Plan plan = planner.plan(request(30, 0, VideoFamily.GENERIC));
     assertThat(plan.title()).isEqualTo("Ceramic pour-over kettle");
     assertThat(plan.style().visualStyle()).isEqualTo("cinematic");
-    assertThat(plan.style().lighting()).startsWith("morning light");
+    assertThat(plan.style().lighting()).startsWith("warm morning light");
     assertThat(plan.style().palette()).hasSizeBetween(3, 6);
     assertThat(plan.locations().get(0).name()).isEqualTo("kitchen");
     assertThat(plan.clips().get(0).visualDescription()).contains("ceramic pour-over kettle");
-    assertThat(plan.clips().get(plan.clips().size() - 1).narration()).startsWith("Try");
+    assertThat(plan.clips().get(plan.clips().size() - 1).narration()).startsWith("Try the ceramic pour-over kettle");
     assertThat(plan.clips()).extracting(PlanClip::beatIntensity).allMatch(b -> b >= 0 && b <= 1);
   }
 
@@ -79,7 +79,8 @@ class OfflinePlannerTest {
     assertThat(kettle.locations().get(0).name()).isEqualTo("kitchen");
     Plan shoe = planner.plan(PlanRequest.validated("a teaser for a trail running shoe",
         12, "16:9", "", "", true, 1, 0, VideoFamily.GENERIC));
-    assertThat(shoe.locations().get(0).name()).isEqualTo("park");
+    // A running shoe is worn in town, not only in a park.
+    assertThat(shoe.locations().get(0).name()).isEqualTo("street");
     Plan named = planner.plan(PlanRequest.validated("a kettle on a rooftop at dusk",
         12, "16:9", "", "", true, 1, 0, VideoFamily.GENERIC));
     assertThat(named.locations().get(0).name()).isEqualTo("rooftop");
