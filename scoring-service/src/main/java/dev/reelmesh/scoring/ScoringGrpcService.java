@@ -216,7 +216,8 @@ final class ScoringGrpcService extends ScoringServiceGrpc.ScoringServiceImplBase
 
   private static Score toProto(ScoreValue s) {
     return Score.newBuilder().setScorer(s.scorer()).setValue(s.value()).setRaw(s.raw())
-        .setModel(s.model()).setVersion(s.version()).setPreference(s.preference()).build();
+        .setModel(s.model()).setVersion(s.version()).setPreference(s.preference())
+        .setDetail(s.detail()).build();
   }
 
   private static dev.reelmesh.v1.ScorerFailure toProto(ScorerFailure f) {

@@ -36,6 +36,7 @@ final class DoctorCommand implements Callable<Integer> {
     checks.add(ScoringDiagnostics.settings(System.getenv()));
     checks.addAll(LlmDiagnostics.run(System.getenv()));
     checks.add(speech());
+    checks.add(dev.reelmesh.orchestrator.provider.image.AnimaticDiagnostics.run());
     checks.add(replicate(System.getenv()));
     PrintWriter out = spec.commandLine().getOut();
     for (Check check : checks) {

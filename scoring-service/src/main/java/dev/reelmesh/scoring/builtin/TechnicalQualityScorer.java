@@ -9,10 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Technical quality with no model: sharpness (variance of the Laplacian of luma), exposure
- * (share of clipped shadows and highlights), contrast (luma standard deviation) and colourfulness
- * (Hasler–Süsstrunk). Each maps to 0–100; the score is their weighted mean. It judges craft, not
- * content, which is why results label it {@code builtin-technical}.
+ * Built-in quality with no model: technical craft ({@link TechnicalMetrics}: sharpness,
+ * exposure, contrast, colourfulness) and composition ({@link CompositionMetrics}: the subject's
+ * size, placement, edge cuts, contrast against its surround, clutter around it). The score is
+ * {@value #W_TECHNICAL} × technical + {@value #W_COMPOSITION} × composition; each score's
+ * detail says what went into it, and the best image's says why it won. It judges the picture,
+ * not whether it matches the prompt: results label it {@code builtin-technical}.
  */
 public final class TechnicalQualityScorer implements Scorer {
   public static final String MODEL = "builtin-technical";
@@ -20,21 +22,43 @@ public final class TechnicalQualityScorer implements Scorer {
   static final double W_EXPOSURE = 0.2;
   static final double W_CONTRAST = 0.2;
   static final double W_COLOUR = 0.2;
+  static final double W_TECHNICAL = 0.4;
+  static final double W_COMPOSITION = 0.6;
 
   @Override
   public String name() {
     return ScorerNames.BUILTIN;
   }
 
+  /** Both halves of one image's verdict. */
+  record Judged(TechnicalMetrics technical, CompositionMetrics composition) {
+    double technicalScore() {
+      return W_SHARPNESS * technical.sharpnessScore() + W_EXPOSURE * technical.exposureScore()
+          + W_CONTRAST * technical.contrastScore() + W_COLOUR * technical.colourfulnessScore();
+    }
+
+    double score() {
+      return W_TECHNICAL * technicalScore() + W_COMPOSITION * composition.score();
+    }
+  }
+
+  static Judged judge(RgbImage image) {
+    return new Judged(TechnicalMetrics.measure(image), CompositionMetrics.measure(image));
+  }
+
   @Override
   public List<ScoreValue> score(ScoringInput input) {
-    List<ScoreValue> out = new ArrayList<>(input.images().size());
+    List<Judged> judged = new ArrayList<>(input.images().size());
     for (RgbImage image : input.images()) {
-      TechnicalMetrics m = TechnicalMetrics.measure(image);
-      double combined = W_SHARPNESS * m.sharpnessScore() + W_EXPOSURE * m.exposureScore()
-          + W_CONTRAST * m.contrastScore() + W_COLOUR * m.colourfulnessScore();
+      judged.add(judge(image));
+    }
+    List<String> details = Verdict.explain(judged);
+    List<ScoreValue> out = new ArrayList<>(judged.size());
+    for (int i = 0; i < judged.size(); i++) {
+      Judged j = judged.get(i);
       // raw = the Laplacian variance, the component that separates sharp from blurred frames.
-      out.add(ScoreValue.of(name(), combined, m.laplacianVariance(), MODEL, 0));
+      out.add(ScoreValue.of(name(), j.score(), j.technical().laplacianVariance(), MODEL, 0)
+          .withDetail(details.get(i)));
     }
     return out;
   }

@@ -14,13 +14,14 @@ class TechnicalQualityScorerTest {
   final TechnicalQualityScorer scorer = new TechnicalQualityScorer();
 
   @Test
-  void ranksASharpImageAboveABlurredCopyOfItself() {
+  void ranksASharpImageAboveABlurredCopyOfItselfOnTechnicalQuality() {
     for (long seed = 1; seed <= 5; seed++) {
       RgbImage sharp = Images.detailed(120, 80, seed);
       for (int radius : new int[] {1, 2, 4}) {
-        List<ScoreValue> s = scorer.score(ScoringInput.of(List.of(sharp, Images.blurred(sharp, radius)), ""));
-        assertThat(s.get(0).value()).as("seed %d radius %d", seed, radius)
-            .isGreaterThan(s.get(1).value());
+        RgbImage blurred = Images.blurred(sharp, radius);
+        List<ScoreValue> s = scorer.score(ScoringInput.of(List.of(sharp, blurred), ""));
+        assertThat(TechnicalQualityScorer.judge(sharp).technicalScore()).as("seed %d radius %d",
+            seed, radius).isGreaterThan(TechnicalQualityScorer.judge(blurred).technicalScore());
         assertThat(s.get(0).raw()).isGreaterThan(s.get(1).raw());
       }
     }
@@ -39,12 +40,13 @@ class TechnicalQualityScorerTest {
 
   @Test
   void componentsFollowTheirDefinitions() {
-    // Flat mid-grey: no detail, no contrast, no colour, nothing clipped → only exposure (0.2 × 100).
+    // Flat mid-grey: technically only exposure counts (0.2 × 100); in composition nothing stands
+    // out (no subject: size, placement, contrast 0) and nothing clutters (0.2 × 100).
     assertThat(scorer.score(ScoringInput.of(List.of(Images.solid(20, 20, 0x808080)), "")).get(0).value())
-        .isCloseTo(20, within(1e-9));
-    // Flat white: everything clipped → 0.
+        .isCloseTo(0.4 * 20 + 0.6 * 20, within(1e-9));
+    // Flat white: everything clipped → technical 0; composition as above.
     assertThat(scorer.score(ScoringInput.of(List.of(Images.solid(20, 20, 0xffffff)), "")).get(0).value())
-        .isCloseTo(0, within(1e-9));
+        .isCloseTo(0.6 * 20, within(1e-9));
     // Half pure red, half pure green: colourfulness per Hasler–Süsstrunk, computed here.
     int[] px = new int[20 * 20];
     for (int i = 0; i < px.length; i++) {

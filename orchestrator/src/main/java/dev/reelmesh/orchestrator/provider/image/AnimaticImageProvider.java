@@ -1,5 +1,14 @@
 package dev.reelmesh.orchestrator.provider.image;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.reelmesh.orchestrator.provider.image.animatic.paint.ReferencePainter;
+import dev.reelmesh.orchestrator.provider.image.animatic.scene.BriefReader;
+import dev.reelmesh.orchestrator.provider.image.animatic.scene.Composer;
+import dev.reelmesh.orchestrator.provider.image.animatic.scene.Composition;
+import dev.reelmesh.orchestrator.provider.image.animatic.scene.SceneBrief;
+import dev.reelmesh.orchestrator.provider.image.animatic.scene.SceneGraph;
+import dev.reelmesh.v1.FrameKind;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,14 +18,21 @@ import java.util.List;
 import javax.imageio.ImageIO;
 
 /**
- * The offline image engine: real frames drawn from the plan (palette, composition by camera and
- * beat, the subject's caption, continuity with the previous frame and the user's reference). A
- * zero-cost animatic to approve timing and look before paying for provider renders.
+ * The offline image engine: each frame is a scene graph of the brief (setting, subject
+ * pictogram, people, framing from the camera word), drawn. Variations differ in composition.
+ * Beside the images it writes the frame's scene graphs as JSON ({@code *.scene.json}), which
+ * also reports a subject no pictogram matched. A zero-cost animatic to approve timing and look
+ * before paying for provider renders.
  */
 public final class AnimaticImageProvider implements ImageProvider {
   static {
     System.setProperty("java.awt.headless", "true");
   }
+
+  private static final System.Logger LOG = System.getLogger(AnimaticImageProvider.class
+      .getName());
+  private static final ObjectMapper JSON = new ObjectMapper()
+      .enable(SerializationFeature.INDENT_OUTPUT);
 
   @Override
   public String name() {
@@ -26,26 +42,49 @@ public final class AnimaticImageProvider implements ImageProvider {
   @Override
   public List<Path> generate(ImageRequest request) throws IOException {
     Files.createDirectories(request.outDir());
+    List<SceneGraph> scenes = scenes(request);
     BufferedImage reference = read(request.reference());
-    BufferedImage previous = null;
-    for (Path anchor : request.anchors()) {
-      if (!anchor.equals(request.reference())) {
-        previous = read(anchor);
-      }
+    BufferedImage cutOut = reference == null ? null : ReferencePainter.cutOut(reference);
+    String frame = frameName(request);
+    if (scenes.get(0).subject() != null && scenes.get(0).subject().pictogram().isPlaceholder()
+        && cutOut == null) {
+      LOG.log(System.Logger.Level.WARNING, "clip {0} {1}: no pictogram matches \"{2}\"; a "
+          + "placeholder box stands in for it", request.clipIndex() + 1, frame,
+          scenes.get(0).subject().pictogram().noun());
     }
     List<Path> written = new ArrayList<>();
-    for (int v = 0; v < request.variations(); v++) {
-      BufferedImage image = new AnimaticPainter(request, v, reference, previous).paint();
+    for (int v = 0; v < scenes.size(); v++) {
+      BufferedImage image = new AnimaticPainter(scenes.get(v), request.size().width(),
+          request.size().height(), cutOut, detailSeed(request)).paint();
       Path out = request.outDir().resolve(String.format("clip%02d-%s-v%02d.png",
-          request.clipIndex(), frameName(request), v));
+          request.clipIndex(), frame, v));
       ImageIO.write(image, "png", out.toFile());
       written.add(out);
     }
+    JSON.writeValue(request.outDir().resolve(String.format("clip%02d-%s.scene.json",
+        request.clipIndex(), frame)).toFile(), SceneJson.of(scenes, cutOut != null));
     return written;
   }
 
+  /** The scene graph of every variation of the requested frame. */
+  public static List<SceneGraph> scenes(ImageRequest request) {
+    SceneBrief brief = BriefReader.read(request.plan(), request.clipIndex(), request.prompt());
+    double aspect = (double) request.size().width() / request.size().height();
+    boolean end = request.frame() == FrameKind.FRAME_KIND_END;
+    List<SceneGraph> out = new ArrayList<>();
+    // Start and end frames share the composition order, so variation v of both is one shot.
+    for (Composition c : Composition.forFrame(request.variations(), detailSeed(request))) {
+      out.add(Composer.compose(brief, aspect, end, c));
+    }
+    return out;
+  }
+
+  private static long detailSeed(ImageRequest request) {
+    return request.seed() * 1_000_003L + request.clipIndex() * 7919L;
+  }
+
   static String frameName(ImageRequest request) {
-    return request.frame() == dev.reelmesh.v1.FrameKind.FRAME_KIND_END ? "end" : "start";
+    return request.frame() == FrameKind.FRAME_KIND_END ? "end" : "start";
   }
 
   private static BufferedImage read(Path path) throws IOException {
