@@ -3,12 +3,14 @@ package dev.reelmesh.media;
 import dev.reelmesh.common.artifact.ArtifactStore;
 import dev.reelmesh.common.error.Statuses;
 import dev.reelmesh.media.ffmpeg.Cancellation;
+import dev.reelmesh.media.ffmpeg.FfmpegException;
 import dev.reelmesh.media.ffmpeg.FfmpegRunner;
 import dev.reelmesh.media.probe.MediaInfo;
 import dev.reelmesh.media.probe.Prober;
 import dev.reelmesh.v1.ArtifactRef;
 import io.grpc.Status;
 import java.nio.file.Path;
+import java.util.List;
 
 /** What every RPC handler shares: the artifact root, the FFmpeg runner, the prober, config. */
 record Toolkit(ArtifactStore store, FfmpegRunner runner, Prober prober, MediaConfig config) {
@@ -23,6 +25,20 @@ record Toolkit(ArtifactStore store, FfmpegRunner runner, Prober prober, MediaCon
 
   MediaInfo probe(String field, Path file, Cancellation cancel) {
     return prober.probe(field, file, cancel);
+  }
+
+  /**
+   * Decodes the first second of every picture and sound stream (a still: its one frame), so a
+   * file whose container reads fine but whose data does not (a PNG cut short, garbage packets)
+   * is refused: INVALID_ARGUMENT naming {@code field}, with FFmpeg's reason.
+   */
+  void decodable(String field, Path file, Cancellation cancel) {
+    try {
+      runner.ffmpeg("decode " + field, List.of("-xerror", "-t", "1", "-i", file.toString(),
+          "-map", "0:v?", "-map", "0:a?", "-f", "null", "-"), cancel, null);
+    } catch (FfmpegException e) {
+      throw Statuses.invalid(field, "cannot be decoded (" + e.reason() + ")");
+    }
   }
 
   /** A still image (PNG/JPEG/WebP...), not a video or a sound. */

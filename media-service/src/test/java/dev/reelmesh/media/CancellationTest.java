@@ -64,6 +64,28 @@ class CancellationTest extends MediaTestBase {
   }
 
   @Test
+  void anExpiredDeadlineKillsTheOneEncodeOfStillSegments() throws Exception {
+    StitchRequest.Builder r = StitchRequest.newBuilder().setOutputPath("out/stills.mp4")
+        .setWidth(1280).setHeight(720);
+    for (int i = 0; i < 3; i++) {
+      Scenes.draw(at("in/s" + i + ".png"), 1280, 720, i);
+      r.addSegments(StillSegmentTest.still("in/s" + i + ".png",
+          dev.reelmesh.v1.Motion.MOTION_ZOOM_IN, 20));
+    }
+    StitchRequest request = r.build();
+    // The encode was running when the deadline struck: progress had arrived.
+    java.util.concurrent.atomic.AtomicInteger progress = new java.util.concurrent.atomic
+        .AtomicInteger();
+    assertThatThrownBy(() -> MediaServiceGrpc.newBlockingStub(service.channel())
+        .withDeadlineAfter(2500, TimeUnit.MILLISECONDS).stitch(request)
+        .forEachRemaining(e -> progress.incrementAndGet()))
+        .isInstanceOfSatisfying(StatusRuntimeException.class, e -> assertThat(
+            e.getStatus().getCode()).isEqualTo(Status.Code.DEADLINE_EXCEEDED));
+    assertThat(progress.get()).isPositive();
+    assertNoFfmpegAndNoOutput();
+  }
+
+  @Test
   void anExpiredDeadlineKillsFfmpegToo() throws Exception {
     StitchRequest request = slowStitch();
     assertThatThrownBy(() -> MediaServiceGrpc.newBlockingStub(service.channel())

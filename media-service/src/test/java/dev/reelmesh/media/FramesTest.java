@@ -72,6 +72,8 @@ class FramesTest extends MediaTestBase {
         Status.Code.INVALID_ARGUMENT, "video: expected a video");
     expect(() -> stub().extractFrames(ok.clone().setMaxFrames(5000).build()),
         Status.Code.INVALID_ARGUMENT, "max_frames");
+    expect(() -> stub().extractFrames(ok.clone().setFormatValue(99).build()),
+        Status.Code.INVALID_ARGUMENT, "format");
     expect(() -> stub().contactSheet(ContactSheetRequest.getDefaultInstance()),
         Status.Code.INVALID_ARGUMENT, "tiles");
     expect(() -> stub().contactSheet(ContactSheetRequest.newBuilder().addTiles(

@@ -141,16 +141,7 @@ class MediaBenchmarkTest extends MediaTestBase {
           .append(Encoders.num(i * (CLIP_SECONDS - FADE))).append("[x").append(i).append("];");
       prev = "x" + i;
     }
-    g.append("[8:a]aformat=sample_fmts=fltp:channel_layouts=stereo,adelay=2000:all=1[n0];")
-        .append("[9:a]aformat=sample_fmts=fltp:channel_layouts=stereo,adelay=15000:all=1[n1];")
-        .append("[n0][n1]amix=inputs=2:normalize=0,apad,atrim=duration=")
-        .append(Encoders.num(length)).append(",asplit=2[nv][nk];")
-        .append(dev.reelmesh.media.audio.AmbientBedAccess.graph(length, "[bed]"))
-        .append("[bed]afade=t=in:d=1,afade=t=out:st=").append(Encoders.num(length - 2))
-        .append(":d=2,volume=-6dB[m];")
-        .append("[m][nk]sidechaincompress=threshold=0.003:ratio=20:attack=15:release=350:")
-        .append("mix=0.684[duck];[nv][duck]amix=inputs=2:normalize=0,")
-        .append("loudnorm=I=-14:TP=-1:LRA=11,aresample=48000[a]");
+    g.append(HandMix.graph(8, 9, length));
     args.addAll(List.of("-filter_complex", g.toString(), "-map", "[" + prev + "]", "-map",
         "[a]"));
     args.addAll(Encoders.h264(1280, 720, 24));

@@ -64,6 +64,7 @@ class MotionClipTest extends MediaTestBase {
     assertStatus(request().setWidth(100_000), Status.Code.INVALID_ARGUMENT, "width");
     assertStatus(request().setMotion(Motion.MOTION_BLEND), Status.Code.INVALID_ARGUMENT,
         "end_frame");
+    assertStatus(request().setMotionValue(99), Status.Code.INVALID_ARGUMENT, "motion");
     assertStatus(request().setStartFrame(ref("frames/missing.png")), Status.Code.NOT_FOUND,
         "start_frame");
     assertStatus(request().setStartFrame(ref("audio/tone.wav")), Status.Code.INVALID_ARGUMENT,

@@ -55,6 +55,24 @@ final class TestMedia {
     return file;
   }
 
+  /** {@code source} remuxed with its index (moov) first, as players and providers write MP4s. */
+  static Path indexFirst(Path source, Path file) {
+    ffmpeg(List.of("-i", source.toString(), "-map", "0", "-c", "copy", "-movflags", "+faststart",
+        file.toString()));
+    return file;
+  }
+
+  /** {@code source} with bytes {@code [from, to)} overwritten by noise: intact container, bad data. */
+  static Path scrambled(Path source, Path file, int from, int to) throws IOException {
+    byte[] all = Files.readAllBytes(source);
+    java.util.Random noise = new java.util.Random(5);
+    for (int i = from; i < Math.min(to, all.length); i++) {
+      all[i] = (byte) noise.nextInt(256);
+    }
+    Files.write(file, all);
+    return file;
+  }
+
   static MediaInfo probe(Path file) {
     return PROBER.probe("test", file, Cancellation.none());
   }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -23,10 +24,21 @@ public final class FfmpegRunner {
   private static final int MAX_CAPTURE = 4 * 1024 * 1024;
 
   private final java.util.function.Supplier<FfmpegBinaries> binaries;
+  private final BiConsumer<String, List<String>> onStart;
 
   /** {@code binaries} is asked on each run, so extraction happens on first use. */
   public FfmpegRunner(java.util.function.Supplier<FfmpegBinaries> binaries) {
+    this(binaries, (what, command) -> { });
+  }
+
+  /**
+   * {@code onStart} sees each step's name and full ffmpeg command line before it runs (a
+   * benchmark replays the exact command a call ran; diagnostics can log it).
+   */
+  public FfmpegRunner(java.util.function.Supplier<FfmpegBinaries> binaries,
+      BiConsumer<String, List<String>> onStart) {
     this.binaries = binaries;
+    this.onStart = onStart;
   }
 
   /**
@@ -44,6 +56,7 @@ public final class FfmpegRunner {
     }
     full.addAll(args);
     ProgressParser parser = progress == null ? null : new ProgressParser(progress);
+    onStart.accept(what, List.copyOf(full));
     Output out = run(what, binaries.get().ffmpeg(), full, cancel, parser == null ? null : parser::line);
     return out.stderr();
   }

@@ -23,20 +23,29 @@ public final class Prober {
 
   /**
    * Probes {@code file}; {@code field} names the request field in errors. A file FFmpeg cannot
-   * read answers INVALID_ARGUMENT with FFmpeg's own reason.
+   * read answers INVALID_ARGUMENT with FFmpeg's own reason, and so does a truncated one: every
+   * packet is read (demuxed, not decoded: milliseconds for a clip), and a stream with fewer
+   * packets than its container declares was cut short — an MP4 whose index sits at the front
+   * otherwise probes as whole, with the full length, however much of it is missing.
    */
   public MediaInfo probe(String field, Path file, Cancellation cancel) {
     String json;
     try {
-      json = runner.ffprobe("probe " + field, List.of("-of", "json", "-show_format",
-          "-show_streams", file.toString()), cancel);
+      json = runner.ffprobe("probe " + field, List.of("-of", "json", "-count_packets",
+          "-show_format", "-show_streams", file.toString()), cancel);
     } catch (FfmpegException e) {
       throw Status.INVALID_ARGUMENT
           .withDescription(field + ": not readable media (" + e.reason() + ")")
           .asRuntimeException();
     }
     try {
-      return parse(JSON.readTree(json), Files.size(file));
+      JsonNode root = JSON.readTree(json);
+      String cut = truncation(root);
+      if (cut != null) {
+        throw Status.INVALID_ARGUMENT.withDescription(field + ": the file is truncated (" + cut
+            + ")").asRuntimeException();
+      }
+      return parse(root, Files.size(file));
     } catch (IOException e) {
       throw Status.INTERNAL.withDescription("cannot parse ffprobe output for " + field)
           .withCause(e).asRuntimeException();
@@ -59,6 +68,19 @@ public final class Prober {
     return new MediaInfo(number(format.path("duration").asText("")),
         format.path("format_name").asText(""), List.copyOf(streams), size,
         (long) number(format.path("bit_rate").asText("")));
+  }
+
+  /** What is missing, or null when every stream holds the packets its container declares. */
+  static String truncation(JsonNode root) {
+    for (JsonNode s : root.path("streams")) {
+      long declared = s.path("nb_frames").asLong(0);
+      long read = s.path("nb_read_packets").asLong(-1);
+      if (declared > 0 && read >= 0 && read < declared) {
+        return "stream " + s.path("index").asInt() + " (" + s.path("codec_type").asText("data")
+            + ") has " + read + " of the " + declared + " packets its container declares";
+      }
+    }
+    return null;
   }
 
   /** avg_frame_rate is "0/0" for stills; fall back to r_frame_rate then. */
