@@ -1,7 +1,7 @@
 package dev.reelmesh.orchestrator.cli;
 
 import dev.reelmesh.common.config.MeshSettings;
-import dev.reelmesh.common.server.Transports;
+import dev.reelmesh.common.server.NetworkSecurity;
 import dev.reelmesh.orchestrator.mesh.Mesh;
 import io.grpc.Channel;
 import io.grpc.ManagedChannel;
@@ -39,7 +39,9 @@ final class Connection implements AutoCloseable {
       int port = Integer.parseInt(server.substring(colon + 1));
       media = server.substring(0, colon) + ":" + (port + 3);
     }
-    return new Connection(null, Transports.nettyChannel(server), Transports.nettyChannel(media));
+    // TLS and the bearer token ($REELMESH_TOKEN) as the environment configures them.
+    NetworkSecurity security = NetworkSecurity.fromEnv(System.getenv());
+    return new Connection(null, security.channel(server), security.channel(media));
   }
 
   Channel pipeline() {
