@@ -22,8 +22,8 @@ import java.util.function.Supplier;
  * transport thread. The work runs on a bounded pool <em>in the caller's Context</em>
  * ({@code Context.current().wrap}), so its deadline and cancellation reach the work: a call that
  * gave up while queued is skipped, and code that watches {@code Context.current()} (an FFmpeg
- * child, an HTTP call) stops with it. A call that arrives without a deadline gets the service's
- * default one. A full pool answers {@code RESOURCE_EXHAUSTED} at once instead of queueing
+ * child, an HTTP call) stops with it. No call runs longer than the service's limit, whatever
+ * deadline (or none) it came with. A full pool answers {@code RESOURCE_EXHAUSTED} at once instead of queueing
  * without bound.
  */
 public final class BlockingCalls implements AutoCloseable {
@@ -40,7 +40,8 @@ public final class BlockingCalls implements AutoCloseable {
 
   /**
    * {@code workers} threads run at once, {@code queue} more calls wait; past that a call is
-   * refused. {@code defaultDeadline} bounds calls that came without a deadline.
+   * refused. {@code defaultDeadline} bounds every call: those without a deadline and those with
+   * a later one.
    */
   public BlockingCalls(String service, int workers, int queue, Duration defaultDeadline) {
     if (workers < 1 || queue < 0) {
@@ -66,9 +67,11 @@ public final class BlockingCalls implements AutoCloseable {
    * ({@link Statuses}); past the deadline the answer is {@code DEADLINE_EXCEEDED}.
    */
   public <T> void unary(StreamObserver<T> out, Supplier<T> work) {
-    Context.CancellableContext bounded = Context.current().getDeadline() == null
-        ? Context.current().withDeadline(Deadline.after(defaultDeadline.toMillis(),
-            TimeUnit.MILLISECONDS), TIMERS)
+    // The service's limit caps the caller's deadline (or stands in for a missing one).
+    Deadline limit = Deadline.after(defaultDeadline.toMillis(), TimeUnit.MILLISECONDS);
+    Deadline callers = Context.current().getDeadline();
+    Context.CancellableContext bounded = callers == null || limit.isBefore(callers)
+        ? Context.current().withDeadline(limit, TIMERS)
         : null;
     Context context = bounded != null ? bounded : Context.current();
     Runnable task = context.wrap(() -> {
@@ -115,7 +118,7 @@ public final class BlockingCalls implements AutoCloseable {
     }
   }
 
-  /** How long a call without a deadline may run. */
+  /** The longest a call may run. */
   public Duration defaultDeadline() {
     return defaultDeadline;
   }
