@@ -109,8 +109,14 @@ class BlockingCallsTest {
             });
         service.release.countDown();
         first.get(5, TimeUnit.SECONDS);
-        assertThat(codeOf(() -> LlmServiceGrpc.newBlockingStub(served.channel())
-            .planScript(PlanScriptRequest.getDefaultInstance()))).isEqualTo(Status.Code.OK);
+        // The worker frees itself just after it answered; within a moment the pool serves again.
+        Status.Code again = Status.Code.UNKNOWN;
+        for (long end = System.nanoTime() + 5_000_000_000L;
+            again != Status.Code.OK && System.nanoTime() < end; Thread.sleep(10)) {
+          again = codeOf(() -> LlmServiceGrpc.newBlockingStub(served.channel())
+              .planScript(PlanScriptRequest.getDefaultInstance()));
+        }
+        assertThat(again).isEqualTo(Status.Code.OK);
       }
     }
   }
