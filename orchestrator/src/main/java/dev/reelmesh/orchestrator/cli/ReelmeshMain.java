@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
     description = "Turn a short brief into a finished video.",
     subcommands = {GenerateCommand.class, UpCommand.class, JobsCommands.Jobs.class,
         JobsCommands.Watch.class, JobsCommands.Cancel.class, JobsCommands.Regenerate.class,
-        DoctorCommand.class,
+        DoctorCommand.class, TokenCommand.class,
         CommandLine.HelpCommand.class})
 public final class ReelmeshMain {
   public static void main(String[] args) {

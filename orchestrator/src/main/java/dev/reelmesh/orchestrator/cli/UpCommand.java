@@ -37,6 +37,9 @@ final class UpCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  /** Where tokens, TLS and providers are configured (tests set their own). */
+  Map<String, String> env = System.getenv();
+
   /** Counted down once the mesh is serving; lets tests wait for it. */
   final CountDownLatch serving = new CountDownLatch(1);
 
@@ -47,10 +50,10 @@ final class UpCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     MeshSettings settings = mesh.settings();
     PrintWriter out = spec.commandLine().getOut();
-    NetworkSecurity security = NetworkSecurity.fromEnv(System.getenv());
+    NetworkSecurity security = NetworkSecurity.fromEnv(env);
     security.checkListen(host, insecure).ifPresent(spec.commandLine().getErr()::println);
     try (Mesh running = Mesh.start(settings, ServicePorts.fromBase(portBase), host,
-        ProviderFactory.fromEnv(System.getenv()), JobEngine.Options.defaults(), security)) {
+        ProviderFactory.fromEnv(env), JobEngine.Options.defaults(), security)) {
       Thread hook = new Thread(() -> {
         stop.countDown();
         running.close();
