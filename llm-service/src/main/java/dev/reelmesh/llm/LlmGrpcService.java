@@ -3,6 +3,7 @@ package dev.reelmesh.llm;
 import static dev.reelmesh.common.error.Statuses.invalid;
 
 import dev.reelmesh.common.error.Statuses;
+import dev.reelmesh.common.server.BlockingCalls;
 import dev.reelmesh.llm.clipprompt.ClipPromptGenerator;
 import dev.reelmesh.llm.clipprompt.ClipPromptSet;
 import dev.reelmesh.llm.clipprompt.Reference;
@@ -24,12 +25,8 @@ import dev.reelmesh.llm.shot.ShotPrompt;
 import dev.reelmesh.llm.shot.ShotWriter;
 import dev.reelmesh.v1.*;
 import io.grpc.Context;
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import io.grpc.stub.StreamObserver;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
 
 /**
@@ -42,9 +39,9 @@ final class LlmGrpcService extends LlmServiceGrpc.LlmServiceImplBase {
   private final ClipPromptGenerator clipPrompts;
   private final ShotWriter shots;
   private final RepositoryBriefs briefs;
-  private final ExecutorService workers;
+  private final BlockingCalls workers;
 
-  LlmGrpcService(EngineRouter router, RepositoryBriefs briefs, ExecutorService workers) {
+  LlmGrpcService(EngineRouter router, RepositoryBriefs briefs, BlockingCalls workers) {
     this.router = router;
     this.clipPrompts = new ClipPromptGenerator(router);
     this.shots = new ShotWriter(router);
@@ -152,17 +149,6 @@ final class LlmGrpcService extends LlmServiceGrpc.LlmServiceImplBase {
     return plan;
   }
 
-  /** Answers unless the call was cancelled meanwhile (then grpc refuses the answer; nobody listens). */
-  private static void respond(Runnable answer) {
-    try {
-      answer.run();
-    } catch (StatusRuntimeException e) {
-      if (e.getStatus().getCode() != Status.Code.CANCELLED) {
-        throw e;
-      }
-    }
-  }
-
   /**
    * Like {@link #run(StreamObserver, Supplier)}, with the caller's engine choice and spend cap
    * in the Context of the work (validated first: a bad option is INVALID_ARGUMENT).
@@ -183,30 +169,11 @@ final class LlmGrpcService extends LlmServiceGrpc.LlmServiceImplBase {
     }
   }
 
-  /** Runs {@code work} on the worker pool and answers its value or its mapped status. */
+  /**
+   * Runs {@code work} on the worker pool in the caller's Context (deadline, cancellation, call
+   * options) and answers its value or its mapped status; a full pool is RESOURCE_EXHAUSTED.
+   */
   private <T> void run(StreamObserver<T> out, Supplier<T> work) {
-    try {
-      // Context.wrap carries the caller's deadline and cancellation onto the worker thread.
-      workers.execute(Context.current().wrap(() -> {
-        if (Context.current().isCancelled()) {
-          return; // the caller gave up while the call waited in the queue
-        }
-        T value;
-        try {
-          value = work.get();
-        } catch (Throwable t) {
-          respond(() -> out.onError(Statuses.toException(t)));
-          return;
-        }
-        respond(() -> {
-          out.onNext(value);
-          out.onCompleted();
-        });
-      }));
-    } catch (RejectedExecutionException e) {
-      out.onError(Status.RESOURCE_EXHAUSTED
-          .withDescription("llm-service is at capacity (all workers and queue slots busy); retry shortly")
-          .asRuntimeException());
-    }
+    workers.unary(out, work);
   }
 }

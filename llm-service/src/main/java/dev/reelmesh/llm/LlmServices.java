@@ -5,19 +5,18 @@ import dev.reelmesh.llm.engine.EngineRouter;
 import dev.reelmesh.llm.engine.LlmEngine;
 import dev.reelmesh.llm.engine.offline.OfflineEngine;
 import dev.reelmesh.llm.engine.openai.OpenAiEngine;
+import dev.reelmesh.common.server.BlockingCalls;
 import io.grpc.BindableService;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /** Everything the llm-service serves, ready to bind to any server builder. */
 public final class LlmServices {
   /** LLM calls block up to the 90 s timeout; this many run at once, the rest queue. */
   static final int WORKERS = 8;
   static final int QUEUE = 256;
+  /** A call without a deadline: an enhance loop is at most 8 LLM calls of 90 s each. */
+  static final Duration DEFAULT_DEADLINE = Duration.ofMinutes(15);
 
   private LlmServices() {}
 
@@ -34,15 +33,7 @@ public final class LlmServices {
     return List.of(new LlmGrpcService(router, new RepositoryBriefs(config.repositoryRoots(), router), workers()));
   }
 
-  private static ExecutorService workers() {
-    AtomicInteger n = new AtomicInteger();
-    ThreadPoolExecutor pool = new ThreadPoolExecutor(WORKERS, WORKERS, 30, TimeUnit.SECONDS,
-        new ArrayBlockingQueue<>(QUEUE), r -> {
-          Thread t = new Thread(r, "llm-worker-" + n.incrementAndGet());
-          t.setDaemon(true); // idle workers time out; daemon so they never hold a JVM open
-          return t;
-        });
-    pool.allowCoreThreadTimeOut(true);
-    return pool;
+  private static BlockingCalls workers() {
+    return new BlockingCalls("llm-service", WORKERS, QUEUE, DEFAULT_DEADLINE);
   }
 }

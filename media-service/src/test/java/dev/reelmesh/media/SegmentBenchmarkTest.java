@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.reelmesh.common.artifact.ArtifactStore;
+import dev.reelmesh.common.server.BlockingCalls;
 import dev.reelmesh.common.testing.InProcessService;
 import dev.reelmesh.media.ffmpeg.Encoders;
 import dev.reelmesh.media.ffmpeg.FfmpegBinaries;
 import dev.reelmesh.media.ffmpeg.FfmpegRunner;
-import dev.reelmesh.media.ffmpeg.JobPool;
 import dev.reelmesh.media.probe.Prober;
 import dev.reelmesh.v1.CaptionOptions;
 import dev.reelmesh.v1.MediaServiceGrpc;
@@ -81,7 +81,8 @@ class SegmentBenchmarkTest {
     List<Double> today = new ArrayList<>();
     StitchResult last = null;
     try (InProcessService mesh = InProcessService.start(
-        new MediaGrpcService(kit, new Jobs(new JobPool(2))))) {
+        new MediaGrpcService(kit, new Jobs(new BlockingCalls("media-benchmark", 2,
+            MediaServices.QUEUED_JOBS, MediaServices.DEFAULT_DEADLINE))))) {
       var stub = MediaServiceGrpc.newBlockingStub(mesh.channel());
       List<String> handArgs = handWritten();
       List<String> script = new ArrayList<>(List.of("-hide_banner", "-nostdin", "-y",

@@ -1,6 +1,7 @@
 package dev.reelmesh.scoring;
 
 import dev.reelmesh.common.error.Statuses;
+import dev.reelmesh.common.server.BlockingCalls;
 import dev.reelmesh.scoring.batch.RequestGauge;
 import dev.reelmesh.scoring.engine.ScoreValue;
 import dev.reelmesh.scoring.engine.ScorerFailure;
@@ -37,13 +38,10 @@ import dev.reelmesh.v1.ScoreImagesResponse;
 import dev.reelmesh.v1.ScoringServiceGrpc;
 import dev.reelmesh.v1.UnloadModelRequest;
 import dev.reelmesh.v1.UnloadModelResponse;
-import io.grpc.Context;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
 
 /** The gRPC edge of reelmesh.v1.ScoringService: protos in and out, records inside. */
@@ -51,11 +49,11 @@ final class ScoringGrpcService extends ScoringServiceGrpc.ScoringServiceImplBase
   private final ScoringEngine engine;
   private final ImageResolver images;
   private final ModelRepository repository;
-  private final Executor workers;
+  private final BlockingCalls workers;
   private final RequestGauge requests;
 
   ScoringGrpcService(ScoringEngine engine, ImageResolver images, ModelRepository repository,
-      Executor workers, RequestGauge requests) {
+      BlockingCalls workers, RequestGauge requests) {
     this.requests = requests;
     this.engine = engine;
     this.images = images;
@@ -184,34 +182,16 @@ final class ScoringGrpcService extends ScoringServiceGrpc.ScoringServiceImplBase
     return version;
   }
 
+  /** On the worker pool, in the caller's context (deadline and cancellation reach the work). */
   private <T> void run(StreamObserver<T> out, Supplier<T> work) {
-    Context call = Context.current();
-    try {
-      workers.execute(() -> {
-        if (call.isCancelled()) {
-          // The caller gave up (deadline, cancel) while this waited for a worker: skip the work.
-          out.onError(Status.CANCELLED.withDescription("call cancelled before it ran")
-              .asRuntimeException());
-          return;
-        }
-        T result;
-        requests.enter();
-        try {
-          result = work.get();
-        } catch (Throwable t) {
-          out.onError(Statuses.toException(t));
-          return;
-        } finally {
-          requests.exit();
-        }
-        out.onNext(result);
-        out.onCompleted();
-      });
-    } catch (RejectedExecutionException e) {
-      out.onError(Status.RESOURCE_EXHAUSTED
-          .withDescription("scoring service is at capacity; retry with backoff")
-          .asRuntimeException());
-    }
+    workers.unary(out, () -> {
+      requests.enter();
+      try {
+        return work.get();
+      } finally {
+        requests.exit();
+      }
+    });
   }
 
   private static Score toProto(ScoreValue s) {

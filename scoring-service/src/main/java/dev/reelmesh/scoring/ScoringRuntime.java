@@ -4,6 +4,7 @@ import dev.reelmesh.common.artifact.ArtifactStore;
 import dev.reelmesh.common.config.MeshSettings;
 import dev.reelmesh.common.fetch.UrlFetcher;
 import dev.reelmesh.common.server.AliasedRequests;
+import dev.reelmesh.common.server.BlockingCalls;
 import dev.reelmesh.scoring.batch.RequestGauge;
 import dev.reelmesh.scoring.builtin.TechnicalQualityScorer;
 import dev.reelmesh.scoring.engine.Scorer;
@@ -13,35 +14,30 @@ import dev.reelmesh.scoring.image.ImageResolver;
 import dev.reelmesh.scoring.model.ModelRepository;
 
 import io.grpc.BindableService;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One running scoring service: the model repository (and its watcher), the scorers, and the
  * worker pool. It owns native ONNX sessions, so whoever opens it closes it.
  */
 public final class ScoringRuntime implements AutoCloseable {
+  /** A call without a deadline: 16 images through every scorer take seconds, not minutes. */
+  static final Duration DEFAULT_DEADLINE = Duration.ofMinutes(2);
   private final ModelRepository repository;
-  private final ThreadPoolExecutor workers;
+  private final BlockingCalls workers;
   private final ScoringGrpcService service;
   private final ModelHealth health;
 
   private ScoringRuntime(MeshSettings settings, ScoringConfig config) {
     RequestGauge requests = new RequestGauge();
     this.repository = new ModelRepository(settings.modelsDir(), config, requests);
-    AtomicInteger n = new AtomicInteger();
-    // Decoding and ONNX runs block; they run here, never on gRPC transport threads.
-    this.workers = new ThreadPoolExecutor(config.workers(), config.workers(), 30, TimeUnit.SECONDS,
-        new ArrayBlockingQueue<>(config.maxQueued()), r -> {
-          Thread t = new Thread(r, "scoring-worker-" + n.incrementAndGet());
-          t.setDaemon(true);
-          return t;
-        });
+    // Decoding and ONNX runs block; they run here, in the caller's context, never on gRPC
+    // transport threads.
+    this.workers = new BlockingCalls("scoring-service", config.workers(), config.maxQueued(),
+        DEFAULT_DEADLINE);
     List<Scorer> scorers = new ArrayList<>(ModelScorers.create(repository));
     scorers.add(new TechnicalQualityScorer());
     ImageResolver images = new ImageResolver(new ArtifactStore(settings.artifactRoot()),
@@ -73,12 +69,7 @@ public final class ScoringRuntime implements AutoCloseable {
 
   @Override
   public void close() {
-    workers.shutdown();
-    try {
-      workers.awaitTermination(10, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    workers.close();
     repository.close();
   }
 }

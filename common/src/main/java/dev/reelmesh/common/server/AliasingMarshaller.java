@@ -67,7 +67,8 @@ public final class AliasingMarshaller<T extends MessageLite> implements Prototyp
       in.checkLastTagWas(0);
       return message;
     } catch (InvalidProtocolBufferException e) {
-      throw Status.INTERNAL.withDescription("invalid protobuf byte sequence: " + e.getMessage())
+      throw Status.INVALID_ARGUMENT.withDescription("invalid protobuf byte sequence: "
+          + e.getMessage())
           .withCause(e).asRuntimeException();
     } catch (IOException e) {
       throw Status.INTERNAL.withDescription("cannot read message: " + e.getMessage())

@@ -1,5 +1,7 @@
 package dev.reelmesh.common.server;
 
+import dev.reelmesh.common.auth.AuthInterceptor;
+import dev.reelmesh.common.auth.Principal;
 import io.grpc.BindableService;
 import io.grpc.Server;
 import io.grpc.ServerBuilder;
@@ -28,13 +30,22 @@ public final class ServiceHost implements AutoCloseable {
   }
 
   /**
-   * Adds {@code services}, health and reflection to {@code builder}, starts the server, and marks
-   * every service (and the server as a whole, the empty name) SERVING. Services that are
-   * {@link HealthReporter}s then publish their own further entries.
+   * Serves {@code services} to trusted callers only: every call is {@link Principal#LOCAL}. For
+   * in-process servers (only this JVM reaches them) and tests.
    */
-  @SuppressWarnings("deprecation") // v1alpha reflection is still what many clients ask for first.
   public static ServiceHost start(ServerBuilder<?> builder, List<BindableService> services)
       throws IOException {
+    return start(builder, services, AuthInterceptor.trusting(Principal.LOCAL));
+  }
+
+  /**
+   * Adds {@code services}, health and reflection to {@code builder} behind {@code auth} (who may
+   * call what), starts the server, and marks every service (and the server as a whole, the empty
+   * name) SERVING.
+   */
+  @SuppressWarnings("deprecation") // v1alpha reflection is still what many clients ask for first.
+  public static ServiceHost start(ServerBuilder<?> builder, List<BindableService> services,
+      AuthInterceptor auth) throws IOException {
     Objects.requireNonNull(builder, "builder");
     if (services.isEmpty()) {
       throw new IllegalArgumentException("a service host needs at least one service");
@@ -43,12 +54,15 @@ public final class ServiceHost implements AutoCloseable {
     List<String> names =
         services.stream().map(s -> s.bindService().getServiceDescriptor().getName()).toList();
     for (BindableService service : services) {
-      builder.addService(
-          ServerInterceptors.intercept(service, new UncaughtExceptionInterceptor()));
+      // Parsing is guarded innermost, so a malformed request reaches the handler as a refusal;
+      // who calls is checked outermost, before anything else runs.
+      builder.addService(ServerInterceptors.intercept(
+          ParsedRequests.rebind(service.bindService()), new UncaughtExceptionInterceptor(), auth));
     }
-    builder.addService(health.getHealthService());
-    builder.addService(ProtoReflectionServiceV1.newInstance());
-    builder.addService(io.grpc.protobuf.services.ProtoReflectionService.newInstance());
+    builder.addService(ServerInterceptors.intercept(health.getHealthService(), auth));
+    builder.addService(ServerInterceptors.intercept(ProtoReflectionServiceV1.newInstance(), auth));
+    builder.addService(ServerInterceptors.intercept(
+        io.grpc.protobuf.services.ProtoReflectionService.newInstance(), auth));
     Server server = builder.build().start();
     for (String name : names) {
       health.setStatus(name, ServingStatus.SERVING);

@@ -23,9 +23,14 @@ public final class ServiceMain implements Callable<Integer> {
   @Option(names = "--port", description = "Port to listen on (default: ${DEFAULT-VALUE}).")
   private Integer port;
 
-  @Option(names = "--host", defaultValue = "0.0.0.0",
-      description = "Address to bind (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--host", defaultValue = "127.0.0.1",
+      description = "Address to bind (default: ${DEFAULT-VALUE}, loopback only). Another address "
+          + "needs REELMESH_AUTH_SECRET (or public keys) configured, or --insecure.")
   private String host;
+
+  @Option(names = "--insecure",
+      description = "Serve a non-loopback --host without authentication (anyone may call).")
+  private boolean insecure;
 
   @Option(names = "--data", description = "Data directory (artifacts, state); env REELMESH_DATA.")
   private Path data;
@@ -54,9 +59,12 @@ public final class ServiceMain implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     MeshSettings settings = MeshSettings.resolve(data, models, System.getenv());
+    NetworkSecurity security = NetworkSecurity.fromEnv(System.getenv());
+    security.checkListen(this.host, insecure).ifPresent(System.err::println);
     int chosenPort = port != null ? port : defaultPort;
-    ServiceHost host = ServiceHost.start(Transports.netty(this.host, chosenPort),
-        factory.apply(settings));
+    ServiceHost host = ServiceHost.start(
+        Transports.netty(this.host, chosenPort, security.tls().serverCredentials()),
+        factory.apply(settings), security.interceptor());
     Runtime.getRuntime().addShutdownHook(new Thread(() -> host.shutdown(10_000), label + "-stop"));
     System.out.printf("%s serving %s on %s:%d%n", label, host.serviceNames(), this.host,
         host.port());

@@ -1,12 +1,25 @@
 package dev.reelmesh.common.server;
 
+import dev.reelmesh.common.auth.BearerToken;
+import io.grpc.CallOptions;
+import io.grpc.Channel;
+import io.grpc.ChannelCredentials;
+import io.grpc.ClientCall;
+import io.grpc.ClientInterceptor;
+import io.grpc.InsecureChannelCredentials;
+import io.grpc.InsecureServerCredentials;
 import io.grpc.ManagedChannel;
+import io.grpc.MethodDescriptor;
 import io.grpc.ServerBuilder;
+import io.grpc.ServerCredentials;
 import io.grpc.inprocess.InProcessChannelBuilder;
 import io.grpc.inprocess.InProcessServerBuilder;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -23,11 +36,21 @@ public final class Transports {
    */
   public static final int FLOW_CONTROL_WINDOW_BYTES = 8 * 1024 * 1024;
 
+  /** A unary or client-streaming call made without a deadline gets this one. */
+  public static final long DEFAULT_DEADLINE_MINUTES = 30;
+
   private Transports() {}
 
+  /** A plaintext Netty server (loopback, tests). */
   public static ServerBuilder<?> netty(String host, int port) {
-    return NettyServerBuilder.forAddress(new InetSocketAddress(host, port))
+    return netty(host, port, InsecureServerCredentials.create());
+  }
+
+  /** A Netty server speaking what {@code credentials} say (TLS, mutual TLS, plaintext). */
+  public static ServerBuilder<?> netty(String host, int port, ServerCredentials credentials) {
+    return NettyServerBuilder.forAddress(new InetSocketAddress(host, port), credentials)
         .maxInboundMessageSize(MAX_MESSAGE_BYTES)
+        .maxInboundMetadataSize(64 * 1024)
         .flowControlWindow(FLOW_CONTROL_WINDOW_BYTES)
         .permitKeepAliveTime(10, TimeUnit.SECONDS);
   }
@@ -39,15 +62,40 @@ public final class Transports {
   public static ManagedChannel inProcessChannel(String name) {
     return InProcessChannelBuilder.forName(name)
         .maxInboundMessageSize(MAX_MESSAGE_BYTES)
+        .intercept(DEFAULT_DEADLINE)
         .build();
   }
 
-  /** A plaintext channel to {@code host:port} (the mesh runs on trusted networks or loopback). */
+  /** A plaintext channel to {@code host:port} without a token (loopback, tests). */
   public static ManagedChannel nettyChannel(String target) {
-    return NettyChannelBuilder.forTarget(target)
-        .usePlaintext()
+    return nettyChannel(target, InsecureChannelCredentials.create(), Optional.empty());
+  }
+
+  /** A channel to {@code host:port} with {@code credentials}, sending {@code token} if given. */
+  public static ManagedChannel nettyChannel(String target, ChannelCredentials credentials,
+      Optional<BearerToken> token) {
+    List<ClientInterceptor> interceptors = new ArrayList<>();
+    token.ifPresent(interceptors::add);
+    interceptors.add(DEFAULT_DEADLINE);
+    return NettyChannelBuilder.forTarget(target, credentials)
         .maxInboundMessageSize(MAX_MESSAGE_BYTES)
         .flowControlWindow(FLOW_CONTROL_WINDOW_BYTES)
+        .intercept(interceptors)
         .build();
   }
+
+  /**
+   * Unary and client-streaming calls never wait forever. Server streams (watching a job,
+   * downloading) may rightly last longer and keep the caller's choice.
+   */
+  private static final ClientInterceptor DEFAULT_DEADLINE = new ClientInterceptor() {
+    @Override
+    public <Q, R> ClientCall<Q, R> interceptCall(
+        MethodDescriptor<Q, R> method, CallOptions options, Channel next) {
+      boolean bounded = method.getType() == MethodDescriptor.MethodType.UNARY
+          || method.getType() == MethodDescriptor.MethodType.CLIENT_STREAMING;
+      return next.newCall(method, bounded && options.getDeadline() == null
+          ? options.withDeadlineAfter(DEFAULT_DEADLINE_MINUTES, TimeUnit.MINUTES) : options);
+    }
+  };
 }

@@ -56,7 +56,7 @@ class AliasingMarshallerTest {
   }
 
   @Test
-  void aTruncatedOrCorruptMessageIsInternal() {
+  void aTruncatedStreamIsInternalAndACorruptMessageInvalid() {
     byte[] whole = image(1000).toByteArray();
     Received shortStream = new Received(java.util.Arrays.copyOf(whole, 500)) {
       @Override
@@ -71,7 +71,7 @@ class AliasingMarshallerTest {
         });
     assertThatThrownBy(() -> MARSHALLER.parse(new Received(java.util.Arrays.copyOf(whole, 500))))
         .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
-          assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INTERNAL);
+          assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
           assertThat(e.getStatus().getDescription()).startsWith("invalid protobuf");
         });
   }

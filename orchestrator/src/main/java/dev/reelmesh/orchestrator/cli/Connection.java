@@ -1,7 +1,7 @@
 package dev.reelmesh.orchestrator.cli;
 
 import dev.reelmesh.common.config.MeshSettings;
-import dev.reelmesh.common.server.Transports;
+import dev.reelmesh.common.server.NetworkSecurity;
 import dev.reelmesh.orchestrator.mesh.Mesh;
 import io.grpc.Channel;
 import io.grpc.ManagedChannel;
@@ -29,7 +29,6 @@ final class Connection implements AutoCloseable {
     Mesh mesh = Mesh.start(settings, null, null, databaseUrl);
     return new Connection(mesh, mesh.pipelineChannel(), null, null);
   }
-  }
 
   /**
    * {@code server} is host:port of the pipeline; llm is the port above it and media, unless
@@ -39,8 +38,10 @@ final class Connection implements AutoCloseable {
     int port = port(server);
     String host = server.substring(0, server.lastIndexOf(':'));
     String media = mediaAddress != null ? mediaAddress : host + ":" + (port + 3);
-    return new Connection(null, Transports.nettyChannel(server), Transports.nettyChannel(media),
-        Transports.nettyChannel(host + ":" + (port + 1)));
+    // TLS and the bearer token ($REELMESH_TOKEN) as the environment configures them.
+    NetworkSecurity security = NetworkSecurity.fromEnv(System.getenv());
+    return new Connection(null, security.channel(server), security.channel(media),
+        security.channel(host + ":" + (port + 1)));
   }
 
   /** The port of a host:port, refused in the user's words when it is not one. */

@@ -2,7 +2,10 @@ package dev.reelmesh.orchestrator.cli;
 
 import dev.reelmesh.common.config.MeshSettings;
 import dev.reelmesh.common.config.ServicePorts;
+import dev.reelmesh.common.server.NetworkSecurity;
+import dev.reelmesh.orchestrator.job.JobEngine;
 import dev.reelmesh.orchestrator.mesh.Mesh;
+import dev.reelmesh.orchestrator.stage.ProviderFactory;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -24,10 +27,18 @@ final class UpCommand implements Callable<Integer> {
   int portBase;
 
   @Option(names = "--host", defaultValue = "127.0.0.1",
-      description = "Address to listen on (default: ${DEFAULT-VALUE}, loopback only).")
+      description = "Address to listen on (default: ${DEFAULT-VALUE}, loopback only). Another "
+          + "address needs REELMESH_AUTH_SECRET (or public keys) configured, or --insecure.")
   String host;
 
+  @Option(names = "--insecure",
+      description = "Serve a non-loopback --host without authentication (anyone may call).")
+  boolean insecure;
+
   @Spec CommandSpec spec;
+
+  /** Where tokens, TLS and providers are configured (tests set their own). */
+  Map<String, String> env = System.getenv();
 
   /** Counted down once the mesh is serving; lets tests wait for it. */
   final CountDownLatch serving = new CountDownLatch(1);
@@ -39,8 +50,11 @@ final class UpCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     MeshSettings settings = mesh.settings();
     PrintWriter out = spec.commandLine().getOut();
+    NetworkSecurity security = NetworkSecurity.fromEnv(env);
+    security.checkListen(host, insecure).ifPresent(spec.commandLine().getErr()::println);
     try (Mesh running = Mesh.start(settings, ServicePorts.fromBase(portBase), host,
-        mesh.databaseUrl())) {
+        ProviderFactory.fromEnv(env), JobEngine.Options.defaults(), mesh.databaseUrl(),
+        security)) {
       Thread hook = new Thread(() -> {
         stop.countDown();
         running.close();

@@ -2,6 +2,8 @@ package dev.reelmesh.orchestrator.mesh;
 
 import dev.reelmesh.common.config.MeshSettings;
 import dev.reelmesh.common.config.ServicePorts;
+import dev.reelmesh.common.auth.AuthInterceptor;
+import dev.reelmesh.common.server.NetworkSecurity;
 import dev.reelmesh.common.server.ServiceHost;
 import dev.reelmesh.common.server.Transports;
 import dev.reelmesh.llm.LlmServices;
@@ -75,6 +77,17 @@ public final class Mesh implements AutoCloseable {
   public static Mesh start(MeshSettings settings, ServicePorts ports, String host,
       ProviderFactory providers, JobEngine.Options options, String databaseUrl)
       throws IOException {
+    return start(settings, ports, host, providers, options, databaseUrl, NetworkSecurity.NONE);
+  }
+
+  /**
+   * As above; the network ports check callers and speak TLS as {@code security} says. The
+   * in-process servers the orchestrator calls need no token: only this JVM reaches them.
+   */
+  public static Mesh start(MeshSettings settings, ServicePorts ports, String host,
+      ProviderFactory providers, JobEngine.Options options, String databaseUrl,
+      NetworkSecurity security)
+      throws IOException {
     List<ServiceHost> hosts = new ArrayList<>();
     PipelineServices pipelineServices = null;
     ScoringRuntime scoringRuntime = null;
@@ -95,10 +108,11 @@ public final class Mesh implements AutoCloseable {
       List<BindableService> pipeline = pipelineServices.services();
       serveInProcess(prefix + "pipeline", pipeline, hosts, channels);
       if (ports != null) {
-        serveNetty("pipeline", host, ports.pipeline(), pipeline, hosts, addresses);
-        serveNetty("llm", host, ports.llm(), llm, hosts, addresses);
-        serveNetty("scoring", host, ports.scoring(), scoring, hosts, addresses);
-        serveNetty("media", host, ports.media(), media, hosts, addresses);
+        Network network = new Network(host, security, security.interceptor(), hosts, addresses);
+        network.serve("pipeline", ports.pipeline(), pipeline);
+        network.serve("llm", ports.llm(), llm);
+        network.serve("scoring", ports.scoring(), scoring);
+        network.serve("media", ports.media(), media);
       }
       addresses.put("in-process pipeline", prefix + "pipeline");
       return new Mesh(hosts, channels, addresses, meshChannels, pipelineServices,
@@ -117,16 +131,19 @@ public final class Mesh implements AutoCloseable {
     return channel;
   }
 
-  private static void serveNetty(String role, String host, int port,
-      List<BindableService> services, List<ServiceHost> hosts, Map<String, String> addresses)
-      throws IOException {
-    try {
-      ServiceHost served = ServiceHost.start(Transports.netty(host, port), services);
-      hosts.add(served);
-      addresses.put(role, hostPort(host, served.port()));
-    } catch (IOException e) {
-      throw new IOException("cannot listen for the " + role + " service on " + host + ":" + port
-          + " (" + e.getMessage() + "); is another mesh running? Try --port-base", e);
+  /** The Netty side of the mesh: one address, one security configuration, four ports. */
+  private record Network(String host, NetworkSecurity security, AuthInterceptor auth,
+      List<ServiceHost> hosts, Map<String, String> addresses) {
+    void serve(String role, int port, List<BindableService> services) throws IOException {
+      try {
+        ServiceHost served = ServiceHost.start(
+            Transports.netty(host, port, security.tls().serverCredentials()), services, auth);
+        hosts.add(served);
+        addresses.put(role, hostPort(host, served.port()));
+      } catch (IOException e) {
+        throw new IOException("cannot listen for the " + role + " service on " + host + ":"
+            + port + " (" + e.getMessage() + "); is another mesh running? Try --port-base", e);
+      }
     }
   }
 

@@ -1,8 +1,10 @@
 package dev.reelmesh.scoring.batch;
 
+import io.grpc.Context;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -20,7 +22,8 @@ import java.util.function.IntSupplier;
  * queued, so no caller waits forever.
  */
 public final class DynamicBatcher<I, O> implements AutoCloseable {
-  private record Pending<I, O>(I item, CompletableFuture<O> result) {}
+  /** An item and the Context of the call that submitted it (its deadline, its cancellation). */
+  private record Pending<I, O>(I item, CompletableFuture<O> result, Context call) {}
 
   private final LinkedBlockingQueue<Pending<I, O>> queue = new LinkedBlockingQueue<>();
   private final int maxBatch;
@@ -77,20 +80,34 @@ public final class DynamicBatcher<I, O> implements AutoCloseable {
       result.completeExceptionally(new IllegalStateException("batcher is closed"));
       return result;
     }
-    queue.add(new Pending<>(item, result));
+    queue.add(new Pending<>(item, result, Context.current()));
     return result;
   }
 
-  /** Submits every item and waits for all of them; results in submission order. */
+  /**
+   * Submits every item and waits for all of them; results in submission order. When the
+   * calling Context ends (deadline, cancel) the wait ends with it, and items not yet batched
+   * are dropped instead of run for nobody.
+   */
   public List<O> submitAll(List<I> items) {
     List<CompletableFuture<O>> futures = items.stream().map(this::enqueue).toList();
+    Context call = Context.current();
+    Context.CancellationListener stop = c -> futures.forEach(f -> f.completeExceptionally(
+        new CancellationException("the scoring call ended: " + describe(c))));
+    call.addListener(stop, Runnable::run);
     // Counted once all its items are queued, so a batch never leaves without the rest of them.
     callers.incrementAndGet();
     try {
       return futures.stream().map(CompletableFuture::join).toList();
     } finally {
       callers.decrementAndGet();
+      call.removeListener(stop);
     }
+  }
+
+  private static String describe(Context ended) {
+    return ended.getDeadline() != null && ended.getDeadline().isExpired()
+        ? "deadline exceeded" : "cancelled";
   }
 
   private void loop() {
@@ -129,7 +146,20 @@ public final class DynamicBatcher<I, O> implements AutoCloseable {
     failQueued();
   }
 
-  private void runOne(List<Pending<I, O>> batch) {
+  private void runOne(List<Pending<I, O>> all) {
+    // Items whose caller has gone (future already failed by its Context) are not run.
+    List<Pending<I, O>> batch = new ArrayList<>(all.size());
+    for (Pending<I, O> p : all) {
+      if (p.result().isDone() || p.call().isCancelled()) {
+        p.result().completeExceptionally(
+            new CancellationException("the scoring call ended before its batch ran"));
+      } else {
+        batch.add(p);
+      }
+    }
+    if (batch.isEmpty()) {
+      return;
+    }
     batches.incrementAndGet();
     items.addAndGet(batch.size());
     try {

@@ -15,6 +15,46 @@ import org.junit.jupiter.api.Test;
 
 class DynamicBatcherTest {
   @Test
+  void aCallerWhoseContextEndsStopsWaitingAndItsQueuedItemsAreNotRun() throws Exception {
+    List<Integer> ran = new CopyOnWriteArrayList<>();
+    CountDownLatch busy = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    try (DynamicBatcher<Integer, Integer> batcher = new DynamicBatcher<>("t", 1, Duration.ZERO,
+        batch -> {
+          ran.addAll(batch);
+          busy.countDown();
+          try {
+            release.await(10, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          return batch;
+        })) {
+      CompletableFuture<Integer> first = CompletableFuture.supplyAsync(() -> batcher.submit(1)
+          .join());
+      assertThat(busy.await(5, TimeUnit.SECONDS)).isTrue(); // the batcher thread is occupied
+      io.grpc.Context.CancellableContext call = io.grpc.Context.current().withCancellation();
+      CompletableFuture<List<Integer>> waiting = new CompletableFuture<>();
+      Thread caller = new Thread(call.wrap(() -> {
+        try {
+          waiting.complete(batcher.submitAll(List.of(2, 3)));
+        } catch (RuntimeException e) {
+          waiting.completeExceptionally(e);
+        }
+      }));
+      caller.start();
+      Thread.sleep(100);
+      call.cancel(null);
+      assertThat(waiting).failsWithin(Duration.ofSeconds(2)).withThrowableThat()
+          .withMessageContaining("the scoring call ended");
+      release.countDown();
+      assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo(1);
+      assertThat(batcher.submit(4).get(5, TimeUnit.SECONDS)).isEqualTo(4);
+      assertThat(ran).as("items of the call that ended never ran").containsExactly(1, 4);
+    }
+  }
+
+  @Test
   void gathersConcurrentCallersIntoBatchesAndKeepsEachCallersResult() throws Exception {
     List<Integer> sizes = new CopyOnWriteArrayList<>();
     try (DynamicBatcher<Integer, Integer> batcher = new DynamicBatcher<>("t", 8,
