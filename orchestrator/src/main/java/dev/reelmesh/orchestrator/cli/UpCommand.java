@@ -27,6 +27,13 @@ final class UpCommand implements Callable<Integer> {
       description = "Address to listen on (default: ${DEFAULT-VALUE}, loopback only).")
   String host;
 
+  @Option(names = "--studio-port", paramLabel = "N",
+      description = "Web studio port (default: port base + 5; 0 = any free port).")
+  Integer studioPort;
+
+  @Option(names = "--no-studio", description = "Do not serve the web studio.")
+  boolean noStudio;
+
   @Spec CommandSpec spec;
 
   /** Counted down once the mesh is serving; lets tests wait for it. */
@@ -39,7 +46,9 @@ final class UpCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     MeshSettings settings = mesh.settings();
     PrintWriter out = spec.commandLine().getOut();
-    try (Mesh running = Mesh.start(settings, ServicePorts.fromBase(portBase), host)) {
+    try (Mesh running = Mesh.start(settings, ServicePorts.fromBase(portBase), host);
+        StudioHost studio = noStudio ? null : StudioHost.start(running, host,
+            studioPort != null ? studioPort : portBase + 5)) {
       Thread hook = new Thread(() -> {
         stop.countDown();
         running.close();
@@ -51,6 +60,9 @@ final class UpCommand implements Callable<Integer> {
         if (!entry.getKey().startsWith("in-process")) {
           out.printf("  %-9s %s%n", entry.getKey(), entry.getValue());
         }
+      }
+      if (studio != null) {
+        out.printf("  %-9s %s%n", "studio", studio.url());
       }
       out.println("Ctrl-C to stop.");
       out.flush();

@@ -79,7 +79,7 @@ class UpCommandTest {
     }
   }
 
-  /** Four consecutive free loopback ports. */
+  /** Four consecutive free loopback ports, and the studio's (base + 5). */
   static int freePortBase() throws IOException {
     for (int attempt = 0; attempt < 50; attempt++) {
       int base;
@@ -89,7 +89,7 @@ class UpCommandTest {
       if (base > 65000) {
         continue;
       }
-      if (free(base) && free(base + 1) && free(base + 2) && free(base + 3)) {
+      if (free(base) && free(base + 1) && free(base + 2) && free(base + 3) && free(base + 5)) {
         return base;
       }
     }
