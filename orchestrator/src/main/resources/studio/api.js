@@ -44,6 +44,14 @@ export function el(tag, attrs = {}, ...children) {
   return node;
 }
 
+/** Replaces a node's children; arrays among them are flattened (replaceChildren would not). */
+export function fill(node, ...children) {
+  node.replaceChildren(...children.flat(2).filter(c => c !== null && c !== undefined && c !== false && c !== ''));
+  return node;
+}
+
+export const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 /** A table, or the sentence that says there is nothing to show. */
 export function table(headers, rows, empty) {
   if (!rows.length) return el('p', { class: 'empty' }, empty);

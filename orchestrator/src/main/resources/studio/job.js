@@ -1,7 +1,7 @@
 // One job, live: progress from server-sent events (EventSource resumes with Last-Event-ID on
 // its own), the plan to review and approve, the storyboard with every scored variation, the
 // prompts, the player and downloads, and regeneration of chosen clips.
-import { call, el, fileUrl, usd, stateName, stageName, costTable } from './api.js';
+import { call, el, fill, plural, fileUrl, usd, stateName, stageName, costTable } from './api.js';
 
 export function renderJob(main, id) {
   let source = null;
@@ -72,7 +72,7 @@ export function renderJob(main, id) {
     view.state.className = `state ${state}`;
     view.error.textContent = job.error?.message || '';
     const running = ['queued', 'running'].includes(state);
-    view.actions.replaceChildren(running ? el('button', { class: 'secondary', type: 'button', id: 'cancel',
+    fill(view.actions, running ? el('button', { class: 'secondary', type: 'button', id: 'cancel',
       onclick: () => act('cancel', { reason: 'cancelled in the studio' }) }, 'Cancel job') : '');
     if (job.result?.plan) plan = job.result.plan;
     renderPlan(state === 'awaiting_approval');
@@ -82,7 +82,7 @@ export function renderJob(main, id) {
     renderPrompts(result);
     renderRegenerate(result);
     view.cost.hidden = !job.cost?.lines?.length;
-    view.cost.replaceChildren(el('h2', {}, 'Cost'), costTable(job.cost, true));
+    fill(view.cost, el('h2', {}, 'Cost'), costTable(job.cost, true));
   }
 
   function renderPlan(awaiting) {
@@ -90,8 +90,8 @@ export function renderJob(main, id) {
     if (!plan) return;
     const refine = el('textarea', { id: 'refine', name: 'refine', maxlength: '2000',
       placeholder: 'optional: make clip 2 a close-up' });
-    view.plan.replaceChildren(el('h2', {}, awaiting ? 'Review the plan' : 'Plan'),
-      el('p', {}, `${plan.title} — ${Number(plan.durationSeconds).toFixed(1)} s, ${plan.clips.length} clips; `
+    fill(view.plan, el('h2', {}, awaiting ? 'Review the plan' : 'Plan'),
+      el('p', {}, `${plan.title} — ${Number(plan.durationSeconds).toFixed(1)} s, ${plural(plan.clips.length, 'clip')}; `
         + `${plan.style?.visualStyle || ''}, ${plan.style?.mood || ''}`),
       plan.clips.map(clip => el('div', { class: 'plan-clip' },
         el('strong', {}, `Clip ${clip.index + 1}`),
@@ -110,7 +110,7 @@ export function renderJob(main, id) {
     const downloads = [['Video', result.video], ['Storyboard', result.storyboard],
       ['Captions', result.captions], ['Report', result.report], ['Thumbnail', result.thumbnail]]
       .filter(([, ref]) => ref?.uri);
-    view.player.replaceChildren(el('h2', {}, `Video (${Number(result.durationSeconds).toFixed(1)} s)`),
+    fill(view.player, el('h2', {}, `Video (${Number(result.durationSeconds).toFixed(1)} s)`),
       el('video', { id: 'player', controls: true, preload: 'metadata', playsinline: true,
         src: fileUrl(result.video), poster: result.thumbnail?.uri ? fileUrl(result.thumbnail) : null }),
       el('p', { class: 'downloads' }, 'Download: ', downloads.map(([name, ref]) =>
@@ -120,7 +120,7 @@ export function renderJob(main, id) {
   function renderStoryboard(result) {
     view.storyboard.hidden = !result;
     if (!result) return;
-    view.storyboard.replaceChildren(el('h2', {}, 'Storyboard'), result.frames.map(frame => {
+    fill(view.storyboard, el('h2', {}, 'Storyboard'), result.frames.map(frame => {
       const kind = frame.frame === 'FRAME_KIND_END' ? 'end' : 'start';
       return el('div', { class: 'frame' },
         el('h3', {}, `Clip ${frame.clipIndex + 1}, ${kind} frame`),
@@ -141,7 +141,7 @@ export function renderJob(main, id) {
   function renderPrompts(result) {
     view.prompts.hidden = !result?.prompts;
     if (!result?.prompts) return;
-    view.prompts.replaceChildren(el('h2', {}, 'Video prompts'),
+    fill(view.prompts, el('h2', {}, 'Video prompts'),
       el('ol', {}, result.prompts.prompts.map(p => el('li', {},
         el('strong', {}, `Clip ${p.clipIndex + 1} (${Number(p.durationSeconds).toFixed(1)} s): `), p.prompt,
         p.negativePrompt ? el('div', { class: 'hint' }, `avoid: ${p.negativePrompt}`) : ''))),
@@ -157,7 +157,7 @@ export function renderJob(main, id) {
       el('input', { type: 'checkbox', name: 'clip', value: String(i), id: `clip-${i + 1}` }), `Clip ${i + 1}`));
     const instruction = el('textarea', { id: 'instruction', maxlength: '2000',
       placeholder: 'optional: make it an aerial shot' });
-    view.regenerate.replaceChildren(el('h2', {}, 'Regenerate clips'),
+    fill(view.regenerate, el('h2', {}, 'Regenerate clips'),
       el('fieldset', {}, el('legend', {}, 'Clips to redo'), boxes),
       el('label', { for: 'instruction' }, 'Instruction', el('span', { class: 'hint' }, ' — reword the chosen clips first')),
       instruction,

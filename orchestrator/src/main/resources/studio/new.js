@@ -1,5 +1,5 @@
 // The brief form: every JobSpec option a person sets, a dry-run estimate, and submit.
-import { call, el, costTable, usd } from './api.js';
+import { call, el, fill, plural, costTable, usd } from './api.js';
 
 function field(id, label, input, hint) {
   input.id = id;
@@ -73,8 +73,8 @@ export function renderNew(main) {
     try {
       const answer = await call('POST', '/api/estimate', { spec: spec(form) });
       status.textContent = '';
-      estimate.replaceChildren(el('section', { class: 'card' },
-        el('h2', {}, `Estimate: ${answer.plan.clips.length} clips, nothing spent`),
+      fill(estimate, el('section', { class: 'card' },
+        el('h2', {}, `Estimate: ${plural(answer.plan.clips.length, 'clip')}, nothing spent`),
         costTable(answer.estimate, false),
         el('p', { class: answer.withinBudget ? 'ok' : 'error' }, answer.withinBudget
           ? `Within budget: ${usd(answer.budget.remainingMicros)} left this month.`
