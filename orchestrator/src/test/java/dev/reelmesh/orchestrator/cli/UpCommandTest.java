@@ -55,6 +55,13 @@ class UpCommandTest {
       }
     }
     assertThat(listed).containsExactlyInAnyOrderElementsOf(expected.keySet());
+    String studio = "http://127.0.0.1:" + (base + 5) + "/";
+    assertThat(out.toString()).contains("studio    " + studio);
+    java.net.http.HttpResponse<String> page = java.net.http.HttpClient.newHttpClient().send(
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create(studio + "api/budget")).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("\"monthlyLimitMicros\":\"50000000\"");
 
     up.stop.countDown();
     assertThat(exit.get(30, TimeUnit.SECONDS)).isZero();
