@@ -3,7 +3,6 @@ package dev.reelmesh.orchestrator.cli;
 import dev.reelmesh.v1.ApprovePlanRequest;
 import dev.reelmesh.v1.GetJobRequest;
 import dev.reelmesh.v1.PipelineServiceGrpc;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,12 +25,7 @@ final class ApproveCommand implements Callable<Integer> {
       description = "Change the plan before going on (\"make clip 2 a close-up\").")
   String instruction;
 
-  @Option(names = "--out", paramLabel = "DIR", defaultValue = "reelmesh-out",
-      description = "Output folder (default ${DEFAULT-VALUE}).")
-  Path out;
-
-  @Option(names = "--plain", description = "Plain progress lines instead of progress bars.")
-  boolean plain;
+  @Mixin FollowOptions follow;
 
   @Mixin MeshAccess access;
 
@@ -40,7 +34,7 @@ final class ApproveCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Checks checks = new Checks(spec);
-    checks.outputDirectory("--out", out);
+    follow.check(checks);
     access.check(checks);
     if (instruction.length() > 2000) {
       throw checks.refuse("--instruction must be at most 2000 characters, got "
@@ -56,8 +50,9 @@ final class ApproveCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("job " + jobId + " approved"
           + (instruction.isBlank() ? "" : " with the change \"" + instruction.strip() + "\""));
       JobFollower.Outcome outcome = JobFollower.follow(pipeline, jobId, after,
-          ProgressView.create(spec.commandLine().getErr(), plain || System.console() == null));
-      return Finish.report(spec, connection.media(), access.flags(), jobId, outcome, out);
+          follow.view(spec.commandLine().getErr()));
+      return Finish.report(spec, connection.media(), access.flags(), jobId, outcome,
+          follow.out);
     }
   }
 }

@@ -13,7 +13,8 @@ final class Finish {
 
   /**
    * Succeeded: the files go to {@code out} (when given) and their place to stdout. At the plan
-   * gate: the plan and the command that goes on ({@code flags} reach the same mesh). Failed or cancelled: why, on stderr.
+   * gate: the plan and the command that goes on ({@code flags} reach the same mesh). Failed
+   * or cancelled: why, on stderr.
    */
   static int report(CommandSpec spec, Channel media, String flags, String jobId,
       JobFollower.Outcome outcome, Path out) throws IOException {

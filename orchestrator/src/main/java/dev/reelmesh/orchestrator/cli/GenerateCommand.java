@@ -6,7 +6,6 @@ import dev.reelmesh.v1.PipelineServiceGrpc;
 import dev.reelmesh.v1.SubmitJobRequest;
 import dev.reelmesh.v1.SubmitJobResponse;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,15 +25,11 @@ final class GenerateCommand implements Callable<Integer> {
       + "`reelmesh approve JOB` (optionally --instruction \"make clip 2 a close-up\").")
   boolean review;
 
-  @Option(names = "--idempotency-key", description = "Resubmitting with the same key returns the same job.")
+  @Option(names = "--idempotency-key",
+      description = "Resubmitting with the same key returns the same job.")
   String idempotencyKey = "";
 
-  @Option(names = "--out", paramLabel = "DIR", defaultValue = "reelmesh-out",
-      description = "Output folder (default ${DEFAULT-VALUE}).")
-  Path out;
-
-  @Option(names = "--plain", description = "Plain progress lines instead of progress bars.")
-  boolean plain;
+  @Mixin FollowOptions follow;
 
   @Mixin MeshAccess access;
 
@@ -43,7 +38,7 @@ final class GenerateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Checks checks = new Checks(spec);
-    checks.outputDirectory("--out", out);
+    follow.check(checks);
     access.check(checks);
     JobSpec jobSpec = options.build(checks).toBuilder().setRequirePlanApproval(review).build();
     PrintWriter err = spec.commandLine().getErr();
@@ -60,8 +55,9 @@ final class GenerateCommand implements Callable<Integer> {
           ? " (already submitted with this idempotency key)" : " submitted"));
       err.flush();
       JobFollower.Outcome outcome = JobFollower.follow(pipeline, submitted.getJobId(), 0,
-          ProgressView.create(err, plain || System.console() == null));
-      return Finish.report(spec, connection.media(), access.flags(), submitted.getJobId(), outcome, out);
+          follow.view(err));
+      return Finish.report(spec, connection.media(), access.flags(), submitted.getJobId(),
+          outcome, follow.out);
     }
   }
 }

@@ -73,7 +73,8 @@ final class JobsCommands {
       ListJobsResponse page = pipeline.listJobs(ListJobsRequest.newBuilder().setPageSize(limit)
           .build());
       if (page.getJobsCount() == 0) {
-        out.println("no jobs yet at " + server + " — start one with: reelmesh generate \"a brief\""
+        out.println("no jobs yet at " + server + " — start one with: reelmesh generate "
+            + "\"a brief\""
             + " --server " + server);
       }
       for (Job job : page.getJobsList()) {

@@ -28,7 +28,8 @@ final class SpecOptions {
       description = "What the video is about; '-' reads it from stdin (reelmesh brief … | …).")
   String brief;
 
-  @Option(names = "--duration", defaultValue = "30", description = "Seconds, up to 600 (default ${DEFAULT-VALUE}).")
+  @Option(names = "--duration", defaultValue = "30",
+      description = "Seconds, up to 600 (default ${DEFAULT-VALUE}).")
   double duration;
 
   @Option(names = "--aspect", defaultValue = "16:9", description = "16:9, 9:16 or 1:1.")

@@ -35,6 +35,13 @@ final class UpCommand implements Callable<Integer> {
       description = "Serve a non-loopback --host without authentication (anyone may call).")
   boolean insecure;
 
+  @Option(names = "--studio-port", paramLabel = "N",
+      description = "Web studio port (default: port base + 5; 0 = any free port).")
+  Integer studioPort;
+
+  @Option(names = "--no-studio", description = "Do not serve the web studio.")
+  boolean noStudio;
+
   @Spec CommandSpec spec;
 
   /** Where tokens, TLS and providers are configured (tests set their own). */
@@ -52,9 +59,14 @@ final class UpCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     NetworkSecurity security = NetworkSecurity.fromEnv(env);
     security.checkListen(host, insecure).ifPresent(spec.commandLine().getErr()::println);
+    // The studio calls the pipeline in-process as the local user and checks no token yet, so it
+    // listens on loopback unless the operator accepted an open mesh with --insecure.
+    String studioHost = insecure ? host : "127.0.0.1";
     try (Mesh running = Mesh.start(settings, ServicePorts.fromBase(portBase), host,
         ProviderFactory.fromEnv(env), JobEngine.Options.defaults(), mesh.databaseUrl(),
-        security)) {
+        security);
+        StudioHost studio = noStudio ? null : StudioHost.start(running, studioHost,
+            studioPort != null ? studioPort : portBase + 5)) {
       Thread hook = new Thread(() -> {
         stop.countDown();
         running.close();
@@ -66,6 +78,9 @@ final class UpCommand implements Callable<Integer> {
         if (!entry.getKey().startsWith("in-process")) {
           out.printf("  %-9s %s%n", entry.getKey(), entry.getValue());
         }
+      }
+      if (studio != null) {
+        out.printf("  %-9s %s%n", "studio", studio.url());
       }
       out.println("Ctrl-C to stop.");
       out.flush();

@@ -162,4 +162,29 @@ class CliWorkflowTest {
     assertThat(budget.out()).containsPattern("month \\d{4}-\\d{2}").contains("by job (1 this month")
         .contains(reviewed).contains("succeeded").contains("by provider:");
   }
+
+  @Test
+  @Order(7)
+  void theStudioCommandServesARemoteMesh() throws Exception {
+    CommandLine cli = ReelmeshMain.commandLine();
+    StringWriter out = new StringWriter();
+    cli.setOut(new PrintWriter(out, true));
+    StudioCommand studio = cli.getSubcommands().get("studio").getCommand();
+    CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> cli.execute("studio",
+        "--server", server, "--port", "0"));
+    try {
+      assertThat(studio.serving.await(30, TimeUnit.SECONDS)).as("%s", out).isTrue();
+      java.util.regex.Matcher url = java.util.regex.Pattern.compile("at (http://\\S+/)")
+          .matcher(out.toString());
+      assertThat(url.find()).as(out.toString()).isTrue();
+      java.net.http.HttpResponse<String> jobs = java.net.http.HttpClient.newHttpClient().send(
+          java.net.http.HttpRequest.newBuilder(java.net.URI.create(url.group(1) + "api/jobs"))
+              .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(jobs.statusCode()).isEqualTo(200);
+      assertThat(jobs.body()).contains(reviewed);
+    } finally {
+      studio.stop.countDown();
+    }
+    assertThat(exit.get(30, TimeUnit.SECONDS)).isZero();
+  }
 }

@@ -147,4 +147,25 @@ class GenerateCommandTest {
     assertThat(code).isEqualTo(2);
     assertThat(err2.toString()).contains("--variations must be 1–16, got 40");
   }
+
+  @Test
+  void reviewThenApproveInProcessOnTheSameDataFolder() throws Exception {
+    Path data = dir.resolve("data");
+    Path out = dir.resolve("out");
+    CliChecksTest.Run review = CliChecksTest.run("generate", "a 4-second loop of a paper boat",
+        "--duration", "4", "--variations", "1", "--tier", "draft", "--no-narration", "--plain",
+        "--review", "--data", data.toString(), "--models", dir.resolve("models").toString(),
+        "--out", out.toString());
+    assertThat(review.code()).as(review.err()).isZero();
+    String jobId = review.err().lines().filter(l -> l.startsWith("job ")).findFirst()
+        .orElseThrow().split(" ")[1];
+    String next = review.out().lines().filter(l -> l.strip().startsWith("reelmesh approve"))
+        .findFirst().orElseThrow().strip();
+    assertThat(next).startsWith("reelmesh approve " + jobId + " --data " + data + " --models ")
+        .contains("--out " + out);
+    CliChecksTest.Run approve = CliChecksTest.run("approve", jobId, "--plain", "--data",
+        data.toString(), "--models", dir.resolve("models").toString(), "--out", out.toString());
+    assertThat(approve.code()).as(approve.err()).isZero();
+    assertThat(out.resolve("final.mp4")).isRegularFile();
+  }
 }

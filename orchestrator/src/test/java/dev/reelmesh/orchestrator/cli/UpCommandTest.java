@@ -55,6 +55,13 @@ class UpCommandTest {
       }
     }
     assertThat(listed).containsExactlyInAnyOrderElementsOf(expected.keySet());
+    String studio = "http://127.0.0.1:" + (base + 5) + "/";
+    assertThat(out.toString()).contains("studio    " + studio);
+    java.net.http.HttpResponse<String> page = java.net.http.HttpClient.newHttpClient().send(
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create(studio + "api/budget")).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("\"monthlyLimitMicros\":\"50000000\"");
 
     up.stop.countDown();
     assertThat(exit.get(30, TimeUnit.SECONDS)).isZero();
@@ -79,7 +86,7 @@ class UpCommandTest {
     }
   }
 
-  /** Four consecutive free loopback ports. */
+  /** Four consecutive free loopback ports, and the studio's (base + 5). */
   static int freePortBase() throws IOException {
     for (int attempt = 0; attempt < 50; attempt++) {
       int base;
@@ -89,7 +96,7 @@ class UpCommandTest {
       if (base > 65000) {
         continue;
       }
-      if (free(base) && free(base + 1) && free(base + 2) && free(base + 3)) {
+      if (free(base) && free(base + 1) && free(base + 2) && free(base + 3) && free(base + 5)) {
         return base;
       }
     }

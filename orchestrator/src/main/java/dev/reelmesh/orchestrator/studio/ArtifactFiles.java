@@ -1,0 +1,159 @@
+package dev.reelmesh.orchestrator.studio;
+
+import dev.reelmesh.v1.ArtifactRef;
+import dev.reelmesh.v1.DownloadChunk;
+import dev.reelmesh.v1.DownloadRequest;
+import dev.reelmesh.v1.MediaServiceGrpc;
+import io.grpc.Channel;
+import io.grpc.Status;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * GET /files?uri=…&sha=…: an artifact (frame, clip, video, report) fetched through
+ * MediaService.Download, checked against its SHA-256, kept in a cache folder by hash, then sent
+ * with byte ranges so the video element can seek. The media service decides what may be read.
+ */
+final class ArtifactFiles {
+  private static final Pattern RANGE = Pattern.compile("bytes=(\\d*)-(\\d*)");
+  private static final Pattern SHA = Pattern.compile("[0-9a-f]{64}");
+  private final Channel media;
+  private final Path cache;
+
+  ArtifactFiles(Channel media, Path cache) {
+    this.media = media;
+    this.cache = cache;
+  }
+
+  void handle(RoutingContext ctx) {
+    String uri = ctx.request().getParam("uri");
+    String sha = ctx.request().getParam("sha");
+    if (uri == null || uri.isBlank() || sha == null || !SHA.matcher(sha).matches()) {
+      GrpcHttp.fail(ctx, Status.INVALID_ARGUMENT.withDescription(
+          "need uri and sha (64 hex digits) of an artifact").asRuntimeException());
+      return;
+    }
+    Path file = cache.resolve(sha + extension(uri));
+    // The download is blocking gRPC and file I/O: a worker thread, never the event loop.
+    ctx.vertx().executeBlocking(() -> fetch(uri, sha, file)).onComplete(done -> {
+      if (done.failed()) {
+        GrpcHttp.fail(ctx, done.cause());
+      } else {
+        send(ctx, file, uri, "1".equals(ctx.request().getParam("download")));
+      }
+    });
+  }
+
+  private Path fetch(String uri, String sha, Path file) throws IOException {
+    if (Files.isRegularFile(file)) {
+      return file;
+    }
+    Files.createDirectories(cache);
+    Path partial = Files.createTempFile(cache, sha, ".part");
+    MessageDigest digest = sha256();
+    try (OutputStream out = Files.newOutputStream(partial)) {
+      Iterator<DownloadChunk> chunks = MediaServiceGrpc.newBlockingStub(media)
+          .withDeadlineAfter(5, TimeUnit.MINUTES).download(DownloadRequest.newBuilder()
+              .setArtifact(ArtifactRef.newBuilder().setUri(uri).setSha256(sha)).build());
+      while (chunks.hasNext()) {
+        byte[] data = chunks.next().getData().toByteArray();
+        digest.update(data);
+        out.write(data);
+      }
+    } catch (RuntimeException e) {
+      Files.deleteIfExists(partial);
+      throw e;
+    }
+    String actual = HexFormat.of().formatHex(digest.digest());
+    if (!actual.equals(sha)) {
+      Files.deleteIfExists(partial);
+      throw Status.DATA_LOSS.withDescription(uri + " has sha256 " + actual + ", not " + sha)
+          .asRuntimeException();
+    }
+    Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING,
+        StandardCopyOption.ATOMIC_MOVE);
+    return file;
+  }
+
+  private static void send(RoutingContext ctx, Path file, String uri, boolean attachment) {
+    HttpServerResponse response = ctx.response();
+    long size;
+    try {
+      size = Files.size(file);
+    } catch (IOException e) {
+      GrpcHttp.fail(ctx, Status.INTERNAL.withCause(e).withDescription(e.getMessage())
+          .asRuntimeException());
+      return;
+    }
+    response.putHeader("Content-Type", mediaType(uri)).putHeader("Accept-Ranges", "bytes")
+        .putHeader("Cache-Control", "private, max-age=31536000, immutable");
+    if (attachment) {
+      response.putHeader("Content-Disposition", "attachment; filename=\""
+          + Path.of(uri).getFileName() + "\"");
+    }
+    String range = ctx.request().getHeader("Range");
+    Matcher m = range == null ? null : RANGE.matcher(range.strip());
+    if (m == null || !m.matches() || (m.group(1).isEmpty() && m.group(2).isEmpty())) {
+      response.sendFile(file.toString());
+      return;
+    }
+    long start;
+    long end;
+    if (m.group(1).isEmpty()) { // "bytes=-N": the last N bytes
+      start = Math.max(0, size - Long.parseLong(m.group(2)));
+      end = size - 1;
+    } else {
+      start = Long.parseLong(m.group(1));
+      end = m.group(2).isEmpty() ? size - 1 : Math.min(size - 1, Long.parseLong(m.group(2)));
+    }
+    if (start >= size || start > end) {
+      response.setStatusCode(416).putHeader("Content-Range", "bytes */" + size).end();
+      return;
+    }
+    response.setStatusCode(206).putHeader("Content-Range", "bytes " + start + "-" + end + "/"
+        + size).sendFile(file.toString(), start, end - start + 1);
+  }
+
+  private static String extension(String uri) {
+    String name = Path.of(uri).getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    String ext = dot < 0 ? "" : name.substring(dot).toLowerCase(java.util.Locale.ROOT);
+    return ext.matches("\\.[a-z0-9]{1,5}") ? ext : "";
+  }
+
+  static String mediaType(String uri) {
+    return switch (extension(uri)) {
+      case ".mp4" -> "video/mp4";
+      case ".webm" -> "video/webm";
+      case ".png" -> "image/png";
+      case ".jpg", ".jpeg" -> "image/jpeg";
+      case ".webp" -> "image/webp";
+      case ".srt" -> "text/plain; charset=utf-8";
+      case ".md" -> "text/markdown; charset=utf-8";
+      case ".wav" -> "audio/wav";
+      case ".m4a" -> "audio/mp4";
+      case ".json" -> "application/json";
+      default -> "application/octet-stream";
+    };
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,22 @@
+// Hash routes: #/ (new video), #/jobs (history and budget), #/job/ID (one job, live).
+import { renderNew } from './new.js';
+import { renderJobs } from './jobs.js';
+import { renderJob } from './job.js';
+
+let leave = () => {};
+
+function route() {
+  leave();
+  leave = () => {};
+  const main = document.getElementById('main');
+  main.replaceChildren();
+  const hash = location.hash || '#/';
+  const job = hash.match(/^#\/job\/([^/]+)$/);
+  if (job) leave = renderJob(main, decodeURIComponent(job[1])) || leave;
+  else if (hash === '#/jobs') renderJobs(main);
+  else renderNew(main);
+  main.focus({ preventScroll: true });
+}
+
+addEventListener('hashchange', route);
+route();
