@@ -12,6 +12,7 @@ import dev.reelmesh.scoring.engine.ScoringEngine;
 import dev.reelmesh.scoring.image.ImageDecoder;
 import dev.reelmesh.scoring.image.ImageResolver;
 import dev.reelmesh.scoring.model.ModelRepository;
+import dev.reelmesh.scoring.model.NativeMemory;
 
 import io.grpc.BindableService;
 import java.time.Duration;
@@ -32,6 +33,7 @@ public final class ScoringRuntime implements AutoCloseable {
   private final ModelHealth health;
 
   private ScoringRuntime(MeshSettings settings, ScoringConfig config) {
+    NativeMemory.fixMmapThreshold(); // before any model loads, so unloads give memory back
     RequestGauge requests = new RequestGauge();
     this.repository = new ModelRepository(settings.modelsDir(), config, requests);
     // Decoding and ONNX runs block; they run here, in the caller's context, never on gRPC
