@@ -58,8 +58,7 @@ public final class ClipPromptTemplates {
     } else if (refs.mode() == ReferenceMode.SCENE) {
       parts.add("match the look and composition of the established scene reference image");
     }
-    if (refs.mode() == ReferenceMode.CHARACTER || !refs.characterUrls().isEmpty()
-        || (plan.characterConsistency() && !clip.characterIds().isEmpty())) {
+    if (ClipPromptTemplates.keepsCharacters(plan, clip, refs)) {
       parts.add("keep character appearance consistent with earlier shots");
     }
     String prompt = String.join(", ", parts).replaceAll("\\s+", " ").replaceAll(",\\s*,", ",");
@@ -68,6 +67,12 @@ public final class ClipPromptTemplates {
       prompt = prompt + ", " + SVD_DIRECTIVES.get(i);
     }
     return Words.truncate(prompt, length.max());
+  }
+
+  /** A character reference, or a plan that asks for consistent characters in a clip that has some. */
+  static boolean keepsCharacters(Plan plan, PlanClip clip, ClipReferences refs) {
+    return refs.mode() == ReferenceMode.CHARACTER || !refs.characterUrls().isEmpty()
+        || (plan.characterConsistency() && !clip.characterIds().isEmpty());
   }
 
   /** The clip's action with every character's description written out, and where it happens. */

@@ -44,8 +44,7 @@ final class CogVideoXPrompt {
     } else if (refs.mode() == ReferenceMode.SCENE) {
       s.add("The look and composition follow the established scene reference image.");
     }
-    if (refs.mode() == ReferenceMode.CHARACTER || !refs.characterUrls().isEmpty()
-        || (plan.characterConsistency() && !clip.characterIds().isEmpty())) {
+    if (ClipPromptTemplates.keepsCharacters(plan, clip, refs)) {
       s.add("Every character looks the same as in earlier shots.");
     }
     for (String id : clip.characterIds()) {
