@@ -327,4 +327,16 @@ class LlmServiceOpenAiTest {
     assertThat(trace.getFiles(11).getContent()).isEqualTo(trace.getSummaryJson());
     assertThat(r.getCostCount()).isEqualTo(18);
   }
+
+  @Test
+  void theLlmIsToldTheFamilysLengthAndAShortAnswerForSvdFallsBack() throws Exception {
+    fake.thenChat(llmPrompts(offlinePlan.getClipsCount()), 100, 50); // about 15 words each
+    GenerateClipPromptsResponse r = llm.generateClipPrompts(GenerateClipPromptsRequest.newBuilder()
+        .setPlan(offlinePlan).setTargetModel(VideoModelFamily.VIDEO_MODEL_FAMILY_SVD).build());
+    assertThat(fake.requests().get(0)).contains("min_words\\\":50").contains("max_words\\\":150")
+        .contains("concise and directive");
+    assertThat(r.getEngine().getFallback()).isTrue();
+    assertThat(r.getEngine().getFallbackReason()).contains("below the 50-word minimum");
+    assertThat(r.getPrompts().getPromptsList()).allSatisfy(p -> assertThat(p.getMetadata().getWordCount()).isBetween(50, 150));
+  }
 }

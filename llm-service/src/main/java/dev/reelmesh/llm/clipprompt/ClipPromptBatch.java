@@ -2,8 +2,12 @@ package dev.reelmesh.llm.clipprompt;
 
 import java.util.List;
 
-/** Everything one batch LLM call needs to rewrite the template prompts of all clips. */
-public record ClipPromptBatch(List<Entry> clips, List<String> styleKeywords, int maxWords) {
+/**
+ * Everything one batch LLM call needs to rewrite the template prompts of all clips, including the
+ * target family's length at both ends and its prompt style.
+ */
+public record ClipPromptBatch(List<Entry> clips, List<String> styleKeywords, int minWords, int maxWords,
+    String style) {
   public ClipPromptBatch {
     clips = List.copyOf(clips);
     styleKeywords = List.copyOf(styleKeywords);

@@ -41,7 +41,7 @@ public final class ClipPromptGenerator {
           r.sceneUrl(), r.characterUrls(), Words.count(text), keywords, clip.locationId(),
           clip.characterIds(), r.mode(), false));
     }
-    ValidationResult templates = ClipPromptValidator.validate(plan, drafts, keywords, negative, family.maxWords());
+    ValidationResult templates = ClipPromptValidator.validate(plan, drafts, keywords, negative, PromptLength.of(family));
     if (!templates.accepted()) {
       throw new IllegalStateException("template prompts failed validation: " + templates.refusal());
     }
@@ -54,7 +54,7 @@ public final class ClipPromptGenerator {
         Priced<List<String>> polished = llm.polishClipPrompts(batch(plan, drafts, keywords, family));
         costs = polished.costs();
         ValidationResult checked = ClipPromptValidator.validate(plan,
-            merge(drafts, polished.value()), keywords, negative, family.maxWords());
+            merge(drafts, polished.value()), keywords, negative, PromptLength.of(family));
         if (checked.accepted()) {
           chosen = checked;
           report = new EngineReport(llm.name(), llm.model(), false, "");
@@ -101,6 +101,7 @@ public final class ClipPromptGenerator {
           d.durationSeconds(), BeatLevel.of(c.beatIntensity()).label(),
           d.referenceMode().name().toLowerCase(java.util.Locale.ROOT)));
     }
-    return new ClipPromptBatch(entries, keywords, family.maxWords());
+    PromptLength length = PromptLength.of(family);
+    return new ClipPromptBatch(entries, keywords, length.min(), length.max(), length.style());
   }
 }

@@ -15,6 +15,12 @@ import java.util.Locale;
  */
 public final class ClipPromptTemplates {
   static final String DEFAULT_ACTION = "Wide shot of the main scene consistent with the overall style";
+  /** Directive quality and motion modifiers, in the order SVD-like models weigh them. */
+  private static final List<String> SVD_DIRECTIVES = List.of("subject centred and clearly visible",
+      "smooth natural motion", "steady framing", "sharp focus on the subject", "consistent lighting across the shot",
+      "realistic textures and materials", "clean uncluttered background", "stable exposure", "fine surface detail",
+      "balanced composition", "natural colour grading", "crisp edges", "physically plausible movement",
+      "soft realistic shadows", "clear subject silhouette", "high dynamic range");
 
   private ClipPromptTemplates() {}
 
@@ -24,6 +30,10 @@ public final class ClipPromptTemplates {
       return SoraClipPrompt.build(plan, clip, refs);
     }
     BeatLevel level = BeatLevel.of(clip.beatIntensity());
+    PromptLength length = PromptLength.of(family);
+    if (family == VideoFamily.COGVIDEOX) {
+      return Words.truncate(CogVideoXPrompt.build(plan, clip, refs, keywords, level), length.max());
+    }
     List<String> parts = new ArrayList<>();
     parts.add(action(plan, clip));
     parts.add(clip.motion().isBlank() ? level.defaultMovement
@@ -48,12 +58,21 @@ public final class ClipPromptTemplates {
     } else if (refs.mode() == ReferenceMode.SCENE) {
       parts.add("match the look and composition of the established scene reference image");
     }
-    if (refs.mode() == ReferenceMode.CHARACTER || !refs.characterUrls().isEmpty()
-        || (plan.characterConsistency() && !clip.characterIds().isEmpty())) {
+    if (ClipPromptTemplates.keepsCharacters(plan, clip, refs)) {
       parts.add("keep character appearance consistent with earlier shots");
     }
     String prompt = String.join(", ", parts).replaceAll("\\s+", " ").replaceAll(",\\s*,", ",");
-    return Words.truncate(prompt, family.maxWords());
+    // A sparse plan gives a short prompt; SVD-like models want at least 50 words of direction.
+    for (int i = 0; Words.count(prompt) < length.min() && i < SVD_DIRECTIVES.size(); i++) {
+      prompt = prompt + ", " + SVD_DIRECTIVES.get(i);
+    }
+    return Words.truncate(prompt, length.max());
+  }
+
+  /** A character reference, or a plan that asks for consistent characters in a clip that has some. */
+  static boolean keepsCharacters(Plan plan, PlanClip clip, ClipReferences refs) {
+    return refs.mode() == ReferenceMode.CHARACTER || !refs.characterUrls().isEmpty()
+        || (plan.characterConsistency() && !clip.characterIds().isEmpty());
   }
 
   /** The clip's action with every character's description written out, and where it happens. */

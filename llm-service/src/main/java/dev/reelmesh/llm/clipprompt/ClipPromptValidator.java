@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 
 /**
  * Checks prompts against their plan: clip count, contiguous indices, durations within 0.25 s,
- * http(s) URLs only, the word cap, complete metadata and identical style keywords. Minor issues
+ * http(s) URLs only, the family's word range, complete metadata and identical style keywords. Minor issues
  * are fixed (and noted); what cannot be fixed is refused with the reason.
  */
 public final class ClipPromptValidator {
@@ -22,6 +22,13 @@ public final class ClipPromptValidator {
 
   public static ValidationResult validate(Plan plan, List<GeneratedClipPrompt> input,
       List<String> keywords, String negative, int maxWords) {
+    return validate(plan, input, keywords, negative, new PromptLength(1, maxWords, ""));
+  }
+
+  /** As above, and a prompt shorter than the family's minimum is refused (the model wants more). */
+  public static ValidationResult validate(Plan plan, List<GeneratedClipPrompt> input,
+      List<String> keywords, String negative, PromptLength length) {
+    int maxWords = length.max();
     List<String> notes = new ArrayList<>();
     int n = plan.clips().size();
     if (input.size() != n) {
@@ -54,6 +61,10 @@ public final class ClipPromptValidator {
       if (Words.count(text) > maxWords) {
         text = Words.truncate(text, maxWords);
         notes.add(label + "prompt truncated to " + maxWords + " words");
+      }
+      if (Words.count(text) < length.min()) {
+        return ValidationResult.refused(label + Words.count(text) + " words, below the " + length.min()
+            + "-word minimum of the target model family", notes);
       }
       double planned = clip.durationSeconds();
       double duration = p.durationSeconds();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reelmesh.llm.plan.Plan;
 import dev.reelmesh.llm.plan.PlanClip;
+import dev.reelmesh.llm.plan.PlanStyle;
 import dev.reelmesh.llm.plan.VideoFamily;
 import dev.reelmesh.llm.testing.Plans;
 import java.util.List;
@@ -71,5 +72,53 @@ class ClipPromptTemplatesTest {
     assertThat(Words.count(generic)).isLessThan(200);
     assertThat(generic).endsWith("…");
     assertThat(Words.count(ClipPromptTemplates.build(plan, clip, textOnly, keywords, VideoFamily.SVD))).isLessThanOrEqualTo(150);
+  }
+
+  /** A plan as sparse as a planner may give: a few words per clip, no motion, camera or cast. */
+  private static Plan sparse() {
+    List<PlanClip> clips = List.of(new PlanClip(0, 0, 4, "A field", "", "", List.of(), "", "", 0.2f),
+        new PlanClip(1, 4, 8, "A red kite", "", "", List.of(), "", "", 0.8f));
+    return new Plan("Kite", "a kite", 8, "16:9", new PlanStyle("minimal", "", "", "", List.of(), ""), clips,
+        List.of(), List.of(), "", false, 1);
+  }
+
+  @Test
+  void promptLengthFollowsTheTargetFamilyAtBothEndsEvenOnASparsePlan() {
+    for (Plan p : List.of(sparse(), plan)) {
+      List<String> k = StyleKeywords.extract(p.style());
+      for (PlanClip clip : p.clips()) {
+        String svd = ClipPromptTemplates.build(p, clip, textOnly, k, VideoFamily.SVD);
+        String cog = ClipPromptTemplates.build(p, clip, textOnly, k, VideoFamily.COGVIDEOX);
+        String generic = ClipPromptTemplates.build(p, clip, textOnly, k, VideoFamily.GENERIC);
+        assertThat(Words.count(svd)).as(svd).isBetween(50, 150);
+        assertThat(Words.count(cog)).as(cog).isBetween(100, 199);
+        assertThat(cog).isNotEqualTo(generic).isNotEqualTo(svd);
+        assertThat(cog.split("\\. ").length).as("narrative sentences").isGreaterThanOrEqualTo(5);
+        assertThat(svd.split("\\. ").length).as("one directive list").isEqualTo(1);
+      }
+    }
+  }
+
+  @Test
+  void theGeneratorValidatesEveryFamilyWithinItsRange() {
+    var router = new dev.reelmesh.llm.engine.EngineRouter(new dev.reelmesh.llm.engine.offline.OfflineEngine(),
+        new dev.reelmesh.llm.engine.offline.OfflineEngine());
+    for (VideoFamily family : List.of(VideoFamily.SVD, VideoFamily.COGVIDEOX)) {
+      PromptLength length = PromptLength.of(family);
+      ClipPromptSet set = new ClipPromptGenerator(router).generate(sparse(), List.of(), family, true).value();
+      assertThat(set.prompts()).allSatisfy(g -> assertThat(g.wordCount()).isBetween(length.min(), length.max()));
+    }
+  }
+
+  @Test
+  void aPromptBelowTheFamilyMinimumIsRefusedByTheValidator() {
+    Plan p = sparse();
+    List<String> k = StyleKeywords.extract(p.style());
+    List<GeneratedClipPrompt> shortOnes = p.clips().stream().map(c -> new GeneratedClipPrompt(c.index(),
+        "a kite in a minimal style", "", c.durationSeconds(), "", List.of(), 6, k, "", List.of(),
+        ReferenceMode.TEXT_ONLY, false)).toList();
+    ValidationResult r = ClipPromptValidator.validate(p, shortOnes, k, "", PromptLength.of(VideoFamily.SVD));
+    assertThat(r.accepted()).isFalse();
+    assertThat(r.refusal()).contains("clip 0").contains("below the 50-word minimum");
   }
 }

@@ -88,9 +88,10 @@ public final class OpenAiEngine implements LlmEngine {
 
   @Override
   public Priced<List<String>> polishClipPrompts(ClipPromptBatch batch) throws EngineFailure {
-    String user = json(Map.of("style_keywords", batch.styleKeywords(), "max_words", batch.maxWords(),
+    String user = json(Map.of("style_keywords", batch.styleKeywords(), "min_words", batch.minWords(),
+        "max_words", batch.maxWords(),
         "clips", batch.clips()));
-    ChatReply reply = chat.call("clip_prompts", Prompts.clipPrompts(batch.maxWords()), user,
+    ChatReply reply = chat.call("clip_prompts", Prompts.clipPrompts(batch.minWords(), batch.maxWords(), batch.style()), user,
         "clip_prompts", Schemas.CLIP_PROMPTS, 300L * batch.clips().size() + 200);
     JsonNode prompts = parse(reply).path("prompts");
     int n = batch.clips().size();

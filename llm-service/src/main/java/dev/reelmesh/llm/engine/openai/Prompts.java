@@ -21,15 +21,15 @@ final class Prompts {
       value as a string. People count clips from 1: "clip 3" is clip_index 2.
       """;
 
-  static String clipPrompts(int maxWords) {
+  static String clipPrompts(int minWords, int maxWords, String style) {
     return """
         You write text-to-video prompts for every clip of one video in a single answer. Rewrite
-        each base prompt into a concise, vivid prompt of at most %d words: action, motion, camera,
+        each base prompt into a prompt of %d to %d words, %s: action, motion, camera,
         style, colour, lighting. Keep every character description verbatim, use the given
         style_keywords consistently in every prompt, match each clip's beat intensity in the
         motion wording. No URLs, no shot lists, no numbered lists, no cuts. Answer one prompt per
         clip with its clip_index, all clips, in order.
-        """.formatted(maxWords);
+        """.formatted(minWords, maxWords, style);
   }
 
   static final String CRITIC = """
