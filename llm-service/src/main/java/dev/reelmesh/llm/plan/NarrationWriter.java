@@ -14,9 +14,9 @@ import java.util.Set;
 final class NarrationWriter {
   private NarrationWriter() {}
 
-  static String line(Beat beat, int k, Story story, double seconds, Set<String> used) {
+  static String line(Beat beat, int k, int occurrence, Story story, double seconds, Set<String> used) {
     List<String> pool = beat == Beat.CLOSING ? ClosingLines.of(story.reading.purpose()) : beat.lines;
-    Map<String, String> slots = story.withProp(k);
+    Map<String, String> slots = story.withProp(occurrence);
     int max = Narration.maxWords(seconds);
     List<String> fitting = new ArrayList<>();
     List<String> topics = new ArrayList<>();

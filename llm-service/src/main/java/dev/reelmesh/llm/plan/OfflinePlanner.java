@@ -40,15 +40,16 @@ public final class OfflinePlanner {
       double[] span = spans.get(i);
       Beat beat = beats.get(i);
       int k = seen.merge(beat, 1, Integer::sum) - 1;
-      String visual = Shots.visual(beat, k + offsets.get(beat), story, shots);
-      String narration = NarrationWriter.line(beat, k + offsets.get(beat), story, span[1] - span[0], lines);
+      String visual = Shots.visual(beat, k + offsets.get(beat), k, story, shots);
+      String narration = NarrationWriter.line(beat, k + offsets.get(beat), k, story, span[1] - span[0], lines);
       List<String> ids = cast.stream().filter(c -> mentions(visual, c.name())).map(PlanCharacter::id).toList();
       clips.add(new PlanClip(i, span[0], span[1], visual, Shots.motion(beat, story),
           Shots.camera(beat, random, request.targetModel() == VideoFamily.SORA), ids, location.id(),
           narration, intensity(i, spans.size(), reading.mood(), random), action(beat, story, visual),
           framing(beat, reading), beat.label, beat.showsSubject || mentions(visual, reading.subjectNoun())));
     }
-    String title = Grammar.capitalise(firstWords(title(reading, cast, story), 6));
+    String named = title(reading, cast, story);
+    String title = Grammar.capitalise(firstWords(named.isBlank() ? request.brief() : named, 6));
     return new Plan(title, request.brief(), request.durationSeconds(), request.aspectRatio(), style,
         clips, cast, List.of(location), request.productDescription(),
         request.characterConsistency(), seed, PlanReading.of(reading));
