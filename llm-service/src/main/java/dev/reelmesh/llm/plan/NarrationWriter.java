@@ -21,7 +21,8 @@ final class NarrationWriter {
     List<String> fitting = new ArrayList<>();
     List<String> topics = new ArrayList<>();
     for (int j = 0; j < pool.size(); j++) {
-      String template = pool.get((Shots.rotation(beat, k) + j) % pool.size());
+      int start = beat == Beat.OPENING || beat == Beat.CLOSING ? 0 : k;
+      String template = pool.get((start + j) % pool.size());
       // A line that tells the brief's action is said once: "Ari makes a latte" twice is a repeat.
       String topic = template.contains("{Af") || template.contains("{Ab") ? "action" : "";
       if (!topic.isEmpty() && used.contains(topic)) {

@@ -41,7 +41,7 @@ final class Shots {
 
   /** Openings and closings take the first template that fits; middle beats rotate. */
   static int rotation(Beat beat, int k) {
-    return beat == Beat.OPENING || beat == Beat.CLOSING ? 0 : k;
+    return beat == Beat.OPENING ? 0 : beat == Beat.CLOSING ? Math.min(k, 1) : k;
   }
 
   /** The first unused shot for rotation {@code k}; props follow the beat's {@code occurrence}. */
