@@ -34,6 +34,10 @@ final class CastBuilder {
     List<CastMember> members = new ArrayList<>(reading.cast());
     if (members.isEmpty() && needsUser(reading)) {
       members.add(new CastMember("person", AgeGroup.ADULT, Gender.UNSPECIFIED, 1, "", -1, "", "", ""));
+    } else if (members.isEmpty() && reading.subjectKind() == SubjectKind.PLACE
+        && reading.setting().kind() == dev.reelmesh.llm.plan.reading.LocationKind.SHOP_INTERIOR) {
+      // A shop is shown at work: someone works there.
+      members.add(new CastMember(worker(reading.subject()), AgeGroup.ADULT, Gender.UNSPECIFIED, 1, "", -1, "", "", ""));
     }
     List<PlanCharacter> out = new ArrayList<>();
     List<Integer> firstIdOf = new ArrayList<>();
@@ -61,6 +65,14 @@ final class CastBuilder {
       }
     }
     return out;
+  }
+
+  private static String worker(String shop) {
+    String s = shop.toLowerCase(java.util.Locale.ROOT);
+    return s.contains("repair") || s.contains("garage") || s.contains("workshop") ? "mechanic"
+        : s.matches(".*\\b(?:café|cafe|coffee)\\b.*") ? "barista"
+        : s.contains("bakery") ? "baker" : s.matches(".*\\b(?:restaurant|bistro|diner)\\b.*") ? "chef"
+        : "shopkeeper";
   }
 
   /** A product shown by use needs hands to use it. */

@@ -8,10 +8,10 @@ final class ClosingLines {
   private static final Map<String, List<String>> BY_PURPOSE = Map.ofEntries(
       Map.entry("ad", List.of("Try {BS} today.", "Find {S} at {B}.", "Get yours today.", "{BS}: made for you.")),
       Map.entry("launch", List.of("Meet the new {noun}.", "{S}, out now.", "The new {noun} is here.", "Get yours today.")),
-      Map.entry("explainer", List.of("Visit {B} in {P}.", "That's how {Q} works.", "{B}: come and say hello.",
+      Map.entry("explainer", List.of("Visit {B} in {P}.", "{B}: come and say hello.", "That's how {Q} works.",
           "Try {Q} today.", "That's {BS}.")),
-      Map.entry("loop", List.of("Breathe in. Breathe out.", "Stay as long as you like.", "Return to {L} anytime.")),
-      Map.entry("teaser", List.of("Coming soon.", "The story begins soon.", "{Q}, coming soon.")),
+      Map.entry("loop", List.of("Breathe with {Qother}.", "Breathe in. Breathe out.", "Stay as long as you like.", "Return to {L} anytime.")),
+      Map.entry("teaser", List.of("{Qother}, coming soon.", "Coming soon.", "The story begins soon.", "{Q}, coming soon.")),
       Map.entry("invitation", List.of("You're invited!", "Come and celebrate with us.", "See you at the party!")),
       Map.entry("save-the-date", List.of("Save the date.", "Join us to celebrate.")),
       Map.entry("recruiting", List.of("Join the team at {Q}.", "Build the future with us.", "Come and work with us.")),
@@ -20,7 +20,7 @@ final class ClosingLines {
       Map.entry("walkthrough", List.of("Book a viewing today.", "Your new home is waiting.")),
       Map.entry("travel", List.of("{P} is waiting.", "See you in {P}.", "Pack your bags.")),
       Map.entry("music video", List.of("", "")));
-  private static final List<String> DEFAULT = List.of("{S}, at rest.", "A moment, remembered.",
+  private static final List<String> DEFAULT = List.of("Made for {Qother}.", "{S}, at rest.", "A moment, remembered.",
       "{L}, {T}, and {S}.", "Until next time.");
 
   private ClosingLines() {}

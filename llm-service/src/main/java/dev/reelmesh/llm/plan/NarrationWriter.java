@@ -14,14 +14,15 @@ import java.util.Set;
 final class NarrationWriter {
   private NarrationWriter() {}
 
-  static String line(Beat beat, int k, Story story, double seconds, Set<String> used) {
+  static String line(Beat beat, int k, int occurrence, Story story, double seconds, Set<String> used) {
     List<String> pool = beat == Beat.CLOSING ? ClosingLines.of(story.reading.purpose()) : beat.lines;
-    Map<String, String> slots = story.withProp(k);
+    Map<String, String> slots = story.withProp(occurrence);
     int max = Narration.maxWords(seconds);
     List<String> fitting = new ArrayList<>();
     List<String> topics = new ArrayList<>();
     for (int j = 0; j < pool.size(); j++) {
-      String template = pool.get((Shots.rotation(beat, k) + j) % pool.size());
+      int start = beat == Beat.OPENING || beat == Beat.CLOSING ? 0 : k;
+      String template = pool.get((start + j) % pool.size());
       // A line that tells the brief's action is said once: "Ari makes a latte" twice is a repeat.
       String topic = template.contains("{Af") || template.contains("{Ab") ? "action" : "";
       if (!topic.isEmpty() && used.contains(topic)) {

@@ -17,6 +17,9 @@ import java.util.Set;
  * same request and seed always give the same plan. No shot and no narration line repeats.
  */
 public final class OfflinePlanner {
+  /** Purposes that end on a hero shot with room for a title; others end on a last wide look. */
+  private static final Set<String> SELLS = Set.of("ad", "launch", "explainer", "recruiting");
+
   public Plan plan(PlanRequest request) {
     long seed = request.effectiveSeed();
     Random random = new Random(seed);
@@ -40,15 +43,17 @@ public final class OfflinePlanner {
       double[] span = spans.get(i);
       Beat beat = beats.get(i);
       int k = seen.merge(beat, 1, Integer::sum) - 1;
-      String visual = Shots.visual(beat, k + offsets.get(beat), story, shots);
-      String narration = NarrationWriter.line(beat, k + offsets.get(beat), story, span[1] - span[0], lines);
+      int rotation = beat == Beat.CLOSING && !SELLS.contains(reading.purpose()) ? 1 : k + offsets.get(beat);
+      String visual = Shots.visual(beat, rotation, k, story, shots);
+      String narration = NarrationWriter.line(beat, k + offsets.get(beat), k, story, span[1] - span[0], lines);
       List<String> ids = cast.stream().filter(c -> mentions(visual, c.name())).map(PlanCharacter::id).toList();
       clips.add(new PlanClip(i, span[0], span[1], visual, Shots.motion(beat, story),
           Shots.camera(beat, random, request.targetModel() == VideoFamily.SORA), ids, location.id(),
           narration, intensity(i, spans.size(), reading.mood(), random), action(beat, story, visual),
           framing(beat, reading), beat.label, beat.showsSubject || mentions(visual, reading.subjectNoun())));
     }
-    String title = Grammar.capitalise(firstWords(title(reading, cast, story), 6));
+    String named = title(reading, cast, story);
+    String title = Grammar.capitalise(firstWords(named.isBlank() ? request.brief() : named, 6));
     return new Plan(title, request.brief(), request.durationSeconds(), request.aspectRatio(), style,
         clips, cast, List.of(location), request.productDescription(),
         request.characterConsistency(), seed, PlanReading.of(reading));
@@ -99,7 +104,8 @@ public final class OfflinePlanner {
   }
 
   private static Framing framing(Beat beat, BriefReading r) {
-    if (beat == Beat.DETAIL && r.camera().stream().anyMatch(c -> c.startsWith("macro"))) {
+    // A macro brief is macro throughout: every shot that is not the wide one frames a detail.
+    if (beat.framing != Framing.WIDE && beat.showsSubject && r.camera().stream().anyMatch(c -> c.startsWith("macro"))) {
       return Framing.MACRO;
     }
     if (beat == Beat.DETAIL && r.camera().stream().anyMatch(c -> c.startsWith("overhead"))) {

@@ -41,12 +41,12 @@ final class Shots {
 
   /** Openings and closings take the first template that fits; middle beats rotate. */
   static int rotation(Beat beat, int k) {
-    return beat == Beat.OPENING || beat == Beat.CLOSING ? 0 : k;
+    return beat == Beat.OPENING ? 0 : beat == Beat.CLOSING ? Math.min(k, 1) : k;
   }
 
-  /** The first unused shot for the beat's {@code k}-th appearance. */
-  static String visual(Beat beat, int k, Story story, Set<String> used) {
-    Map<String, String> slots = story.withProp(k);
+  /** The first unused shot for rotation {@code k}; props follow the beat's {@code occurrence}. */
+  static String visual(Beat beat, int k, int occurrence, Story story, Set<String> used) {
+    Map<String, String> slots = story.withProp(occurrence);
     List<String> shots = beat.shots;
     for (String variation : VARIATIONS) {
       for (int j = 0; j < shots.size(); j++) {

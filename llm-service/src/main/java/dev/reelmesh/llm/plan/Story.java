@@ -79,6 +79,7 @@ final class Story {
     put("La", setting.isEmpty() ? "" : Grammar.withArticle(setting));
     String anchor = r.setting().anchor();
     put("anchor", anchor.isEmpty() || !STATIC_PREPS.contains(anchor.split(" ")[0]) ? "" : anchor);
+    put("Lindoor", setting.isEmpty() || !r.setting().kind().indoor() ? "" : "the " + setting);
     put("inL", setting.isEmpty() ? "" : placePrep(r.setting().kind()) + " the " + setting);
     put("P", r.setting().placeName());
     put("Pin", r.setting().placeName().isEmpty() ? "" : "in " + r.setting().placeName());
@@ -103,13 +104,17 @@ final class Story {
     String firstProp = r.props().isEmpty() ? "" : withArticle(r.props().get(0));
     boolean thing = !person && r.subjectKind() != SubjectKind.EVENT && !subjectIsSetting;
     put("gaze", thing ? slots.get("Sn") : everyone.size() > 1 ? everyone.get(1) : firstProp.isEmpty() ? "the horizon" : "the " + r.props().get(0));
-    String d = detail(r, person, firstProp, cast);
+    // Detail shots take the last prop, prop shots start from the first: both get seen.
+    String lastProp = r.props().isEmpty() ? "" : withArticle(r.props().get(r.props().size() - 1));
+    String d = detail(r, person, lastProp, cast);
     put("D", d);
     put("Dit", Grammar.isPlural(d.substring(d.lastIndexOf(' ') + 1)) ? "them" : "it");
     put("people", names.isEmpty() ? "" : join(names));
     put("B", r.brand());
     put("Q", r.product().isEmpty() ? "" : Character.isUpperCase(r.product().charAt(0)) ? r.product() : "the " + r.product());
     put("BS", !r.brand().isEmpty() ? r.brand() : slots.get("S"));
+    put("Qother", r.product().isEmpty() || r.product().equals(subjectText) || r.product().equals(r.brand())
+        ? "" : slots.get("Q"));
     put("M", r.mood());
     put("side", r.sideActions().isEmpty() ? "" : Grammar.finite(r.sideActions().get(0).replaceFirst("^\\S+\\s", ""), false));
     put("sideActor", r.sideActions().isEmpty() ? "" : r.sideActions().get(0).split(" ")[0]);
@@ -194,7 +199,9 @@ final class Story {
       return slots.get("S") + " on a phone screen";
     }
     if (r.subjectKind() == SubjectKind.EVENT || subjectIsSetting) {
-      return !firstProp.isEmpty() ? firstProp
+      String thing = r.subjectAttributes().stream().filter(a -> dev.reelmesh.llm.plan.reading.Things.of(a) != null)
+          .findFirst().map(Story::withArticle).orElse("");
+      return !firstProp.isEmpty() ? firstProp : !thing.isEmpty() ? thing
           : !r.setting().features().isEmpty() ? "the " + r.setting().features().get(0) : "";
     }
     return slots.get("S");

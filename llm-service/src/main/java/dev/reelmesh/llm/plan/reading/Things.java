@@ -6,7 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** Noun → what sort of thing it is, so the subject gets a pictogram family (else OBJECT). */
-final class Things {
+public final class Things {
   private static final Map<String, SubjectKind> NOUNS = new HashMap<>();
 
   static {
@@ -42,6 +42,11 @@ final class Things {
     for (String n : nouns) {
       NOUNS.put(n, kind);
     }
+  }
+
+  /** The kind of a single noun, or null when the lexicon does not know it. */
+  public static SubjectKind of(String noun) {
+    return NOUNS.get(Grammar.singular(noun));
   }
 
   static SubjectKind kind(String phrase, String head) {
