@@ -36,6 +36,7 @@ public final class ReferencePainter {
     double br = (double) r / n, bg = (double) g / n, bb = (double) b / n;
     BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
     long kept = 0;
+    int minX = w, minY = h, maxX = -1, maxY = -1;
     for (int y = 0; y < h; y++) {
       for (int x = 0; x < w; x++) {
         int p = source.getRGB(x, y);
@@ -44,13 +45,20 @@ public final class ReferencePainter {
         // Within 24 of the background: gone; beyond 64: kept; a ramp between them.
         double a = Math.max(0, Math.min(1, (d - 24) / 40.0)) * (((p >>> 24) & 0xff) / 255.0);
         out.setRGB(x, y, ((int) Math.round(a * 255) << 24) | (p & 0xffffff));
-        kept += a > 0.5 ? 1 : 0;
+        if (a > 0.5) {
+          kept++;
+          minX = Math.min(minX, x);
+          maxX = Math.max(maxX, x);
+          minY = Math.min(minY, y);
+          maxY = Math.max(maxY, y);
+        }
       }
     }
     if (kept < MIN_KEPT * w * h) {
       return framed(source);
     }
-    return out;
+    // Cropped to what is left, so the object itself stands on the subject's ground line.
+    return out.getSubimage(minX, minY, maxX - minX + 1, maxY - minY + 1);
   }
 
   /** Under this share of pixels left, the "background" was the picture itself. */
