@@ -69,6 +69,10 @@ public final class AnimaticImageProvider implements ImageProvider {
   /** The scene graph of every variation of the requested frame. */
   public static List<SceneGraph> scenes(ImageRequest request) {
     SceneBrief brief = BriefReader.read(request.plan(), request.clipIndex(), request.prompt());
+    if (request.reference() != null && brief.subject().isEmpty()) {
+      // The user's reference is the hero even when the brief names no thing.
+      brief = brief.withSubject("reference image");
+    }
     double aspect = (double) request.size().width() / request.size().height();
     boolean end = request.frame() == FrameKind.FRAME_KIND_END;
     List<SceneGraph> out = new ArrayList<>();

@@ -9,8 +9,10 @@ import io.grpc.Channel;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The offline video engine: a start→end blend of the chosen storyboard frames, rendered by the
- * media service (reached only through its stub).
+ * The offline video engine: the camera move the clip's prompt names (push-in, pull-out, pan,
+ * tilt, static) over its chosen start frame, rendered by the media service (reached only through
+ * its stub). A start→end blend only where the prompt names no move: blending two framings of one
+ * shot would show a double exposure.
  */
 public final class MotionVideoProvider implements VideoProvider {
   private final Channel media;
@@ -34,17 +36,42 @@ public final class MotionVideoProvider implements VideoProvider {
         .setHeight(request.size().height())
         .setFps(request.fps())
         .setOutputPath(request.outputPath());
-    if (request.endFrame() != null) {
-      // The end frame already carries the shot's movement; blending keeps both frames on screen.
-      call.setEndFrame(request.endFrame()).setMotion(Motion.MOTION_BLEND);
-    } else {
-      call.setMotion(Motion.MOTION_ZOOM_IN);
+    Motion motion = motionFor(request.prompt() == null ? "" : request.prompt().getPrompt(),
+        request.endFrame() != null);
+    call.setMotion(motion);
+    if (motion == Motion.MOTION_BLEND) {
+      call.setEndFrame(request.endFrame());
     }
     RenderMotionClipResponse response = MediaServiceGrpc.newBlockingStub(media)
         .withDeadlineAfter(5, TimeUnit.MINUTES)
         .renderMotionClip(call.build());
     return new Rendered(response.getClip(), response.getProbe().getDurationSeconds(),
-        EngineInfo.newBuilder().setEngine("motion").setModel("ffmpeg blend")
+        EngineInfo.newBuilder().setEngine("motion").setModel("ffmpeg " + motion.name()
+            .substring("MOTION_".length()).toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
             .setElapsedMs((System.nanoTime() - started) / 1e6).build());
+  }
+
+  /** The move a clip prompt's camera words ask for; a blend (or a push-in) when none is named. */
+  static Motion motionFor(String prompt, boolean hasEnd) {
+    String p = prompt.toLowerCase(java.util.Locale.ROOT);
+    if (p.matches("(?s).*\\b(zoom out|pull[- ]?(back|out)|dolly out|reveal)\\b.*")) {
+      return Motion.MOTION_ZOOM_OUT;
+    }
+    if (p.matches("(?s).*\\b(push[- ]?in|zoom in|dolly in|close[- ]?up|macro)\\b.*")) {
+      return Motion.MOTION_ZOOM_IN;
+    }
+    if (p.matches("(?s).*\\bpan(s|ning)? left\\b.*")) {
+      return Motion.MOTION_PAN_LEFT;
+    }
+    if (p.matches("(?s).*\\b(pan|pans|panning|glide|gliding|tracking|track)\\b.*")) {
+      return Motion.MOTION_PAN_RIGHT;
+    }
+    if (p.matches("(?s).*\\b(tilt up|crane|rising camera|aerial)\\b.*")) {
+      return Motion.MOTION_PAN_UP;
+    }
+    if (p.matches("(?s).*\\bstatic\\b.*")) {
+      return Motion.MOTION_STATIC;
+    }
+    return hasEnd ? Motion.MOTION_BLEND : Motion.MOTION_ZOOM_IN;
   }
 }

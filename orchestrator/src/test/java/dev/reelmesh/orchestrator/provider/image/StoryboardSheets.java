@@ -27,9 +27,34 @@ public final class StoryboardSheets {
     Files.createDirectories(dir);
     for (int i = 1; i < args.length; i++) {
       String[] parts = args[i].split("=", 2);
-      ImageIO.write(sheet(PlanFixtures.plan(parts[1]), null), "png",
+      // "name=brief@photo": the job has a user reference, a product photo drawn here.
+      String[] brief = parts[1].split("@", 2);
+      Path reference = brief.length > 1 ? photo(Files.createTempFile("photo", ".png")) : null;
+      ImageIO.write(sheet(PlanFixtures.plan(brief[0]), reference), "png",
           dir.resolve(parts[0] + ".png").toFile());
     }
+  }
+
+  /** A product photo as a user might upload one: a red mug on a pale studio backdrop. */
+  static Path photo(Path out) throws IOException {
+    BufferedImage img = new BufferedImage(400, 400, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = img.createGraphics();
+    g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+    g.setColor(new Color(0xF1F0EC));
+    g.fillRect(0, 0, 400, 400);
+    g.setColor(new Color(0xA3201C));
+    g.setStroke(new java.awt.BasicStroke(26));
+    g.drawOval(250, 140, 90, 120);
+    g.setPaint(new java.awt.GradientPaint(90, 0, new Color(0xD8342C), 290, 0,
+        new Color(0x8E1A16)));
+    g.fillRoundRect(90, 100, 200, 230, 40, 40);
+    g.setColor(new Color(0x6E1410));
+    g.fillOval(90, 85, 200, 40);
+    g.setColor(new Color(255, 255, 255, 90));
+    g.fillRoundRect(120, 140, 24, 150, 20, 20);
+    g.dispose();
+    ImageIO.write(img, "png", out.toFile());
+    return out;
   }
 
   static BufferedImage sheet(ScenePlan plan, Path reference) throws IOException {
@@ -46,7 +71,8 @@ public final class StoryboardSheets {
     g.fillRect(0, 0, sheet.getWidth(), sheet.getHeight());
     g.setColor(Color.WHITE);
     g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
-    g.drawString("\u201c" + plan.getBrief() + "\u201d", 8, 20);
+    g.drawString("\u201c" + plan.getBrief() + "\u201d" + (reference == null ? ""
+        : "  + a reference photo of the mug"), 8, 20);
     g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
     for (int c = 0; c < cols; c++) {
       List<Path> one = new AnimaticImageProvider().generate(PlanFixtures.request(plan, c,

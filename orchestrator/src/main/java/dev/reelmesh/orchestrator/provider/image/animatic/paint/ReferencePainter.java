@@ -10,7 +10,8 @@ import java.awt.image.BufferedImage;
 /**
  * The user's reference image as the hero: cut out from its background (pixels close to the
  * colour of its border become transparent, with a soft edge) and set where the subject stands,
- * at the subject's size, with the subject's contact shadow.
+ * at the subject's size, with the subject's contact shadow. A photo with no plain background
+ * (the cut would take most of it) is framed whole instead.
  */
 public final class ReferencePainter {
   private ReferencePainter() {}
@@ -34,6 +35,8 @@ public final class ReferencePainter {
     }
     double br = (double) r / n, bg = (double) g / n, bb = (double) b / n;
     BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+    long kept = 0;
+    int minX = w, minY = h, maxX = -1, maxY = -1;
     for (int y = 0; y < h; y++) {
       for (int x = 0; x < w; x++) {
         int p = source.getRGB(x, y);
@@ -42,8 +45,41 @@ public final class ReferencePainter {
         // Within 24 of the background: gone; beyond 64: kept; a ramp between them.
         double a = Math.max(0, Math.min(1, (d - 24) / 40.0)) * (((p >>> 24) & 0xff) / 255.0);
         out.setRGB(x, y, ((int) Math.round(a * 255) << 24) | (p & 0xffffff));
+        if (a > 0.5) {
+          kept++;
+          minX = Math.min(minX, x);
+          maxX = Math.max(maxX, x);
+          minY = Math.min(minY, y);
+          maxY = Math.max(maxY, y);
+        }
       }
     }
+    if (kept < MIN_KEPT * w * h) {
+      return framed(source);
+    }
+    // Cropped to what is left, so the object itself stands on the subject's ground line.
+    return out.getSubimage(minX, minY, maxX - minX + 1, maxY - minY + 1);
+  }
+
+  /** Under this share of pixels left, the "background" was the picture itself. */
+  static final double MIN_KEPT = 0.08;
+
+  /** The whole photo with rounded corners and a light border. */
+  private static BufferedImage framed(BufferedImage source) {
+    int w = source.getWidth();
+    int h = source.getHeight();
+    BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+    Graphics2D g = out.createGraphics();
+    g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+    java.awt.geom.RoundRectangle2D card = new java.awt.geom.RoundRectangle2D.Double(0, 0, w, h,
+        w * 0.12, w * 0.12);
+    g.setClip(card);
+    g.drawImage(source, 0, 0, null);
+    g.setClip(null);
+    g.setColor(new Color(255, 255, 255, 200));
+    g.setStroke(new java.awt.BasicStroke(Math.max(2f, w / 60f)));
+    g.draw(card);
+    g.dispose();
     return out;
   }
 

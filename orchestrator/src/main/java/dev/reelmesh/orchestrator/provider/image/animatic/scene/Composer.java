@@ -47,7 +47,8 @@ public final class Composer {
     List<SceneGraph.Item> props = props(brief, subject, centre, side, surface);
     double focusX = subject != null ? subject.x()
         : figures.stream().mapToDouble(SceneGraph.Figure::x).average().orElse(centre);
-    double focusY = subject != null ? subject.baseY() - subject.size() / 2 : FLOOR - 24;
+    // People as the subject: frame their upper bodies, where faces and gestures are.
+    double focusY = subject != null ? subject.baseY() - subject.size() / 2 : FLOOR - 32;
     double need = subject != null ? subject.size() / 0.8 : 40;
     SceneGraph.View view = View.of(brief.camera(), comp, end, width, aspect, focusX + walk,
         focusY, need);

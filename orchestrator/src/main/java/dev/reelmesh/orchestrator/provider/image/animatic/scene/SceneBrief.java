@@ -28,4 +28,9 @@ public record SceneBrief(
     characters = List.copyOf(characters);
     palette = List.copyOf(palette);
   }
+
+  public SceneBrief withSubject(String noun) {
+    return new SceneBrief(noun, subjectColour, props, setting, characters, camera, palette, mood,
+        light, weather);
+  }
 }
