@@ -3,6 +3,8 @@ package dev.reelmesh.media;
 import dev.reelmesh.common.error.Statuses;
 import dev.reelmesh.media.transfer.DownloadSender;
 import dev.reelmesh.media.transfer.UploadReceiver;
+import dev.reelmesh.v1.AnalyzeMusicRequest;
+import dev.reelmesh.v1.AnalyzeMusicResponse;
 import dev.reelmesh.v1.ContactSheetRequest;
 import dev.reelmesh.v1.ContactSheetResponse;
 import dev.reelmesh.v1.DownloadChunk;
@@ -36,6 +38,7 @@ final class MediaGrpcService extends MediaServiceGrpc.MediaServiceImplBase {
   private final StitchRpc stitch;
   private final MixRpc mix;
   private final FramesRpc frames;
+  private final MusicRpc music;
 
   MediaGrpcService(Toolkit kit, Jobs jobs) {
     this.kit = kit;
@@ -45,6 +48,7 @@ final class MediaGrpcService extends MediaServiceGrpc.MediaServiceImplBase {
     this.stitch = new StitchRpc(kit);
     this.mix = new MixRpc(kit);
     this.frames = new FramesRpc(kit);
+    this.music = new MusicRpc(kit);
   }
 
   @Override
@@ -78,6 +82,12 @@ final class MediaGrpcService extends MediaServiceGrpc.MediaServiceImplBase {
   public void contactSheet(ContactSheetRequest request,
       StreamObserver<ContactSheetResponse> observer) {
     jobs.run(observer, cancel -> frames.sheet(request, cancel));
+  }
+
+  @Override
+  public void analyzeMusic(AnalyzeMusicRequest request,
+      StreamObserver<AnalyzeMusicResponse> observer) {
+    jobs.run(observer, cancel -> music.handle(request, cancel));
   }
 
   @Override

@@ -34,10 +34,8 @@ final class MotionRpc {
     Path end = hasEnd ? kit.input("end_frame", r.getEndFrame()) : null;
     Path output = kit.store().newOutput("output_path", r.getOutputPath(), "media", ".mp4");
     kit.image("start_frame", start, cancel);
-    kit.decodable("start_frame", start, cancel);
     if (end != null) {
       kit.image("end_frame", end, cancel);
-      kit.decodable("end_frame", end, cancel);
     }
     Path clip = renderer.render(new MotionSpec(start, motion == MotionKind.BLEND ? end : null,
         duration, width, height, fps, motion, output), cancel);

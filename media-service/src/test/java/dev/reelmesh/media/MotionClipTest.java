@@ -74,6 +74,12 @@ class MotionClipTest extends MediaTestBase {
     TestMedia.truncated(at("frames/start.png"), at("frames/broken.png"), 100);
     assertStatus(request().setStartFrame(ref("frames/broken.png"))
         .setOutputPath("clips/broken.mp4"), Status.Code.INVALID_ARGUMENT, "start_frame: the image cannot be decoded");
+    long size = Files.size(at("frames/start.png"));
+    TestMedia.scrambled(at("frames/start.png"), at("frames/noise.png"), (int) size / 3,
+        (int) size * 2 / 3);
+    assertStatus(request().setStartFrame(ref("frames/noise.png"))
+        .setOutputPath("clips/broken.mp4"), Status.Code.INVALID_ARGUMENT,
+        "start_frame: cannot be decoded");
     assertThat(Files.exists(at("clips/broken.mp4"))).isFalse();
     try (var files = Files.list(at("clips"))) {
       assertThat(files).isEmpty();

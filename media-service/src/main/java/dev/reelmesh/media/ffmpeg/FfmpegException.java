@@ -7,11 +7,22 @@ package dev.reelmesh.media.ffmpeg;
 public final class FfmpegException extends RuntimeException {
   private final int exitCode;
   private final String reason;
+  private final String log;
 
   public FfmpegException(String what, int exitCode, String reason) {
+    this(what, exitCode, reason, reason);
+  }
+
+  /** {@code log} is the whole captured stderr, for callers that look for more than the reason. */
+  public FfmpegException(String what, int exitCode, String reason, String log) {
     super(what + " failed (ffmpeg exit " + exitCode + "): " + reason);
     this.exitCode = exitCode;
     this.reason = reason;
+    this.log = log;
+  }
+
+  public String log() {
+    return log;
   }
 
   public int exitCode() {

@@ -98,7 +98,7 @@ public final class FfmpegRunner {
         err = stderr.toString();
       }
       if (exit != 0) {
-        throw new FfmpegException(what, exit, StderrReason.of(err));
+        throw new FfmpegException(what, exit, StderrReason.of(err), err);
       }
       return new Output(stdout.toString(), err);
     } catch (InterruptedException e) {

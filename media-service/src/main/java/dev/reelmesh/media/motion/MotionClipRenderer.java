@@ -2,8 +2,10 @@ package dev.reelmesh.media.motion;
 
 import dev.reelmesh.media.ffmpeg.Cancellation;
 import dev.reelmesh.media.ffmpeg.Encoders;
+import dev.reelmesh.media.ffmpeg.FfmpegException;
 import dev.reelmesh.media.ffmpeg.FfmpegRunner;
 import dev.reelmesh.media.ffmpeg.OutputFile;
+import dev.reelmesh.media.ffmpeg.UndecodableInput;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +24,8 @@ public final class MotionClipRenderer {
   public Path render(MotionSpec spec, Cancellation cancel) {
     String fps = Encoders.num(spec.fps());
     String duration = Encoders.num(spec.frames() / spec.fps());
-    List<String> args = new ArrayList<>(List.of("-framerate", fps, "-i",
+    // -xerror: a still that does not decode stops the run, named by its field.
+    List<String> args = new ArrayList<>(List.of("-xerror", "-framerate", fps, "-i",
         spec.start().toString()));
     boolean blend = spec.motion().needsEndFrame();
     if (blend) {
@@ -38,7 +41,11 @@ public final class MotionClipRenderer {
     args.addAll(List.of("-movflags", "+faststart"));
     try (OutputFile out = new OutputFile(spec.output())) {
       args.add(out.temp().toString());
-      runner.ffmpeg("render motion clip", args, cancel, null);
+      try {
+        runner.ffmpeg("render motion clip", args, cancel, null);
+      } catch (FfmpegException e) {
+        throw UndecodableInput.of(e, List.of("start_frame", "end_frame"));
+      }
       return out.commit();
     }
   }

@@ -6,6 +6,7 @@ import dev.reelmesh.media.ffmpeg.FfmpegException;
 import dev.reelmesh.media.ffmpeg.FfmpegRunner;
 import dev.reelmesh.media.ffmpeg.OutputFile;
 import dev.reelmesh.media.ffmpeg.Progress;
+import dev.reelmesh.media.ffmpeg.UndecodableInput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
