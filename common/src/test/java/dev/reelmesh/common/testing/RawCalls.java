@@ -50,6 +50,22 @@ public final class RawCalls {
     return new byte[] {(byte) (field << 3 | 2), 2, (byte) 0xC3, 0x28};
   }
 
+  /**
+   * A string field inside nested message fields: {@code path} = outer field numbers, then the
+   * string's (e.g. ProbeRequest.media(1) → ArtifactRef.uri(1): {@code 1, 1}).
+   */
+  public static byte[] invalidUtf8At(int... path) {
+    byte[] inner = invalidUtf8Field(path[path.length - 1]);
+    for (int i = path.length - 2; i >= 0; i--) {
+      byte[] outer = new byte[inner.length + 2];
+      outer[0] = (byte) (path[i] << 3 | 2);
+      outer[1] = (byte) inner.length;
+      System.arraycopy(inner, 0, outer, 2, inner.length);
+      inner = outer;
+    }
+    return inner;
+  }
+
   /** Not a protobuf message at all: a field header whose length runs past the end. */
   public static byte[] truncated() {
     return new byte[] {0x0A, 0x7F, 'a', 'b'};
