@@ -119,6 +119,10 @@ class CliWorkflowTest {
     assertThat(out).doesNotExist();
     assertThat(run("jobs", "--server", server).out()).contains(reviewed)
         .contains("AWAITING_APPROVAL");
+    Run watch = run("watch", reviewed, "--server", server);
+    assertThat(watch.code()).as("watch ends at the gate instead of hanging").isZero();
+    assertThat(watch.out()).contains("plan ready").contains("job " + reviewed
+        + " waits for approval: reelmesh approve " + reviewed + " --server " + server);
 
     Run approve = run("approve", reviewed, "--instruction", "make clip 1 a close-up", "--plain",
         "--server", server, "--out", out.toString());

@@ -82,6 +82,16 @@ class StudioBrowserTest {
     waiting(seconds).until(ExpectedConditions.textToBe(By.id("job-state"), state));
   }
 
+  /** Every form control has a label a screen reader announces, and none is out of tab order. */
+  private static void assertEveryControlIsLabelled() {
+    Object unlabelled = ((JavascriptExecutor) browser).executeScript("return Array.from("
+        + "document.querySelectorAll('input, select, textarea')).filter(c => !c.labels"
+        + " || c.labels.length === 0).map(c => c.id || c.name)"
+        + ".concat(Array.from(document.querySelectorAll('[tabindex]'))"
+        + ".filter(e => e.tabIndex > 0).map(e => 'tabindex>0: ' + e.id))");
+    assertThat((List<?>) unlabelled).isEmpty();
+  }
+
   @Test
   void aBriefGoesFromFormThroughReviewToAPlayingVideoAndARegeneratedClip() throws Exception {
     browser.get("http://127.0.0.1:" + studio.port() + "/");
@@ -101,6 +111,7 @@ class StudioBrowserTest {
     assertThat(browser.findElement(By.id("estimate")).getText()).contains("storyboard")
         .contains("animatic").contains("Within budget");
     shot("1-new-video");
+    assertEveryControlIsLabelled();
 
     browser.findElement(By.id("generate")).click();
     waiting(30).until(ExpectedConditions.urlContains("#/job/"));
@@ -172,5 +183,15 @@ class StudioBrowserTest {
     }
     assertThat(browser.findElement(By.id("budget")).getText()).contains("$50.0000");
     shot("6-jobs-and-budget");
+
+    // A phone: the job page fits the width (no sideways scrolling), every control reachable.
+    browser.manage().window().setSize(new Dimension(390, 844));
+    browser.findElement(By.cssSelector("#history a")).click();
+    awaitState("succeeded", 60);
+    waiting(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("player")));
+    assertThat((Boolean) js.executeScript("return document.documentElement.scrollWidth"
+        + " <= window.innerWidth")).as("fits a 390 px wide screen").isTrue();
+    assertEveryControlIsLabelled();
+    shot("7-phone");
   }
 }
