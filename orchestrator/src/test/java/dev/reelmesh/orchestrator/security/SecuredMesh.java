@@ -53,7 +53,7 @@ final class SecuredMesh implements AutoCloseable {
     MeshChannels internal = new MeshChannels(inProcess(llm), inProcess(scoring.services()),
         inProcess(media));
     pipeline = PipelineServices.start(settings, internal, ProviderFactory.offline(),
-        new JobEngine.Options(2, 4, 50_000_000L, FetchPolicy.DISABLED));
+        new JobEngine.Options(2, 4, 50_000_000L, FetchPolicy.DISABLED), null);
     AuthInterceptor auth = AuthInterceptor.forConfig(tokens.config());
     serve("pipeline", pipeline.services(), auth);
     serve("llm", llm, auth);
