@@ -28,11 +28,13 @@ final class SpecOptions {
       description = "What the video is about; '-' reads it from stdin (reelmesh brief … | …).")
   String brief;
 
-  @Option(names = "--duration", defaultValue = "30",
-      description = "Seconds, up to 600 (default ${DEFAULT-VALUE}).")
-  double duration;
+  @Option(names = "--duration",
+      description = "Seconds, up to 600 (default: the length the brief names, else 30).")
+  Double duration;
 
-  @Option(names = "--aspect", defaultValue = "16:9", description = "16:9, 9:16 or 1:1.")
+  @Option(names = "--aspect",
+      description = "16:9, 9:16 or 1:1 (default: the shape the brief names, e.g. vertical, "
+          + "else 16:9).")
   String aspect;
 
   @Option(names = "--variations", defaultValue = "4",
@@ -85,14 +87,17 @@ final class SpecOptions {
       throw checks.refuse(brief.equals("-") ? "no brief on stdin" : "BRIEF is empty: say what "
           + "the video is about");
     }
-    checks.aboveUpTo("--duration", duration, 0, 600);
+    if (duration != null) {
+      checks.aboveUpTo("--duration", duration, 0, 600);
+    }
     checks.range("--variations", variations, 1, 16);
     checks.range("--enhance", enhance, 0, 8);
     checks.positive("--budget", budgetUsd);
     JobSpec.Builder builder = JobSpec.newBuilder()
         .setBrief(text)
-        .setDurationSeconds(duration)
-        .setAspectRatio(aspect(checks, aspect))
+        .setDurationSeconds(duration == null ? 0 : duration)
+        .setAspectRatio(aspect == null ? AspectRatio.ASPECT_RATIO_UNSPECIFIED
+            : aspect(checks, aspect))
         .setVariations(variations)
         .setEnhancementRounds(enhance)
         .setQualityTier(tier(checks, tier))

@@ -48,7 +48,9 @@ public final class JobSpecs {
     if (brief.length() > 4000) {
       throw Statuses.invalid("spec.brief", "at most 4000 characters, got " + brief.length());
     }
-    double duration = spec.getDurationSeconds() == 0 ? 30 : spec.getDurationSeconds();
+    // Unset: the length the brief names ("a 15-second clip"), else 30 s.
+    double duration = spec.getDurationSeconds() != 0 ? spec.getDurationSeconds()
+        : BriefFormat.seconds(brief).orElse(30);
     if (!(duration > 0 && duration <= 600) || Double.isNaN(duration)) {
       throw Statuses.invalid("spec.duration_seconds",
           "must be in (0, 600] seconds, got " + spec.getDurationSeconds());
@@ -83,7 +85,8 @@ public final class JobSpecs {
         .setVariations(variations)
         .setMaxParallelClips(parallel);
     if (spec.getAspectRatio() == AspectRatio.ASPECT_RATIO_UNSPECIFIED) {
-      filled.setAspectRatio(AspectRatio.ASPECT_RATIO_16_9);
+      // Unset: the shape the brief names ("vertical", "for TikTok", "square"), else 16:9.
+      filled.setAspectRatio(BriefFormat.aspect(brief).orElse(AspectRatio.ASPECT_RATIO_16_9));
     }
     if (spec.getQualityTier() == QualityTier.QUALITY_TIER_UNSPECIFIED) {
       filled.setQualityTier(QualityTier.QUALITY_TIER_STANDARD);
