@@ -299,12 +299,12 @@ public final class JobEngine implements AutoCloseable {
       double percent = frames ? 20 : 40;
       job.startRun(percent);
       if (revision == null) {
-        job.event(stage, percent, "regenerating clips " + clips
-            + (frames ? ", frames of clips " + frameClips : ""));
+        job.event(stage, percent, "regenerating " + ClipNumbers.of(clips)
+            + (frames ? ", frames of " + ClipNumbers.of(frameClips) : ""));
       } else {
         Revision r = revision;
-        job.event(Stage.STAGE_PLAN, percent, "regenerating clips " + r.renderClips()
-            + (frames ? " (frames of clips " + r.frameClips() + ")" : "") + " reworded: "
+        job.event(Stage.STAGE_PLAN, percent, "regenerating " + ClipNumbers.of(r.renderClips())
+            + (frames ? " (frames of " + ClipNumbers.of(r.frameClips()) + ")" : "") + " reworded: "
             + String.join("; ", r.changes()), e -> e.setPlanReady(r.plan()));
         if (!r.notApplied().isEmpty()) {
           String message = "the instruction also changed " + String.join(", ", r.notApplied())

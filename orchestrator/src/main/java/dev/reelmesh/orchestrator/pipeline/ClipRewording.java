@@ -1,6 +1,7 @@
 package dev.reelmesh.orchestrator.pipeline;
 
 import dev.reelmesh.common.error.Statuses;
+import dev.reelmesh.orchestrator.job.ClipNumbers;
 import dev.reelmesh.orchestrator.job.Revision;
 import dev.reelmesh.v1.LlmCallOptions;
 import dev.reelmesh.v1.LlmServiceGrpc;
@@ -83,7 +84,7 @@ final class ClipRewording {
     for (int i = 0; i < current.getClipsCount(); i++) {
       if (!named.contains(i)
           && !inPlace(current.getClips(i), proposal.getClips(i)).equals(current.getClips(i))) {
-        elsewhere.add("clip index " + i);
+        elsewhere.add(ClipNumbers.of(i));
       }
     }
     if (!proposal.getStyle().equals(current.getStyle())) {
@@ -114,7 +115,7 @@ final class ClipRewording {
 
   private static List<String> describe(int i, PlannedClip before, PlannedClip after) {
     List<String> lines = new ArrayList<>();
-    String clip = "clip index " + i + ": ";
+    String clip = ClipNumbers.of(i) + ": ";
     field(lines, clip + "camera", before.getCamera(), after.getCamera());
     field(lines, clip + "motion", before.getMotion(), after.getMotion());
     field(lines, clip + "visual", before.getVisualDescription(), after.getVisualDescription());

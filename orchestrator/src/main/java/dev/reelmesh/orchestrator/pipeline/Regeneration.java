@@ -1,6 +1,7 @@
 package dev.reelmesh.orchestrator.pipeline;
 
 import dev.reelmesh.common.error.Statuses;
+import dev.reelmesh.orchestrator.job.ClipNumbers;
 import dev.reelmesh.orchestrator.job.JobEngine;
 import dev.reelmesh.v1.CostReport;
 import dev.reelmesh.v1.FrameKind;
@@ -37,8 +38,9 @@ final class Regeneration {
     for (int i = 0; i < request.getClipIndicesCount(); i++) {
       int index = request.getClipIndices(i);
       if (index < 0 || index >= clips) {
-        throw Statuses.invalid("clip_indices[" + i + "]", "clip " + index
-            + " does not exist; the job has clips 0.." + (clips - 1));
+        throw Statuses.invalid("clip_indices[" + i + "]", "index " + index
+            + " does not exist; the job has indices 0.." + (clips - 1) + " (clips 1.." + clips
+            + ")");
       }
       clipSet.add(index);
     }
@@ -46,8 +48,9 @@ final class Regeneration {
     for (int i = 0; i < request.getFramesCount(); i++) {
       FrameSelector frame = request.getFrames(i);
       if (frame.getClipIndex() < 0 || frame.getClipIndex() >= clips) {
-        throw Statuses.invalid("frames[" + i + "].clip_index", "clip " + frame.getClipIndex()
-            + " does not exist; the job has clips 0.." + (clips - 1));
+        throw Statuses.invalid("frames[" + i + "].clip_index", "index " + frame.getClipIndex()
+            + " does not exist; the job has indices 0.." + (clips - 1) + " (clips 1.." + clips
+            + ")");
       }
       if (frame.getFrame() == FrameKind.FRAME_KIND_UNSPECIFIED
           || frame.getFrame() == FrameKind.UNRECOGNIZED) {
@@ -65,7 +68,7 @@ final class Regeneration {
     CostReport estimate = CostEstimator.media(engine, job.getSpec(), job.getResult().getPlan(),
         redo);
     if (SpendCheck.paid(job.getSpec())) {
-      SpendCheck.refuseOver(engine, "regenerating clips " + renders, job.getSpec(),
+      SpendCheck.refuseOver(engine, "regenerating " + ClipNumbers.of(renders), job.getSpec(),
           job.getCost().getActualTotalMicros(), estimate);
     }
     Job started;

@@ -229,12 +229,12 @@ class PipelineEndToEndTest {
 
     assertThat(after.getPlan().getClips(1).getCamera()).isEqualTo(camera);
     assertThat(rerun).filteredOn(JobEvent::hasPlanReady).singleElement()
-        .satisfies(e -> assertThat(e.getMessage()).contains("clip index 1: camera '"
+        .satisfies(e -> assertThat(e.getMessage()).contains("clip 2: camera '"
             + before.getPlan().getClips(1).getCamera() + "' → '" + camera + "'"));
     // The offline refiner applies an instruction without clip numbers to every clip: the
     // other clips' changes are reported, not applied.
     assertThat(rerun).filteredOn(e -> e.getWarning().getCode().equals("instruction_partly_applied"))
-        .singleElement().satisfies(e -> assertThat(e.getMessage()).contains("clip index 0"));
+        .singleElement().satisfies(e -> assertThat(e.getMessage()).contains("clip 1"));
     for (int i = 0; i < before.getPlan().getClipsCount(); i++) {
       if (i != 1) {
         assertThat(after.getPlan().getClips(i)).isEqualTo(before.getPlan().getClips(i));
