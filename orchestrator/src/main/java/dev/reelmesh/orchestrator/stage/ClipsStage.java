@@ -49,9 +49,11 @@ final class ClipsStage {
     AtomicReference<RuntimeException> failure = new AtomicReference<>();
     for (int i = 0; i < n; i++) {
       int index = i;
+      // Slots are taken here, in clip order, so clips start in order (with one slot, clip 1
+      // first); a task only releases its slot.
+      slots.acquireUninterruptibly();
       futures.add(CompletableFuture.supplyAsync(() -> {
         Context previous = context.attach();
-        slots.acquireUninterruptibly();
         try {
           ctx.checkCancelled();
           if (failure.get() != null) {
