@@ -82,23 +82,37 @@ public final class Mesh implements AutoCloseable {
     Map<String, String> addresses = new LinkedHashMap<>();
     String prefix = "reelmesh-" + UUID.randomUUID() + "-";
     try {
-      List<BindableService> llm = LlmServices.create(settings);
-      scoringRuntime = ScoringRuntime.open(settings, ScoringConfig.fromEnvironment(System.getenv()));
-      List<BindableService> scoring = scoringRuntime.services();
-      List<BindableService> media = MediaServices.create(settings);
+      // A leaf service named by REELMESH_<ROLE>_ADDRESS (host:port[,host:port...]) runs
+      // elsewhere, as many replicas as listed; the others run in this process.
+      Map<String, String> env = System.getenv();
+      String llmAt = env.get("REELMESH_LLM_ADDRESS");
+      String scoringAt = env.get("REELMESH_SCORING_ADDRESS");
+      String mediaAt = env.get("REELMESH_MEDIA_ADDRESS");
+      List<BindableService> llm = remote(llmAt) ? null : LlmServices.create(settings);
+      if (!remote(scoringAt)) {
+        scoringRuntime = ScoringRuntime.open(settings, ScoringConfig.fromEnvironment(env));
+      }
+      List<BindableService> scoring = scoringRuntime == null ? null : scoringRuntime.services();
+      List<BindableService> media = remote(mediaAt) ? null : MediaServices.create(settings);
       MeshChannels meshChannels = new MeshChannels(
-          serveInProcess(prefix + "llm", llm, hosts, channels),
-          serveInProcess(prefix + "scoring", scoring, hosts, channels),
-          serveInProcess(prefix + "media", media, hosts, channels));
+          leaf(prefix + "llm", llm, llmAt, hosts, channels),
+          leaf(prefix + "scoring", scoring, scoringAt, hosts, channels),
+          leaf(prefix + "media", media, mediaAt, hosts, channels));
       pipelineServices = PipelineServices.start(settings, meshChannels, providers, options,
           databaseUrl);
       List<BindableService> pipeline = pipelineServices.services();
       serveInProcess(prefix + "pipeline", pipeline, hosts, channels);
       if (ports != null) {
         serveNetty("pipeline", host, ports.pipeline(), pipeline, hosts, addresses);
-        serveNetty("llm", host, ports.llm(), llm, hosts, addresses);
-        serveNetty("scoring", host, ports.scoring(), scoring, hosts, addresses);
-        serveNetty("media", host, ports.media(), media, hosts, addresses);
+        if (llm != null) {
+          serveNetty("llm", host, ports.llm(), llm, hosts, addresses);
+        }
+        if (scoring != null) {
+          serveNetty("scoring", host, ports.scoring(), scoring, hosts, addresses);
+        }
+        if (media != null) {
+          serveNetty("media", host, ports.media(), media, hosts, addresses);
+        }
       }
       addresses.put("in-process pipeline", prefix + "pipeline");
       return new Mesh(hosts, channels, addresses, meshChannels, pipelineServices,
@@ -107,6 +121,22 @@ public final class Mesh implements AutoCloseable {
       stopAll(hosts, channels, pipelineServices, scoringRuntime);
       throw e;
     }
+  }
+
+  private static boolean remote(String address) {
+    return address != null && !address.isBlank();
+  }
+
+  /** The in-process service, or a round-robin channel to the listed remote replicas. */
+  private static ManagedChannel leaf(String name, List<BindableService> services,
+      String address, List<ServiceHost> hosts, List<ManagedChannel> channels)
+      throws IOException {
+    if (services == null) {
+      ManagedChannel channel = AddressList.channel(address);
+      channels.add(channel);
+      return channel;
+    }
+    return serveInProcess(name, services, hosts, channels);
   }
 
   private static ManagedChannel serveInProcess(String name, List<BindableService> services,
