@@ -26,6 +26,17 @@ final class ChildMesh {
     this.log = dir.resolve("child.log");
   }
 
+  /** The fake OpenAI the children call, answering with real media (an 8 s clip). */
+  static dev.reelmesh.orchestrator.testing.FakeOpenAi fakeWithMedia(Path dir) throws Exception {
+    var fake = dev.reelmesh.orchestrator.testing.FakeOpenAi.start();
+    fake.png = dev.reelmesh.orchestrator.testing.TestMedia.png(96, 64);
+    fake.wav = dev.reelmesh.orchestrator.testing.TestMedia.wav(1.0);
+    try (var media = dev.reelmesh.orchestrator.testing.TestMesh.start(dir.resolve("media"))) {
+      fake.mp4 = dev.reelmesh.orchestrator.testing.TestMedia.mp4(media, 8);
+    }
+    return fake;
+  }
+
   void start() throws Exception {
     killed = false;
     String java = ProcessHandle.current().info().command().orElse("java");

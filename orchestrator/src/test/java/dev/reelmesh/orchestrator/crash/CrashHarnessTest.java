@@ -8,8 +8,6 @@ import dev.reelmesh.orchestrator.store.JobStore;
 import dev.reelmesh.orchestrator.testing.FakeOpenAi;
 import dev.reelmesh.orchestrator.testing.FakeOpenAi.Kill;
 import dev.reelmesh.orchestrator.testing.TestDatabase;
-import dev.reelmesh.orchestrator.testing.TestMedia;
-import dev.reelmesh.orchestrator.testing.TestMesh;
 import dev.reelmesh.v1.Budget;
 import dev.reelmesh.v1.CostLine;
 import dev.reelmesh.v1.Job;
@@ -62,12 +60,7 @@ class CrashHarnessTest {
   @Test
   void killedAtEveryPointTheJobFinishesAndTheMoneyIsExact() throws Exception {
     String url = TestDatabase.fresh();
-    try (FakeOpenAi fake = FakeOpenAi.start(); Database db = Database.shared(url)) {
-      fake.png = TestMedia.png(96, 64);
-      fake.wav = TestMedia.wav(1.0);
-      try (TestMesh media = TestMesh.start(dir.resolve("media"))) {
-        fake.mp4 = TestMedia.mp4(media, 8);
-      }
+    try (FakeOpenAi fake = ChildMesh.fakeWithMedia(dir); Database db = Database.shared(url)) {
       JobStore store = db.store();
       ChildMesh child = new ChildMesh(dir, url, fake.baseUrl());
       int point = 0;

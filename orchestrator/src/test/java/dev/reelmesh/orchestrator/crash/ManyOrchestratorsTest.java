@@ -11,7 +11,6 @@ import dev.reelmesh.orchestrator.stage.ProviderFactory;
 import dev.reelmesh.orchestrator.store.Database;
 import dev.reelmesh.orchestrator.testing.FakeOpenAi;
 import dev.reelmesh.orchestrator.testing.TestDatabase;
-import dev.reelmesh.orchestrator.testing.TestMedia;
 import dev.reelmesh.orchestrator.testing.TestMesh;
 import dev.reelmesh.v1.GetJobRequest;
 import dev.reelmesh.v1.Job;
@@ -83,12 +82,7 @@ class ManyOrchestratorsTest {
   @Test
   void whenAnOrchestratorIsKilledMidJobTheOtherFinishesItWithinTheLease() throws Exception {
     String url = TestDatabase.fresh();
-    try (FakeOpenAi fake = FakeOpenAi.start(); Database db = Database.shared(url)) {
-      fake.png = TestMedia.png(96, 64);
-      fake.wav = TestMedia.wav(1.0);
-      try (TestMesh media = TestMesh.start(dir.resolve("media"))) {
-        fake.mp4 = TestMedia.mp4(media, 8);
-      }
+    try (FakeOpenAi fake = ChildMesh.fakeWithMedia(dir); Database db = Database.shared(url)) {
       fake.videosReady = false; // the first clip renders until the kill
       ChildMesh orchestratorA = new ChildMesh(dir, url, fake.baseUrl(), "orchestrator-a",
           String.valueOf(LEASE.toMillis()));
