@@ -52,7 +52,10 @@ public final class JobEngine implements AutoCloseable {
   private final Map<String, JobRuntime> jobs = new ConcurrentHashMap<>();
   private final Map<String, String> byIdempotencyKey = new ConcurrentHashMap<>();
   private final Set<String> running = ConcurrentHashMap.newKeySet();
-  /** Jobs whose regeneration is being worked out (an LLM call) before it runs. */
+  /**
+   * Jobs being submitted, or whose regeneration is being worked out (an LLM call), before they
+   * run: not orphans to the lease keeper, not mirrored.
+   */
   private final Set<String> preparing = ConcurrentHashMap.newKeySet();
 
   /**
@@ -278,19 +281,26 @@ public final class JobEngine implements AutoCloseable {
       Job job = Job.newBuilder().setJobId(id).setSpec(filled).setState(JobState.JOB_STATE_QUEUED)
           .setStage(Stage.STAGE_PLAN).setCreated(now).setUpdated(now).setIdempotencyKey(key)
           .build();
-      Optional<String> existing = store.insert(job);
-      if (existing.isPresent()) {
-        // Another orchestrator took the key first: the job is theirs (and now ours to serve).
-        byIdempotencyKey.put(key, existing.get());
-        return new Submitted(get(existing.get()).snapshot(), true);
+      // Not an orphan to the lease keeper while it is stored but not yet launched.
+      preparing.add(id);
+      try {
+        Optional<String> existing = store.insert(job);
+        if (existing.isPresent()) {
+          // Another orchestrator took the key first: the job is theirs (and ours to serve).
+          byIdempotencyKey.put(key, existing.get());
+          return new Submitted(get(existing.get()).snapshot(), true);
+        }
+        JobRuntime runtime = track(new JobRuntime(ledger, job, List.of(), List.of()));
+        if (!key.isEmpty()) {
+          byIdempotencyKey.put(key, id);
+        }
+        runtime.event(Stage.STAGE_PLAN, 0, "queued",
+            e -> e.setState(JobState.JOB_STATE_QUEUED));
+        launch(runtime);
+        return new Submitted(runtime.snapshot(), false);
+      } finally {
+        preparing.remove(id);
       }
-      JobRuntime runtime = track(new JobRuntime(ledger, job, List.of(), List.of()));
-      if (!key.isEmpty()) {
-        byIdempotencyKey.put(key, id);
-      }
-      runtime.event(Stage.STAGE_PLAN, 0, "queued", e -> e.setState(JobState.JOB_STATE_QUEUED));
-      launch(runtime);
-      return new Submitted(runtime.snapshot(), false);
     }
   }
 
