@@ -42,10 +42,50 @@ public final class EventLog {
     return appended;
   }
 
+  /**
+   * Events another orchestrator appended (read back from the store) join this copy of the log
+   * and wake the watchers; ones already here are skipped.
+   */
+  public void adopt(List<JobEvent> stored) {
+    boolean added = false;
+    synchronized (this) {
+      for (JobEvent event : stored) {
+        if (event.getSequence() == events.size() + 1L) {
+          events.add(event);
+          added = true;
+        }
+      }
+    }
+    if (added) {
+      listeners.forEach(Runnable::run);
+    }
+  }
+
+  /**
+   * This log's job is now run by a new copy ({@code successor}, after a takeover): its events
+   * flow into this one too, so watchers already attached see them.
+   */
+  public void handOver(EventLog successor) {
+    Runnable follow = () -> {
+      adopt(successor.after(lastSequence(), Integer.MAX_VALUE));
+      if (successor.isClosed()) {
+        close();
+      } else {
+        reopen();
+      }
+    };
+    successor.addListener(follow);
+    follow.run();
+  }
+
+  public boolean hasListeners() {
+    return !listeners.isEmpty();
+  }
+
   /** Events with sequence > {@code after}, at most {@code max}. */
   public synchronized List<JobEvent> after(long after, int max) {
     int from = (int) Math.min(Math.max(after, 0), events.size());
-    int to = Math.min(events.size(), from + max);
+    int to = (int) Math.min(events.size(), (long) from + max);
     return List.copyOf(events.subList(from, to));
   }
 

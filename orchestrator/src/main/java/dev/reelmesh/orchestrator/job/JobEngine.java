@@ -14,6 +14,7 @@ import dev.reelmesh.orchestrator.stage.JobSpend;
 import dev.reelmesh.orchestrator.stage.ProviderScope;
 import dev.reelmesh.orchestrator.stage.ProviderFactory;
 import dev.reelmesh.v1.Job;
+import dev.reelmesh.v1.JobEvent;
 import dev.reelmesh.v1.JobSpec;
 import dev.reelmesh.v1.JobState;
 import dev.reelmesh.v1.Stage;
@@ -51,23 +52,50 @@ public final class JobEngine implements AutoCloseable {
   private final Map<String, JobRuntime> jobs = new ConcurrentHashMap<>();
   private final Map<String, String> byIdempotencyKey = new ConcurrentHashMap<>();
   private final Set<String> running = ConcurrentHashMap.newKeySet();
-  /** Jobs whose regeneration is being worked out (an LLM call) before it runs. */
+  /**
+   * Jobs being submitted, or whose regeneration is being worked out (an LLM call), before they
+   * run: not orphans to the lease keeper, not mirrored.
+   */
   private final Set<String> preparing = ConcurrentHashMap.newKeySet();
 
-  /** @param fetch which hosts reference images given by URL may be fetched from */
+  /**
+   * @param fetch which hosts reference images given by URL may be fetched from
+   * @param owner this orchestrator's name in job leases; null: host and state directory, so a
+   *     restarted orchestrator resumes its own jobs at once (REELMESH_ORCHESTRATOR_ID)
+   * @param leaseTtl how long a job's lease lasts without a heartbeat: the takeover time when an
+   *     orchestrator dies (REELMESH_LEASE_SECONDS, default 15 s)
+   */
   public record Options(int maxConcurrentJobs, int clipWorkers, long monthlyLimitMicros,
-      dev.reelmesh.common.fetch.FetchPolicy fetch) {
+      dev.reelmesh.common.fetch.FetchPolicy fetch, String owner, java.time.Duration leaseTtl) {
+    public static final java.time.Duration DEFAULT_LEASE = java.time.Duration.ofSeconds(15);
+
+    public Options(int maxConcurrentJobs, int clipWorkers, long monthlyLimitMicros,
+        dev.reelmesh.common.fetch.FetchPolicy fetch) {
+      this(maxConcurrentJobs, clipWorkers, monthlyLimitMicros, fetch, null, DEFAULT_LEASE);
+    }
+
     public Options(int maxConcurrentJobs, int clipWorkers, long monthlyLimitMicros) {
       this(maxConcurrentJobs, clipWorkers, monthlyLimitMicros,
           dev.reelmesh.common.fetch.FetchPolicy.DISABLED);
     }
 
+    /** Same options, leasing jobs as {@code owner} for {@code ttl}. */
+    public Options withLease(String owner, java.time.Duration ttl) {
+      return new Options(maxConcurrentJobs, clipWorkers, monthlyLimitMicros, fetch, owner, ttl);
+    }
+
     public static Options defaults() {
+      String seconds = System.getenv("REELMESH_LEASE_SECONDS");
       return new Options(2, 8, Ledger.limitFromEnv(
           System.getenv("REELMESH_MONTHLY_LIMIT_USD")),
-          dev.reelmesh.common.fetch.FetchPolicy.fromEnv(System.getenv()));
+          dev.reelmesh.common.fetch.FetchPolicy.fromEnv(System.getenv()),
+          System.getenv("REELMESH_ORCHESTRATOR_ID"), seconds == null || seconds.isBlank()
+              ? DEFAULT_LEASE : java.time.Duration.ofMillis(
+                  Math.round(Double.parseDouble(seconds.strip()) * 1000)));
     }
   }
+
+  private final LeaseKeeper leases;
 
   public JobEngine(MeshSettings settings, MeshChannels channels, ProviderFactory providers,
       Options options, JobStore store) {
@@ -83,6 +111,31 @@ public final class JobEngine implements AutoCloseable {
     this.providers = providers;
     this.fetcher = new dev.reelmesh.common.fetch.UrlFetcher(options.fetch());
     this.ledger = new Ledger(store, options.monthlyLimitMicros(), Clock.systemUTC());
+    this.leases = new LeaseKeeper(store, options.owner() != null ? options.owner()
+        : defaultOwner(settings), options.leaseTtl(), new LeaseKeeper.Engine() {
+          @Override
+          public Iterable<String> running() {
+            return List.copyOf(running);
+          }
+
+          @Override
+          public void lost(String jobId) {
+            JobRuntime job = jobs.get(jobId);
+            if (job != null) {
+              job.stopForShutdown();
+            }
+          }
+
+          @Override
+          public void takeOver(String jobId) {
+            JobEngine.this.takeOver(jobId);
+          }
+
+          @Override
+          public void refreshMirrors() {
+            JobEngine.this.refreshMirrors();
+          }
+        });
   }
 
   public Ledger ledger() {
@@ -116,12 +169,60 @@ public final class JobEngine implements AutoCloseable {
       if (!job.getIdempotencyKey().isEmpty()) {
         byIdempotencyKey.put(job.getIdempotencyKey(), job.getJobId());
       }
-      if (job.getState() == JobState.JOB_STATE_RUNNING
-          || job.getState() == JobState.JOB_STATE_QUEUED) {
+      if ((job.getState() == JobState.JOB_STATE_RUNNING
+          || job.getState() == JobState.JOB_STATE_QUEUED) && leases.lease(job.getJobId())) {
         resume(runtime);
       }
     }
+    leases.start(java.time.Duration.ofMillis(50));
     return this;
+  }
+
+  private static String defaultOwner(MeshSettings settings) {
+    String host;
+    try {
+      host = java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.io.IOException e) {
+      host = "localhost";
+    }
+    return host + ":" + settings.stateDir().toAbsolutePath().normalize();
+  }
+
+  /** A job whose orchestrator died (its lease ran out): taken over and resumed here. */
+  private synchronized void takeOver(String jobId) {
+    if (running.contains(jobId) || preparing.contains(jobId) || !leases.lease(jobId)) {
+      return;
+    }
+    Optional<Job> stored = store.load(jobId);
+    if (stored.isEmpty() || JobRuntime.isTerminal(stored.get().getState())) {
+      leases.unlease(jobId);
+      return;
+    }
+    JobRuntime runtime = restore(stored.get());
+    JobRuntime old = jobs.put(jobId, runtime);
+    if (old != null) {
+      old.log().handOver(runtime.log());
+    }
+    org.slf4j.LoggerFactory.getLogger(JobEngine.class).info("taking over {} as {}", jobId,
+        leases.owner());
+    resume(runtime);
+  }
+
+  /** Watched jobs run by other orchestrators: their new events and state, from the store. */
+  private void refreshMirrors() {
+    for (JobRuntime job : jobs.values()) {
+      if (!running.contains(job.id()) && !preparing.contains(job.id())
+          && job.log().hasListeners()) {
+        refresh(job);
+      }
+    }
+  }
+
+  private void refresh(JobRuntime job) {
+    List<JobEvent> newer = store.events(job.id(), job.log().lastSequence(), 1000);
+    if (!newer.isEmpty()) {
+      store.load(job.id()).ifPresent(stored -> job.mirror(stored, newer, store.bill(job.id())));
+    }
   }
 
   /**
@@ -180,19 +281,26 @@ public final class JobEngine implements AutoCloseable {
       Job job = Job.newBuilder().setJobId(id).setSpec(filled).setState(JobState.JOB_STATE_QUEUED)
           .setStage(Stage.STAGE_PLAN).setCreated(now).setUpdated(now).setIdempotencyKey(key)
           .build();
-      Optional<String> existing = store.insert(job);
-      if (existing.isPresent()) {
-        // Another orchestrator took the key first: the job is theirs (and now ours to serve).
-        byIdempotencyKey.put(key, existing.get());
-        return new Submitted(get(existing.get()).snapshot(), true);
+      // Not an orphan to the lease keeper while it is stored but not yet launched.
+      preparing.add(id);
+      try {
+        Optional<String> existing = store.insert(job);
+        if (existing.isPresent()) {
+          // Another orchestrator took the key first: the job is theirs (and ours to serve).
+          byIdempotencyKey.put(key, existing.get());
+          return new Submitted(get(existing.get()).snapshot(), true);
+        }
+        JobRuntime runtime = track(new JobRuntime(ledger, job, List.of(), List.of()));
+        if (!key.isEmpty()) {
+          byIdempotencyKey.put(key, id);
+        }
+        runtime.event(Stage.STAGE_PLAN, 0, "queued",
+            e -> e.setState(JobState.JOB_STATE_QUEUED));
+        launch(runtime);
+        return new Submitted(runtime.snapshot(), false);
+      } finally {
+        preparing.remove(id);
       }
-      JobRuntime runtime = track(new JobRuntime(ledger, job, List.of(), List.of()));
-      if (!key.isEmpty()) {
-        byIdempotencyKey.put(key, id);
-      }
-      runtime.event(Stage.STAGE_PLAN, 0, "queued", e -> e.setState(JobState.JOB_STATE_QUEUED));
-      launch(runtime);
-      return new Submitted(runtime.snapshot(), false);
     }
   }
 
@@ -203,14 +311,29 @@ public final class JobEngine implements AutoCloseable {
     }
     JobRuntime runtime = jobs.get(jobId);
     if (runtime == null) {
+      // Submitted to another orchestrator: served here from the store, mirrored while watched.
+      runtime = store.load(jobId).map(job -> jobs.computeIfAbsent(jobId, id -> restore(job)))
+          .orElse(null);
+    }
+    if (runtime != null && !running.contains(jobId) && !preparing.contains(jobId)) {
+      refresh(runtime); // it may be running on another orchestrator
+    }
+    if (runtime == null) {
       throw Status.NOT_FOUND.withDescription("no job '" + jobId + "'").asRuntimeException();
     }
     return runtime;
   }
 
-  /** Every job, newest first. */
+  /** Every job (any orchestrator's), newest first. */
   public List<Job> all() {
-    return jobs.values().stream().map(JobRuntime::snapshot)
+    Map<String, Job> all = new java.util.HashMap<>();
+    for (Job stored : store.loadAll()) {
+      all.put(stored.getJobId(), stored);
+    }
+    for (JobRuntime job : jobs.values()) {
+      all.put(job.id(), job.snapshot()); // progress as of the last event
+    }
+    return all.values().stream()
         .sorted(Comparator.comparing((Job j) -> j.getCreated().getSeconds())
             .thenComparing(j -> j.getCreated().getNanos()).reversed())
         .toList();
@@ -225,7 +348,15 @@ public final class JobEngine implements AutoCloseable {
     }
     String why = reason == null || reason.isBlank() ? "cancelled by the user" : reason;
     if (!running.contains(jobId)) {
-      job.state(JobState.JOB_STATE_CANCELLED, "job cancelled: " + why);
+      if (!leases.lease(jobId)) {
+        throw Status.FAILED_PRECONDITION.withDescription("job " + jobId + " is being run by "
+            + "another orchestrator; cancel it there").asRuntimeException();
+      }
+      try {
+        job.state(JobState.JOB_STATE_CANCELLED, "job cancelled: " + why);
+      } finally {
+        leases.unlease(jobId);
+      }
       return job.snapshot();
     }
     job.requestCancel(why);
@@ -325,6 +456,10 @@ public final class JobEngine implements AutoCloseable {
     if (!running.add(job.id())) {
       return;
     }
+    if (!leases.lease(job.id())) {
+      running.remove(job.id()); // another orchestrator runs it; this one mirrors it
+      return;
+    }
     Executor clips = command -> clipsPool.executeBlocking(() -> {
       command.run();
       return null;
@@ -339,6 +474,7 @@ public final class JobEngine implements AutoCloseable {
         run.run();
       } finally {
         running.remove(job.id());
+        leases.unlease(job.id());
       }
       return null;
     }, false);
@@ -389,6 +525,7 @@ public final class JobEngine implements AutoCloseable {
    */
   @Override
   public void close() {
+    leases.close();
     for (JobRuntime job : jobs.values()) {
       if (running.contains(job.id())) {
         job.stopForShutdown();

@@ -164,6 +164,30 @@ public final class JobRuntime {
     }
   }
 
+  /**
+   * The job runs on another orchestrator: its stored state, bill and newer events replace this
+   * copy's, so watchers here see them. A terminal state among the events ends the stream.
+   */
+  public void mirror(Job stored, List<JobEvent> newer, List<CostLine> bill) {
+    boolean ended = false;
+    synchronized (this) {
+      job = stored.toBuilder().setCost(report(bill));
+      for (JobEvent event : newer) {
+        job.setStage(event.getStage()).setPercent(event.getPercent())
+            .setUpdated(event.getTime());
+        if (event.hasState()) {
+          job.setState(event.getState());
+        }
+      }
+      ended = isTerminal(job.getState());
+      percentFloor = job.getPercent();
+    }
+    log.adopt(newer);
+    if (ended) {
+      log.close();
+    }
+  }
+
   /** A new run (resume or regeneration) may start below the old percent: at its stage's start. */
   public synchronized void startRun(double fromPercent) {
     percentFloor = fromPercent;

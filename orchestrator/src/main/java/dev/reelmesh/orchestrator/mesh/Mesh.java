@@ -95,14 +95,22 @@ public final class Mesh implements AutoCloseable {
     Map<String, String> addresses = new LinkedHashMap<>();
     String prefix = "reelmesh-" + UUID.randomUUID() + "-";
     try {
-      List<BindableService> llm = LlmServices.create(settings);
-      scoringRuntime = ScoringRuntime.open(settings, ScoringConfig.fromEnvironment(System.getenv()));
-      List<BindableService> scoring = scoringRuntime.services();
-      List<BindableService> media = MediaServices.create(settings);
+      // A leaf service named by REELMESH_<ROLE>_ADDRESS (host:port[,host:port...]) runs
+      // elsewhere, as many replicas as listed; the others run in this process.
+      Map<String, String> env = System.getenv();
+      String llmAt = env.get("REELMESH_LLM_ADDRESS");
+      String scoringAt = env.get("REELMESH_SCORING_ADDRESS");
+      String mediaAt = env.get("REELMESH_MEDIA_ADDRESS");
+      List<BindableService> llm = remote(llmAt) ? null : LlmServices.create(settings);
+      if (!remote(scoringAt)) {
+        scoringRuntime = ScoringRuntime.open(settings, ScoringConfig.fromEnvironment(env));
+      }
+      List<BindableService> scoring = scoringRuntime == null ? null : scoringRuntime.services();
+      List<BindableService> media = remote(mediaAt) ? null : MediaServices.create(settings);
       MeshChannels meshChannels = new MeshChannels(
-          serveInProcess(prefix + "llm", llm, hosts, channels),
-          serveInProcess(prefix + "scoring", scoring, hosts, channels),
-          serveInProcess(prefix + "media", media, hosts, channels));
+          leaf(prefix + "llm", llm, llmAt, hosts, channels),
+          leaf(prefix + "scoring", scoring, scoringAt, hosts, channels),
+          leaf(prefix + "media", media, mediaAt, hosts, channels));
       pipelineServices = PipelineServices.start(settings, meshChannels, providers, options,
           databaseUrl);
       List<BindableService> pipeline = pipelineServices.services();
@@ -110,9 +118,16 @@ public final class Mesh implements AutoCloseable {
       if (ports != null) {
         Network network = new Network(host, security, security.interceptor(), hosts, addresses);
         network.serve("pipeline", ports.pipeline(), pipeline);
-        network.serve("llm", ports.llm(), llm);
-        network.serve("scoring", ports.scoring(), scoring);
-        network.serve("media", ports.media(), media);
+        // Leaf services given by address run elsewhere: this mesh serves only its own.
+        if (llm != null) {
+          network.serve("llm", ports.llm(), llm);
+        }
+        if (scoring != null) {
+          network.serve("scoring", ports.scoring(), scoring);
+        }
+        if (media != null) {
+          network.serve("media", ports.media(), media);
+        }
       }
       addresses.put("in-process pipeline", prefix + "pipeline");
       return new Mesh(hosts, channels, addresses, meshChannels, pipelineServices,
@@ -121,6 +136,22 @@ public final class Mesh implements AutoCloseable {
       stopAll(hosts, channels, pipelineServices, scoringRuntime);
       throw e;
     }
+  }
+
+  private static boolean remote(String address) {
+    return address != null && !address.isBlank();
+  }
+
+  /** The in-process service, or a round-robin channel to the listed remote replicas. */
+  private static ManagedChannel leaf(String name, List<BindableService> services,
+      String address, List<ServiceHost> hosts, List<ManagedChannel> channels)
+      throws IOException {
+    if (services == null) {
+      ManagedChannel channel = AddressList.channel(address);
+      channels.add(channel);
+      return channel;
+    }
+    return serveInProcess(name, services, hosts, channels);
   }
 
   private static ManagedChannel serveInProcess(String name, List<BindableService> services,

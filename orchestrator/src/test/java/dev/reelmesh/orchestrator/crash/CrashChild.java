@@ -15,7 +15,8 @@ import java.util.Map;
  * The process the crash harness kills: a whole mesh (in-process services, the job engine on the
  * shared test database) whose OpenAI providers call the harness's fake. It submits the job when
  * the database has none, otherwise resumes it (the engine does on start), and exits once the
- * job has ended. Arguments: data directory, database URL, fake base URL.
+ * job has ended. Arguments: data directory, database URL, fake base URL[, lease owner, lease
+ * milliseconds].
  */
 public final class CrashChild {
   private CrashChild() {}
@@ -25,6 +26,9 @@ public final class CrashChild {
         "OPENAI_API_KEY", "sk-test-crash", "OPENAI_BASE_URL", args[2])).withFastTimings(),
         ProviderFactory.offline());
     try (TestMesh mesh = TestMesh.start(Path.of(args[0]), null, providers, args[1])) {
+      if (args.length > 4) { // one of several orchestrators: its own name and lease period
+        mesh.restartWithLease(args[3], java.time.Duration.ofMillis(Long.parseLong(args[4])));
+      }
       List<Job> jobs = mesh.pipeline().listJobs(ListJobsRequest.getDefaultInstance())
           .getJobsList();
       String id = jobs.isEmpty() ? mesh.pipeline().submitJob(SubmitJobRequest.newBuilder()

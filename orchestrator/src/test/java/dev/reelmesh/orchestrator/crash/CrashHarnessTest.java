@@ -8,21 +8,16 @@ import dev.reelmesh.orchestrator.store.JobStore;
 import dev.reelmesh.orchestrator.testing.FakeOpenAi;
 import dev.reelmesh.orchestrator.testing.FakeOpenAi.Kill;
 import dev.reelmesh.orchestrator.testing.TestDatabase;
-import dev.reelmesh.orchestrator.testing.TestMedia;
-import dev.reelmesh.orchestrator.testing.TestMesh;
 import dev.reelmesh.v1.Budget;
 import dev.reelmesh.v1.CostLine;
 import dev.reelmesh.v1.Job;
 import dev.reelmesh.v1.JobEvent;
 import dev.reelmesh.v1.JobState;
 import dev.reelmesh.v1.Stage;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,14 +60,9 @@ class CrashHarnessTest {
   @Test
   void killedAtEveryPointTheJobFinishesAndTheMoneyIsExact() throws Exception {
     String url = TestDatabase.fresh();
-    try (FakeOpenAi fake = FakeOpenAi.start(); Database db = Database.shared(url)) {
-      fake.png = TestMedia.png(96, 64);
-      fake.wav = TestMedia.wav(1.0);
-      try (TestMesh media = TestMesh.start(dir.resolve("media"))) {
-        fake.mp4 = TestMedia.mp4(media, 8);
-      }
+    try (FakeOpenAi fake = ChildMesh.fakeWithMedia(dir); Database db = Database.shared(url)) {
       JobStore store = db.store();
-      Child child = new Child(dir, url, fake.baseUrl());
+      ChildMesh child = new ChildMesh(dir, url, fake.baseUrl());
       int point = 0;
       int beforeResponseKills = 0;
       while (true) {
@@ -147,67 +137,5 @@ class CrashHarnessTest {
       };
     }
     return total;
-  }
-
-  /** The child JVM: started, killed (SIGKILL) or awaited; its output kept in a file. */
-  static final class Child {
-    private final Path dir;
-    private final String url;
-    private final String baseUrl;
-    private final Path log;
-    private Process process;
-    volatile boolean killed;
-
-    Child(Path dir, String url, String baseUrl) {
-      this.dir = dir;
-      this.url = url;
-      this.baseUrl = baseUrl;
-      this.log = dir.resolve("child.log");
-    }
-
-    void start() throws Exception {
-      killed = false;
-      String java = ProcessHandle.current().info().command().orElse("java");
-      process = new ProcessBuilder(java, "-Xmx512m", "-XX:TieredStopAtLevel=1",
-          "-cp", System.getProperty("java.class.path"), CrashChild.class.getName(),
-          dir.resolve("mesh").toString(), url, baseUrl)
-          .redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-    }
-
-    synchronized void kill() {
-      killed = true;
-      process.destroyForcibly(); // SIGKILL: no shutdown hook, nothing flushed
-      try {
-        process.waitFor(30, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-
-    /** Kills the child at the first event after {@code seen} that matches. */
-    void killOnEvent(JobStore store, long seen, Predicate<JobEvent> match) throws Exception {
-      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-      while (process.isAlive() && System.nanoTime() < deadline) {
-        List<Job> jobs = store.loadAll();
-        if (!jobs.isEmpty() && store.events(jobs.get(0).getJobId(), seen, Integer.MAX_VALUE)
-            .stream().anyMatch(match)) {
-          kill();
-          return;
-        }
-        Thread.sleep(5);
-      }
-    }
-
-    void await() throws Exception {
-      if (!process.waitFor(3, TimeUnit.MINUTES)) {
-        process.destroyForcibly();
-        throw new AssertionError("the child did not end; its log:\n" + output());
-      }
-    }
-
-    String output() throws Exception {
-      return Files.exists(log) ? Files.readString(log) : "";
-    }
   }
 }

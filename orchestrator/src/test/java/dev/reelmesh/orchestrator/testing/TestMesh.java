@@ -44,6 +44,8 @@ public final class TestMesh implements AutoCloseable {
   private InProcessService pipelineServer;
   private dev.reelmesh.common.fetch.FetchPolicy fetch = dev.reelmesh.common.fetch.FetchPolicy.DISABLED;
   private long monthlyLimitMicros = 50_000_000L;
+  private String leaseOwner;
+  private java.time.Duration leaseTtl = JobEngine.Options.DEFAULT_LEASE;
   /** The mesh's own database; a restart finds its jobs there, as a real one would. */
   public final String databaseUrl;
 
@@ -90,7 +92,8 @@ public final class TestMesh implements AutoCloseable {
 
   public void startPipeline() {
     pipeline = PipelineServices.start(settings, channels, providers,
-        new JobEngine.Options(2, 4, monthlyLimitMicros, fetch), databaseUrl);
+        new JobEngine.Options(2, 4, monthlyLimitMicros, fetch).withLease(leaseOwner, leaseTtl),
+        databaseUrl);
     pipelineServer = InProcessService.start(pipeline.services());
   }
 
@@ -98,6 +101,14 @@ public final class TestMesh implements AutoCloseable {
   public void restartWithFetch(dev.reelmesh.common.fetch.FetchPolicy policy) {
     stopPipeline();
     fetch = policy;
+    startPipeline();
+  }
+
+  /** Restarts the job engine leasing jobs as {@code owner} for {@code ttl}. */
+  public void restartWithLease(String owner, java.time.Duration ttl) {
+    stopPipeline();
+    leaseOwner = owner;
+    leaseTtl = ttl;
     startPipeline();
   }
 

@@ -1,0 +1,134 @@
+package dev.reelmesh.orchestrator.crash;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.reelmesh.common.testing.InProcessService;
+import dev.reelmesh.orchestrator.job.JobEngine;
+import dev.reelmesh.orchestrator.pipeline.PipelineServices;
+import dev.reelmesh.orchestrator.provider.openai.OpenAiConfig;
+import dev.reelmesh.orchestrator.provider.openai.OpenAiProviderFactory;
+import dev.reelmesh.orchestrator.stage.ProviderFactory;
+import dev.reelmesh.orchestrator.store.Database;
+import dev.reelmesh.orchestrator.testing.FakeOpenAi;
+import dev.reelmesh.orchestrator.testing.TestDatabase;
+import dev.reelmesh.orchestrator.testing.TestMesh;
+import dev.reelmesh.v1.GetJobRequest;
+import dev.reelmesh.v1.Job;
+import dev.reelmesh.v1.JobEvent;
+import dev.reelmesh.v1.JobState;
+import dev.reelmesh.v1.ListJobsRequest;
+import dev.reelmesh.v1.PipelineServiceGrpc;
+import dev.reelmesh.v1.SubmitJobRequest;
+import dev.reelmesh.v1.WatchJobRequest;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Two orchestrators on one PostgreSQL and one artifact root share the work. */
+class ManyOrchestratorsTest {
+  static final Duration LEASE = Duration.ofSeconds(1);
+  @TempDir Path dir;
+
+  private static List<JobEvent> watch(PipelineServiceGrpc.PipelineServiceBlockingStub stub,
+      String id) {
+    List<JobEvent> events = new ArrayList<>();
+    stub.withDeadlineAfter(3, TimeUnit.MINUTES).watchJob(WatchJobRequest.newBuilder()
+        .setJobId(id).build()).forEachRemaining(events::add);
+    return events;
+  }
+
+  @Test
+  void twentyJobsRunOnceEachAndEitherOrchestratorServesAny() throws Exception {
+    try (TestMesh a = TestMesh.start(dir)) {
+      a.restartWithLease("orchestrator-a", LEASE);
+      try (PipelineServices b = PipelineServices.start(a.settings, a.channels(),
+          ProviderFactory.offline(), new JobEngine.Options(2, 4, 50_000_000L)
+              .withLease("orchestrator-b", LEASE), a.databaseUrl);
+          InProcessService bServer = InProcessService.start(b.services())) {
+        var stubA = a.pipeline();
+        var stubB = PipelineServiceGrpc.newBlockingStub(bServer.channel());
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+          ids.add((i % 2 == 0 ? stubA : stubB).submitJob(SubmitJobRequest.newBuilder().setSpec(
+              TestMesh.quickSpec("shared job " + i, 6).setVariations(1).setNarrationOff(true))
+              .build()).getJobId());
+        }
+        for (int i = 0; i < ids.size(); i++) {
+          // Watched through the orchestrator it was NOT submitted to: events from the store.
+          List<JobEvent> events = watch(i % 2 == 0 ? stubB : stubA, ids.get(i));
+          assertThat(events).extracting(JobEvent::getSequence)
+              .isEqualTo(java.util.stream.LongStream.rangeClosed(1, events.size()).boxed()
+                  .toList());
+          assertThat(events).filteredOn(e -> e.getState() == JobState.JOB_STATE_RUNNING)
+              .as("job %s ran once", ids.get(i)).hasSize(1);
+          assertThat(events).noneMatch(e -> e.getMessage().startsWith("resuming"));
+          Job job = (i % 2 == 0 ? stubB : stubA).getJob(GetJobRequest.newBuilder()
+              .setJobId(ids.get(i)).build());
+          assertThat(job.getState()).isEqualTo(JobState.JOB_STATE_SUCCEEDED);
+        }
+        assertThat(stubA.listJobs(ListJobsRequest.newBuilder().setPageSize(100).build())
+            .getJobsList()).extracting(Job::getJobId).containsAll(ids);
+        assertThat(stubB.listJobs(ListJobsRequest.newBuilder().setPageSize(100).build())
+            .getJobsList()).extracting(Job::getJobId).containsAll(ids);
+      }
+    }
+  }
+
+  @Test
+  void whenAnOrchestratorIsKilledMidJobTheOtherFinishesItWithinTheLease() throws Exception {
+    String url = TestDatabase.fresh();
+    try (FakeOpenAi fake = ChildMesh.fakeWithMedia(dir); Database db = Database.shared(url)) {
+      fake.videosReady = false; // the first clip renders until the kill
+      ChildMesh orchestratorA = new ChildMesh(dir, url, fake.baseUrl(), "orchestrator-a",
+          String.valueOf(LEASE.toMillis()));
+      fake.crashes = new FakeOpenAi.Crashes() {
+        @Override
+        public FakeOpenAi.Kill at(String endpoint, int nth) {
+          return endpoint.equals(FakeOpenAi.VIDEO_STATUS) && nth == 3
+              ? FakeOpenAi.Kill.AFTER_RESPONSE : FakeOpenAi.Kill.NONE;
+        }
+
+        @Override
+        public void kill() {
+          orchestratorA.kill();
+        }
+      };
+      orchestratorA.start();
+      orchestratorA.await();
+      long killed = System.nanoTime();
+      assertThat(orchestratorA.killed).isTrue();
+      fake.crashes = null;
+      fake.videosReady = true;
+      String id = db.store().loadAll().get(0).getJobId();
+      long seen = db.store().events(id, 0, Integer.MAX_VALUE).size();
+
+      // Orchestrator B: same database, same artifact root (the child's data directory).
+      ProviderFactory providers = new OpenAiProviderFactory(OpenAiConfig.fromEnv(Map.of(
+          "OPENAI_API_KEY", "sk-test-b", "OPENAI_BASE_URL", fake.baseUrl())).withFastTimings(),
+          ProviderFactory.offline());
+      try (TestMesh b = TestMesh.start(dir.resolve("mesh"), null, providers, url)) {
+        b.restartWithLease("orchestrator-b", LEASE);
+        List<JobEvent> events = b.watchToEnd(id, seen);
+        JobEvent resumed = events.stream().filter(e -> e.getMessage().startsWith("resuming"))
+            .findFirst().orElseThrow();
+        double takeover = (resumed.getTime().getSeconds() * 1e9 + resumed.getTime().getNanos()
+            - (System.currentTimeMillis() * 1e6 - (System.nanoTime() - killed))) / 1e9;
+        assertThat(takeover).as("seconds from the kill to the takeover")
+            .isLessThan(LEASE.toSeconds() + 10.0);
+        Job job = b.job(id);
+        assertThat(job.getState()).as(job.getError().getMessage())
+            .isEqualTo(JobState.JOB_STATE_SUCCEEDED);
+        int clips = job.getResult().getPlan().getClipsCount();
+        // The video created (and charged) before the kill was re-attached, not bought again.
+        assertThat(fake.createdVideos).hasSize(clips);
+        assertThat(job.getCost().getActualTotalMicros()).isEqualTo(
+            b.engine().ledger().budget().getSpentMicros());
+      }
+    }
+  }
+}
