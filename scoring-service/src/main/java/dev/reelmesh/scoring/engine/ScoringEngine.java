@@ -49,6 +49,12 @@ public final class ScoringEngine {
     return List.copyOf(names);
   }
 
+  /** Why the scorer named {@code name} cannot run now, or null when it can. */
+  public String unavailableReason(String name) {
+    Scorer scorer = scorers.get(name);
+    return scorer == null ? name + " is not configured in this service" : scorer.unavailableReason();
+  }
+
   public ScoringOutcome score(List<RgbImage> images, String prompt, List<String> requested) {
     List<String> wanted = validateScorers(requested, prompt);
     List<String> warnings = new ArrayList<>();
