@@ -39,6 +39,9 @@ public final class ClipChecker {
 
   public ClipCheck check(ClipCheckRequest request) {
     List<RgbImage> images = request.frames().stream().map(ClipCheckRequest.Frame::image).toList();
+    // One input for both checks: the frames' embeddings are computed once per model.
+    ScoringInput input = ScoringInput.of(images,
+        request.prompt().isBlank() ? "a photo" : request.prompt());
     List<String> warnings = new ArrayList<>();
     boolean[] fallback = {false};
     double[] prompt = new double[images.size()];
@@ -46,13 +49,13 @@ public final class ClipChecker {
     java.util.Arrays.fill(prompt, -1);
     java.util.Arrays.fill(promptScorer, "");
     if (!request.prompt().isBlank()) {
-      promptMatch(images, request.prompt(), prompt, promptScorer, warnings);
+      promptMatch(input, prompt, promptScorer, warnings);
     }
     double[] similarity = new double[images.size()];
     java.util.Arrays.fill(similarity, -1);
     String method = "";
     if (request.storyboard() != null) {
-      method = storyboardSimilarity(images, request.storyboard(), similarity, warnings, fallback);
+      method = storyboardSimilarity(input, request.storyboard(), similarity, warnings, fallback);
     }
     List<ClipCheck.FrameResult> frames = new ArrayList<>();
     List<String> reasons = new ArrayList<>();
@@ -88,8 +91,9 @@ public final class ClipChecker {
         List.copyOf(reasons), List.copyOf(warnings), fallback[0]);
   }
 
-  private void promptMatch(List<RgbImage> images, String prompt, double[] out, String[] scorer,
+  private void promptMatch(ScoringInput input, double[] out, String[] scorer,
       List<String> warnings) {
+    List<RgbImage> images = input.images();
     String chosen = null;
     List<String> why = new ArrayList<>();
     for (String name : List.of(ScorerNames.SIGLIP, ScorerNames.CLIP)) {
@@ -104,7 +108,7 @@ public final class ClipChecker {
       warnings.add("prompt not checked: " + String.join("; ", why));
       return;
     }
-    ScoringOutcome outcome = engine.score(images, prompt, List.of(chosen));
+    ScoringOutcome outcome = engine.score(input, List.of(chosen));
     for (int i = 0; i < images.size(); i++) {
       ScoreValue v = outcome.scores().get(i).get(0);
       out[i] = v.value();
@@ -112,8 +116,9 @@ public final class ClipChecker {
     }
   }
 
-  private String storyboardSimilarity(List<RgbImage> images, RgbImage storyboard, double[] out,
+  private String storyboardSimilarity(ScoringInput input, RgbImage storyboard, double[] out,
       List<String> warnings, boolean[] fallback) {
+    List<RgbImage> images = input.images();
     Optional<ModelLease> lease = Optional.empty();
     for (ModelKind kind : IMAGE_MODELS) {
       lease = lease.or(() -> repository.lease(kind));
@@ -129,11 +134,11 @@ public final class ClipChecker {
       return ThumbnailSimilarity.NAME;
     }
     try (ModelLease l = lease.get()) {
-      List<RgbImage> all = new ArrayList<>(images);
-      all.add(storyboard);
-      float[][] e = ImageEmbedder.embed(l.model(), ScoringInput.of(all, "a photo"));
+      float[][] e = ImageEmbedder.embed(l.model(), input);
+      float[] board = ImageEmbedder.embed(l.model(),
+          ScoringInput.of(List.of(storyboard), input.prompt()))[0];
       for (int i = 0; i < images.size(); i++) {
-        out[i] = 100 * Math.max(0, Embeddings.cosine(e[i], e[images.size()]));
+        out[i] = 100 * Math.max(0, Embeddings.cosine(e[i], board));
       }
       return "embedding cosine: " + l.model().label();
     }
