@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.reelmesh.scoring.image.RgbImage;
-import dev.reelmesh.scoring.model.Preprocess;
 import dev.reelmesh.scoring.testing.Images;
+import dev.reelmesh.scoring.testing.Reference;
 import dev.reelmesh.scoring.testing.ScoringHarness;
 import dev.reelmesh.scoring.testing.TinyModels;
 import dev.reelmesh.v1.CheckClipRequest;
@@ -73,12 +73,13 @@ class ClipCheckTest {
           .addScorers("clip").build());
       assertThat(r.getBuiltinFallback()).isFalse();
       assertThat(r.getWarningsList()).isEmpty();
-      double[] board = models.imageEmbedding(pixels(storyboard));
+      double[] board = models.imageEmbedding(Reference.clipPixels(storyboard));
       for (int i = 0; i < 2; i++) {
         FrameCheck f = r.getFrames(i);
         assertThat(f.getPromptMatch()).isEqualTo(scores.getResults(i).getScores(0).getValue());
         assertThat(f.getPromptScorer()).isEqualTo("clip: clip-vision@1+clip-text@1");
-        double cos = cosine(models.imageEmbedding(pixels(frames.get(i))), board);
+        double cos = Reference.cosine(
+            models.imageEmbedding(Reference.clipPixels(frames.get(i))), board);
         assertThat(f.getStoryboardSimilarity()).isCloseTo(100 * Math.max(0, cos), within(1e-3));
         assertThat(f.getSimilarityMethod()).isEqualTo("embedding cosine: clip-vision@1");
         assertThat(f.getMatch()).isCloseTo(
@@ -128,27 +129,5 @@ class ClipCheckTest {
 
   static ClipFrame frame(RgbImage image, FramePosition position) {
     return ClipFrame.newBuilder().setImage(inline(image)).setPosition(position).build();
-  }
-
-  /** 8 × 8 images need no resize or crop: CLIP's normalisation only. */
-  static float[] pixels(RgbImage image) {
-    float[] out = new float[3 * 64];
-    for (int c = 0; c < 3; c++) {
-      for (int i = 0; i < 64; i++) {
-        int v = image.rgb()[i] >> (16 - 8 * c) & 0xff;
-        out[c * 64 + i] = (float) ((v / 255.0 - Preprocess.CLIP_MEAN[c]) / Preprocess.CLIP_STD[c]);
-      }
-    }
-    return out;
-  }
-
-  static double cosine(double[] a, double[] b) {
-    double dot = 0, na = 0, nb = 0;
-    for (int i = 0; i < a.length; i++) {
-      dot += a[i] * b[i];
-      na += a[i] * a[i];
-      nb += b[i] * b[i];
-    }
-    return dot / Math.sqrt(na * nb);
   }
 }
