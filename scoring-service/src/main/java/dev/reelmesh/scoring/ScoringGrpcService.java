@@ -18,6 +18,9 @@ import dev.reelmesh.scoring.rank.RankWeights;
 import dev.reelmesh.scoring.rank.RankedImage;
 import dev.reelmesh.scoring.rank.Ranker;
 import dev.reelmesh.scoring.rank.Ranking;
+import dev.reelmesh.scoring.clipcheck.ClipChecker;
+import dev.reelmesh.v1.CheckClipRequest;
+import dev.reelmesh.v1.CheckClipResponse;
 import dev.reelmesh.v1.GetModelMetadataRequest;
 import dev.reelmesh.v1.ImageScores;
 import dev.reelmesh.v1.ImageSource;
@@ -51,9 +54,11 @@ final class ScoringGrpcService extends ScoringServiceGrpc.ScoringServiceImplBase
   private final ModelRepository repository;
   private final BlockingCalls workers;
   private final RequestGauge requests;
+  private final ClipChecker clips;
 
   ScoringGrpcService(ScoringEngine engine, ImageResolver images, ModelRepository repository,
       BlockingCalls workers, RequestGauge requests) {
+    this.clips = new ClipChecker(engine, repository);
     this.requests = requests;
     this.engine = engine;
     this.images = images;
@@ -152,6 +157,12 @@ final class ScoringGrpcService extends ScoringServiceGrpc.ScoringServiceImplBase
       return ModelReadyResponse.newBuilder().setName(status.name()).setVersion(version)
           .setReady(ready).setState(state).setServingVersion(status.servingVersion()).build();
     });
+  }
+
+  @Override
+  public void checkClip(CheckClipRequest request, StreamObserver<CheckClipResponse> out) {
+    run(out, () -> ClipCheckProtos.toProto(
+        clips.check(ClipCheckProtos.fromProto(request, images)), request));
   }
 
   /** Validates the request's images and scorers, then decodes every image. */

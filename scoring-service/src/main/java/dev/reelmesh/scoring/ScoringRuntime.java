@@ -47,7 +47,8 @@ public final class ScoringRuntime implements AutoCloseable {
     this.service = new ScoringGrpcService(new ScoringEngine(scorers), images, repository, workers,
         requests);
     this.health = new ModelHealth(
-        AliasedRequests.of(service, Set.of("ScoreImages", "RankVariations")).bindService());
+        AliasedRequests.of(service, Set.of("ScoreImages", "RankVariations", "CheckClip"))
+            .bindService());
     repository.onReadiness(health);
   }
 

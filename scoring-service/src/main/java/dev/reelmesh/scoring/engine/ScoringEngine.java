@@ -49,7 +49,20 @@ public final class ScoringEngine {
     return List.copyOf(names);
   }
 
+  /** Why the scorer named {@code name} cannot run now, or null when it can. */
+  public String unavailableReason(String name) {
+    Scorer scorer = scorers.get(name);
+    return scorer == null ? name + " is not configured in this service" : scorer.unavailableReason();
+  }
+
   public ScoringOutcome score(List<RgbImage> images, String prompt, List<String> requested) {
+    return score(ScoringInput.of(images, prompt), requested);
+  }
+
+  /** As above, sharing {@code input}'s memo (image embeddings) with the caller's other work. */
+  public ScoringOutcome score(ScoringInput input, List<String> requested) {
+    List<RgbImage> images = input.images();
+    String prompt = input.prompt();
     List<String> wanted = validateScorers(requested, prompt);
     List<String> warnings = new ArrayList<>();
     List<ScorerFailure> failures = new ArrayList<>();
@@ -69,7 +82,6 @@ public final class ScoringEngine {
     }
     List<String> ran = new ArrayList<>();
     List<List<ScoreValue>> perScorer = new ArrayList<>();
-    ScoringInput input = ScoringInput.of(images, prompt);
     for (Scorer scorer : toRun) {
       try {
         List<ScoreValue> values = scorer.score(input);

@@ -52,10 +52,22 @@ final class BenchModels {
 
   /** ≈4.3 G multiply-adds per image: 115 M (patches) + 12 × (4 × 29 M + 2 × 116 M). */
   static byte[] visionVitB32Cost() {
+    return transformerCost("bench-vision-vit-b32-cost", 32);
+  }
+
+  /**
+   * SigLIP-base/16 at 224 without attention: the same 12 blocks over a 14×14 grid of 16-pixel
+   * patches, ≈17 G multiply-adds per image (4× ViT-B/32's 49 patches).
+   */
+  static byte[] visionSiglipBaseCost() {
+    return transformerCost("bench-vision-siglip-b16-cost", 16);
+  }
+
+  private static byte[] transformerCost(String name, int patch) {
     Random r = new Random(13);
-    OnnxModelBuilder b = new OnnxModelBuilder("bench-vision-vit-b32-cost")
+    OnnxModelBuilder b = new OnnxModelBuilder(name)
         .input("pixel_values", OnnxModelBuilder.FLOAT, -1, 3, 224, 224)
-        .floats("Wp", gaussian(r, 768 * 3 * 32 * 32, 0.02), 768, 3, 32, 32)
+        .floats("Wp", gaussian(r, 768 * 3 * patch * patch, 0.02), 768, 3, patch, patch)
         .floats("Wq", gaussian(r, 768 * 768, 0.01), 768, 768, 1, 1)
         .floats("Wk", gaussian(r, 768 * 768, 0.01), 768, 768, 1, 1)
         .floats("Wv", gaussian(r, 768 * 768, 0.01), 768, 768, 1, 1)
@@ -63,7 +75,7 @@ final class BenchModels {
         .floats("W1", gaussian(r, 3072 * 768, 0.01), 3072, 768, 1, 1)
         .floats("W2", gaussian(r, 768 * 3072, 0.005), 768, 3072, 1, 1)
         .node("Conv", List.of("pixel_values", "Wp"), List.of("x0"),
-            "kernel_shape", new long[] {32, 32}, "strides", new long[] {32, 32});
+            "kernel_shape", new long[] {patch, patch}, "strides", new long[] {patch, patch});
     String x = "x0";
     for (int layer = 0; layer < 12; layer++) {
       String p = "l" + layer + "_";
@@ -94,6 +106,17 @@ final class BenchModels {
     TinyModels tiny = new TinyModels(42);
     TinyModels.install(models, "clip-vision", 1, VISION_MANIFEST, vision, false);
     TinyModels.install(models, "clip-text", 1, TinyModels.TEXT_MANIFEST, tiny.textModel(), true);
+  }
+
+  /** A 768-d text tower on 64 tokens (input_ids only), as SigLIP's export takes them. */
+  static byte[] siglipText() {
+    Linear t = Linear.random(new Random(17), 64, 768, 1e-4, 0.05);
+    return new OnnxModelBuilder("bench-siglip-text")
+        .input("input_ids", OnnxModelBuilder.INT64, -1, 64)
+        .floats("Wt", t.w(), 64, 768).floats("Bt", t.b(), 768)
+        .node("Cast", List.of("input_ids"), List.of("ids_f"), "to", 1L)
+        .node("Gemm", List.of("ids_f", "Wt", "Bt"), List.of("text_embeds"))
+        .output("text_embeds", OnnxModelBuilder.FLOAT, -1, 768).build();
   }
 
   private static float[] gaussian(Random r, int n, double scale) {

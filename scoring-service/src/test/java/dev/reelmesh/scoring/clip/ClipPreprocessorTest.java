@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.reelmesh.scoring.image.RgbImage;
 import dev.reelmesh.scoring.model.Preprocess;
 import dev.reelmesh.scoring.testing.Images;
+import dev.reelmesh.scoring.testing.Reference;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -68,7 +69,9 @@ class ClipPreprocessorTest {
             plane[y][x] = channel(image, c, x, y);
           }
         }
-        double[][] resized = resizeRows(transpose(resizeRows(plane, newW)), newH);
+        double[][] resized = Reference.resizeRows(Reference.transpose(
+            Reference.resizeRows(plane, newW, ClipPreprocessorTest::keys)), newH,
+            ClipPreprocessorTest::keys);
         // resized is [newW][newH] after the transpose: index [x][y].
         for (int y = 0; y < s; y++) {
           for (int x = 0; x < s; x++) {
@@ -97,44 +100,10 @@ class ClipPreprocessorTest {
     }
   }
 
-  /** Each row resampled to {@code outW}: Keys cubic (a = −0.5), support widened when shrinking. */
-  static double[][] resizeRows(double[][] rows, int outW) {
-    int inW = rows[0].length;
-    if (inW == outW) {
-      return rows;
-    }
-    double scale = (double) inW / outW;
-    double fs = Math.max(1, scale);
-    double[][] out = new double[rows.length][outW];
-    for (int r = 0; r < rows.length; r++) {
-      for (int x = 0; x < outW; x++) {
-        double center = (x + 0.5) * scale;
-        double sum = 0, total = 0;
-        for (int i = 0; i < inW; i++) {
-          double k = keys((i + 0.5 - center) / fs);
-          sum += k * rows[r][i];
-          total += k;
-        }
-        out[r][x] = Math.max(0, Math.min(255, Math.round(sum / total)));
-      }
-    }
-    return out;
-  }
-
   static double keys(double t) {
     t = Math.abs(t);
     return t < 1 ? 1.5 * t * t * t - 2.5 * t * t + 1
         : t < 2 ? -0.5 * t * t * t + 2.5 * t * t - 4 * t + 2 : 0;
-  }
-
-  static double[][] transpose(double[][] m) {
-    double[][] t = new double[m[0].length][m.length];
-    for (int i = 0; i < m.length; i++) {
-      for (int j = 0; j < m[0].length; j++) {
-        t[j][i] = m[i][j];
-      }
-    }
-    return t;
   }
 
   static int channel(RgbImage image, int c, int x, int y) {

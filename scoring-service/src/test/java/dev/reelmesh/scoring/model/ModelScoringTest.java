@@ -9,6 +9,7 @@ import ai.onnxruntime.OrtProvider;
 import dev.reelmesh.scoring.image.RgbImage;
 import dev.reelmesh.scoring.model.Preprocess;
 import dev.reelmesh.scoring.testing.Images;
+import dev.reelmesh.scoring.testing.Reference;
 import dev.reelmesh.scoring.testing.ScoringHarness;
 import dev.reelmesh.scoring.testing.TestTokenizer;
 import dev.reelmesh.scoring.testing.TinyModels;
@@ -151,30 +152,12 @@ class ModelScoringTest {
     return models.textEmbedding(tokens[0], tokens[1]);
   }
 
-  /** CHW, (p/255 − mean)/std: CLIP's normalisation, computed here for already-sized images. */
   static float[] pixels(RgbImage image) {
-    int n = image.width() * image.height();
-    float[] out = new float[3 * n];
-    for (int c = 0; c < 3; c++) {
-      for (int y = 0; y < image.height(); y++) {
-        for (int x = 0; x < image.width(); x++) {
-          int p = c == 0 ? image.red(x, y) : c == 1 ? image.green(x, y) : image.blue(x, y);
-          out[c * n + y * image.width() + x] =
-              (float) ((p / 255.0 - Preprocess.CLIP_MEAN[c]) / Preprocess.CLIP_STD[c]);
-        }
-      }
-    }
-    return out;
+    return Reference.clipPixels(image);
   }
 
   static double cosine(double[] a, double[] b) {
-    double dot = 0, na = 0, nb = 0;
-    for (int i = 0; i < a.length; i++) {
-      dot += a[i] * b[i];
-      na += a[i] * a[i];
-      nb += b[i] * b[i];
-    }
-    return dot / Math.sqrt(na * nb);
+    return Reference.cosine(a, b);
   }
 
   static double[] normalise(double[] v) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.reelmesh.scoring.image.RgbImage;
 import dev.reelmesh.scoring.testing.Images;
+import dev.reelmesh.scoring.testing.Reference;
 import dev.reelmesh.scoring.testing.ScoringHarness;
 import dev.reelmesh.scoring.testing.TestTokenizer;
 import dev.reelmesh.scoring.testing.TinyModels;
@@ -57,7 +58,7 @@ class SiglipScoringTest {
       assertThat(r.getFailuresList()).isEmpty();
       double[] text = models.textEmbedding(PROMPT);
       for (int i = 0; i < images.size(); i++) {
-        double logit = SCALE * TinySiglip.cosine(models.imageEmbedding(images.get(i)), text) + BIAS;
+        double logit = SCALE * Reference.cosine(models.imageEmbedding(images.get(i)), text) + BIAS;
         Score s = score(r.getResults(i), "siglip");
         assertThat(s.getRaw()).as("image %d logit", i).isCloseTo(logit, within(5e-3));
         assertThat(s.getValue()).isCloseTo(100 / (1 + Math.exp(-logit)), within(0.05));
@@ -74,7 +75,7 @@ class SiglipScoringTest {
       ScoreImagesResponse r = score(h, "siglip");
       double[] text = models.textEmbedding(PROMPT);
       for (int i = 0; i < images.size(); i++) {
-        double logit = SCALE * TinySiglip.cosine(models.imageEmbedding(images.get(i)), text) + BIAS;
+        double logit = SCALE * Reference.cosine(models.imageEmbedding(images.get(i)), text) + BIAS;
         assertThat(score(r.getResults(i), "siglip").getRaw()).isCloseTo(logit, within(5e-3));
       }
       ModelInfo info = meta(h, "siglip-joint");
@@ -105,8 +106,8 @@ class SiglipScoringTest {
       double[] text = models.textEmbedding(PROMPT);
       for (int i = 0; i < images.size(); i++) {
         double quantised = SCALE
-            * TinySiglip.cosine(models.quantisedImageEmbedding(images.get(i)), text) + BIAS;
-        double exact = SCALE * TinySiglip.cosine(models.imageEmbedding(images.get(i)), text) + BIAS;
+            * Reference.cosine(models.quantisedImageEmbedding(images.get(i)), text) + BIAS;
+        double exact = SCALE * Reference.cosine(models.imageEmbedding(images.get(i)), text) + BIAS;
         Score s = score(r.getResults(i), "siglip");
         assertThat(s.getRaw()).as("image %d", i).isCloseTo(quantised, within(5e-3));
         // Quantisation moved it, but not far: the int8 tower is the same model.

@@ -2,6 +2,7 @@ package dev.reelmesh.scoring.testing;
 
 import dev.reelmesh.scoring.image.RgbImage;
 import java.util.List;
+import java.util.function.DoubleUnaryOperator;
 import java.util.Random;
 
 /**
@@ -101,7 +102,7 @@ public final class TinySiglip {
 
   // --- references ------------------------------------------------------------------------------
 
-  /** SigLIP preprocessing of {@code image}, computed independently of the service. */
+  /** SigLIP preprocessing: Pillow's bilinear (triangle) resize to a square, mean = std = 0.5. */
   public static double[] pixels(RgbImage image) {
     double[] out = new double[3 * SIZE * SIZE];
     for (int c = 0; c < 3; c++) {
@@ -112,7 +113,9 @@ public final class TinySiglip {
           plane[y][x] = v;
         }
       }
-      double[][] resized = transpose(resizeRows(transpose(resizeRows(plane, SIZE)), SIZE));
+      DoubleUnaryOperator triangle = t -> Math.max(0, 1 - Math.abs(t));
+      double[][] resized = Reference.transpose(Reference.resizeRows(
+          Reference.transpose(Reference.resizeRows(plane, SIZE, triangle)), SIZE, triangle));
       for (int y = 0; y < SIZE; y++) {
         for (int x = 0; x < SIZE; x++) {
           out[c * SIZE * SIZE + y * SIZE + x] = (resized[y][x] / 255.0 - 0.5) / 0.5;
@@ -159,50 +162,6 @@ public final class TinySiglip {
       unit[i] = embedding[i] / Math.sqrt(n);
     }
     return head2.apply(head1.apply(unit))[0];
-  }
-
-  public static double cosine(double[] a, double[] b) {
-    double dot = 0, na = 0, nb = 0;
-    for (int i = 0; i < a.length; i++) {
-      dot += a[i] * b[i];
-      na += a[i] * a[i];
-      nb += b[i] * b[i];
-    }
-    return dot / Math.sqrt(na * nb);
-  }
-
-  /** Pillow's antialiased bilinear (triangle) filter, in double precision, rounded to 8 bits. */
-  static double[][] resizeRows(double[][] rows, int outW) {
-    int inW = rows[0].length;
-    if (inW == outW) {
-      return rows;
-    }
-    double scale = (double) inW / outW;
-    double fs = Math.max(1, scale);
-    double[][] out = new double[rows.length][outW];
-    for (int r = 0; r < rows.length; r++) {
-      for (int x = 0; x < outW; x++) {
-        double center = (x + 0.5) * scale;
-        double sum = 0, total = 0;
-        for (int i = 0; i < inW; i++) {
-          double k = Math.max(0, 1 - Math.abs((i + 0.5 - center) / fs));
-          sum += k * rows[r][i];
-          total += k;
-        }
-        out[r][x] = Math.max(0, Math.min(255, Math.round(sum / total)));
-      }
-    }
-    return out;
-  }
-
-  static double[][] transpose(double[][] m) {
-    double[][] t = new double[m[0].length][m.length];
-    for (int i = 0; i < m.length; i++) {
-      for (int j = 0; j < m[0].length; j++) {
-        t[j][i] = m[i][j];
-      }
-    }
-    return t;
   }
 
   private OnnxModelBuilder visionOutputs(OnnxModelBuilder b) {
