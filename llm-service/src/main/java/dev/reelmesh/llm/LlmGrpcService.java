@@ -53,10 +53,10 @@ final class LlmGrpcService extends LlmServiceGrpc.LlmServiceImplBase {
   public void planScript(PlanScriptRequest r, StreamObserver<PlanScriptResponse> out) {
     run(out, r.getOptions(), () -> {
       long t0 = System.nanoTime();
-      PlanRequest request = PlanRequest.validated(r.getBrief(), r.getDurationSeconds(),
+      PlanRequest request = PlanProtos.withMusic(PlanRequest.validated(r.getBrief(), r.getDurationSeconds(),
           PlanProtos.aspect(r.getAspectRatio(), "aspect_ratio"), r.getStylePreset(),
           r.getProductDescription(), r.getCharacterConsistency(), r.getSeed(),
-          r.getPreferredClipSeconds(), PlanProtos.family(r.getTargetModel(), "target_model"));
+          r.getPreferredClipSeconds(), PlanProtos.family(r.getTargetModel(), "target_model")), r);
       Outcome<Plan> o = router.run(engine -> engine.plan(request));
       return PlanScriptResponse.newBuilder().setPlan(PlanProtos.plan(o.value()))
           .setEngine(EngineProtos.info(o.engine(), t0)).addAllCost(EngineProtos.costs(o.costs())).build();

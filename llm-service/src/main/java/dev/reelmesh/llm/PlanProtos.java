@@ -3,6 +3,11 @@ package dev.reelmesh.llm;
 import static dev.reelmesh.common.error.Statuses.invalid;
 
 import dev.reelmesh.llm.plan.Plan;
+import dev.reelmesh.llm.plan.PlanRequest;
+import dev.reelmesh.llm.plan.music.Lyric;
+import dev.reelmesh.llm.plan.music.MusicGrid;
+import dev.reelmesh.v1.MusicTiming;
+import java.util.List;
 import dev.reelmesh.llm.plan.PlanCharacter;
 import dev.reelmesh.llm.plan.PlanClip;
 import dev.reelmesh.llm.plan.PlanLocation;
@@ -47,6 +52,20 @@ final class PlanProtos {
     };
   }
 
+  /** The request's music and lyrics, checked against its duration (fields named in errors). */
+  static PlanRequest withMusic(PlanRequest request, dev.reelmesh.v1.PlanScriptRequest r) {
+    if (!r.hasMusic() && r.getLyricsCount() == 0) {
+      return request;
+    }
+    MusicTiming m = r.getMusic();
+    MusicGrid grid = MusicGrid.validated(m.getBeatSecondsList(), m.getBarSecondsList(), m.getBeatEnergyList(),
+        request.durationSeconds(), "music");
+    List<Lyric> lyrics = Lyric.validated(r.getLyricsList().stream()
+        .map(l -> new Lyric(l.getText(), l.getStartSeconds(), l.getEndSeconds())).toList(),
+        request.durationSeconds(), "lyrics");
+    return request.withMusic(grid, lyrics);
+  }
+
   static PlanStyle style(GlobalStyle s) {
     return new PlanStyle(s.getVisualStyle(), s.getMood(), s.getLighting(), s.getCinematography(),
         s.getPaletteList(), s.getPreset());
@@ -64,7 +83,8 @@ final class PlanProtos {
         p.getClipsList().stream().map(c -> new PlanClip(c.getIndex(), c.getStartSeconds(),
             c.getEndSeconds(), c.getVisualDescription(), c.getMotion(), c.getCamera(),
             c.getCharacterIdsList(), c.getLocationId(), c.getNarration(), c.getBeatIntensity(),
-            c.getAction(), ReadingProtos.framing(c.getFraming()), c.getBeat(), c.getSubjectInFrame())).toList(),
+            c.getAction(), ReadingProtos.framing(c.getFraming()), c.getBeat(), c.getSubjectInFrame(),
+            c.getLyrics(), c.getCut())).toList(),
         p.getCharactersList().stream().map(c -> new PlanCharacter(c.getId(), c.getName(), c.getDescription(),
             c.getRole(), ReadingProtos.age(c.getAgeGroup()), ReadingProtos.gender(c.getGender()), c.getRelation(),
             c.getRelatedTo(), c.getClothing(), c.getClothingColoursList(), c.getSpecies())).toList(),
@@ -86,7 +106,7 @@ final class PlanProtos {
           .setMotion(c.motion()).setCamera(c.camera()).addAllCharacterIds(c.characterIds())
           .setLocationId(c.locationId()).setNarration(c.narration()).setBeatIntensity(c.beatIntensity())
           .setAction(c.action()).setFraming(ReadingProtos.framing(c.framing())).setBeat(c.beat())
-          .setSubjectInFrame(c.subjectInFrame()));
+          .setSubjectInFrame(c.subjectInFrame()).setLyrics(c.lyrics()).setCut(c.cut()));
     }
     p.characters().forEach(c -> b.addCharacters(Character.newBuilder().setId(c.id()).setName(c.name())
         .setDescription(c.description()).setRole(c.role()).setAgeGroup(ReadingProtos.age(c.age()))

@@ -146,6 +146,29 @@ class LlmServiceOfflineTest {
     return llm.generateClipPrompts(b.build());
   }
 
+  @Test
+  void musicAndLyricsAreCheckedFieldByField() {
+    PlanScriptRequest.Builder base = kettle().setDurationSeconds(8);
+    expectInvalid("music.beat_seconds[2]", () -> llm.planScript(base.clone()
+        .setMusic(MusicTiming.newBuilder().addAllBeatSeconds(java.util.List.of(0.0, 2.0, 9.0))).build()));
+    expectInvalid("music.beat_seconds[1]", () -> llm.planScript(base.clone()
+        .setMusic(MusicTiming.newBuilder().addAllBeatSeconds(java.util.List.of(2.0, 1.0))).build()));
+    expectInvalid("music.beat_energy", () -> llm.planScript(base.clone()
+        .setMusic(MusicTiming.newBuilder().addBeatSeconds(1).addBeatEnergy(0.5f).addBeatEnergy(0.6f)).build()));
+    expectInvalid("music.beat_energy[0]", () -> llm.planScript(base.clone()
+        .setMusic(MusicTiming.newBuilder().addBeatSeconds(1).addBeatEnergy(1.5f)).build()));
+    expectInvalid("lyrics[0].text", () -> llm.planScript(base.clone()
+        .addLyrics(LyricLine.newBuilder().setText("  ")).build()));
+    expectInvalid("lyrics[1].end_seconds", () -> llm.planScript(base.clone()
+        .addLyrics(LyricLine.newBuilder().setText("ok"))
+        .addLyrics(LyricLine.newBuilder().setText("late").setStartSeconds(7).setEndSeconds(9)).build()));
+    ScenePlan plan = llm.planScript(base.clone().setMusic(MusicTiming.newBuilder()
+        .addAllBeatSeconds(java.util.List.of(0.0, 1.0, 2.0, 3.0, 4.4, 5.0, 6.0, 7.0))
+        .addAllBarSeconds(java.util.List.of(0.0, 4.4))).build()).getPlan();
+    assertThat(plan.getClips(1).getStartSeconds()).isEqualTo(4.4);
+    assertThat(plan.getClips(1).getCut()).isEqualTo("bar");
+  }
+
   static void expectInvalid(String field, Runnable call) {
     assertThatThrownBy(call::run).isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
       assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);

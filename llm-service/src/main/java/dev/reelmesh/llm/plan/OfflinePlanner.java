@@ -1,5 +1,7 @@
 package dev.reelmesh.llm.plan;
 
+import dev.reelmesh.llm.plan.music.BeatSnap;
+import dev.reelmesh.llm.plan.music.Lyric;
 import dev.reelmesh.llm.plan.reading.BriefReading;
 import dev.reelmesh.llm.plan.reading.Grammar;
 import dev.reelmesh.llm.plan.reading.Setting;
@@ -30,6 +32,11 @@ public final class OfflinePlanner {
     PlanLocation location = location(reading, style);
 
     List<double[]> spans = Timeline.spans(request.durationSeconds(), request.preferredClipSeconds());
+    List<BeatSnap.Cut> cuts = request.music().isEmpty() ? List.of()
+        : BeatSnap.cuts(spans, request.music(), Timeline.MIN_CLIP_SECONDS, Timeline.MAX_CLIP_SECONDS);
+    if (!cuts.isEmpty()) {
+      spans = onCuts(cuts, request.durationSeconds());
+    }
     List<Beat> beats = BeatSheet.beats(spans.size(), reading.purpose(), story);
     Map<Beat, Integer> seen = new EnumMap<>(Beat.class);
     Map<Beat, Integer> offsets = new EnumMap<>(Beat.class);
@@ -45,18 +52,31 @@ public final class OfflinePlanner {
       int k = seen.merge(beat, 1, Integer::sum) - 1;
       int rotation = beat == Beat.CLOSING && !SELLS.contains(reading.purpose()) ? 1 : k + offsets.get(beat);
       String visual = Shots.visual(beat, rotation, k, story, shots);
-      String narration = NarrationWriter.line(beat, k + offsets.get(beat), k, story, span[1] - span[0], lines);
+      // Over a song with words, the song speaks: no voice-over on top of the lyrics.
+      String narration = !request.lyrics().isEmpty() ? ""
+          : NarrationWriter.line(beat, k + offsets.get(beat), k, story, span[1] - span[0], lines);
+      float energy = (float) request.music().energy(span[0], span[1]);
+      float intensity = energy >= 0 ? Math.round(energy * 100) / 100f : intensity(i, spans.size(), reading.mood(), random);
       List<String> ids = cast.stream().filter(c -> mentions(visual, c.name())).map(PlanCharacter::id).toList();
       clips.add(new PlanClip(i, span[0], span[1], visual, Shots.motion(beat, story),
           Shots.camera(beat, random, request.targetModel() == VideoFamily.SORA), ids, location.id(),
-          narration, intensity(i, spans.size(), reading.mood(), random), action(beat, story, visual),
-          framing(beat, reading), beat.label, beat.showsSubject || mentions(visual, reading.subjectNoun())));
+          narration, intensity, action(beat, story, visual),
+          framing(beat, reading), beat.label, beat.showsSubject || mentions(visual, reading.subjectNoun()),
+          Lyric.during(request.lyrics(), i, spans.size(), span[0], span[1]), cuts.isEmpty() ? "" : cuts.get(i).on()));
     }
     String named = title(reading, cast, story);
     String title = Grammar.capitalise(firstWords(named.isBlank() ? request.brief() : named, 6));
     return new Plan(title, request.brief(), request.durationSeconds(), request.aspectRatio(), style,
         clips, cast, List.of(location), request.productDescription(),
         request.characterConsistency(), seed, PlanReading.of(reading));
+  }
+
+  private static List<double[]> onCuts(List<BeatSnap.Cut> cuts, double duration) {
+    List<double[]> spans = new ArrayList<>();
+    for (int i = 0; i < cuts.size(); i++) {
+      spans.add(new double[] {cuts.get(i).seconds(), i + 1 < cuts.size() ? cuts.get(i + 1).seconds() : duration});
+    }
+    return spans;
   }
 
   /** The brand, else who acts and what they do when people act on the subject, else the subject. */

@@ -17,7 +17,9 @@ public record PlanClip(
     String action,
     Framing framing,
     String beat,
-    boolean subjectInFrame) {
+    boolean subjectInFrame,
+    String lyrics,
+    String cut) {
 
   public PlanClip {
     characterIds = List.copyOf(characterIds);
@@ -29,7 +31,7 @@ public record PlanClip(
       String motion, String camera, List<String> characterIds, String locationId, String narration,
       float beatIntensity) {
     this(index, startSeconds, endSeconds, visualDescription, motion, camera, characterIds,
-        locationId, narration, beatIntensity, "", Framing.UNSPECIFIED, "", false);
+        locationId, narration, beatIntensity, "", Framing.UNSPECIFIED, "", false, "", "");
   }
 
   public double durationSeconds() {
@@ -38,31 +40,31 @@ public record PlanClip(
 
   public PlanClip withFraming(Framing value) {
     return new PlanClip(index, startSeconds, endSeconds, visualDescription, motion, camera,
-        characterIds, locationId, narration, beatIntensity, action, value, beat, subjectInFrame);
+        characterIds, locationId, narration, beatIntensity, action, value, beat, subjectInFrame, lyrics, cut);
   }
 
   public PlanClip withCamera(String value) {
     return new PlanClip(index, startSeconds, endSeconds, visualDescription, motion, value,
-        characterIds, locationId, narration, beatIntensity, action, framing, beat, subjectInFrame);
+        characterIds, locationId, narration, beatIntensity, action, framing, beat, subjectInFrame, lyrics, cut);
   }
 
   public PlanClip withNarration(String value) {
     return new PlanClip(index, startSeconds, endSeconds, visualDescription, motion, camera,
-        characterIds, locationId, value, beatIntensity, action, framing, beat, subjectInFrame);
+        characterIds, locationId, value, beatIntensity, action, framing, beat, subjectInFrame, lyrics, cut);
   }
 
   public PlanClip withMotion(String value) {
     return new PlanClip(index, startSeconds, endSeconds, visualDescription, value, camera,
-        characterIds, locationId, narration, beatIntensity, action, framing, beat, subjectInFrame);
+        characterIds, locationId, narration, beatIntensity, action, framing, beat, subjectInFrame, lyrics, cut);
   }
 
   public PlanClip withVisual(String value) {
     return new PlanClip(index, startSeconds, endSeconds, value, motion, camera,
-        characterIds, locationId, narration, beatIntensity, action, framing, beat, subjectInFrame);
+        characterIds, locationId, narration, beatIntensity, action, framing, beat, subjectInFrame, lyrics, cut);
   }
 
   public PlanClip withBeatIntensity(float value) {
     return new PlanClip(index, startSeconds, endSeconds, visualDescription, motion, camera,
-        characterIds, locationId, narration, value, action, framing, beat, subjectInFrame);
+        characterIds, locationId, narration, value, action, framing, beat, subjectInFrame, lyrics, cut);
   }
 }

@@ -2,6 +2,10 @@ package dev.reelmesh.llm.plan;
 
 import static dev.reelmesh.common.error.Statuses.invalid;
 
+import dev.reelmesh.llm.plan.music.Lyric;
+import dev.reelmesh.llm.plan.music.MusicGrid;
+import java.util.List;
+
 /** What PlanScript asks for, already checked: build it with {@link #validated}. */
 public record PlanRequest(
     String brief,
@@ -12,9 +16,22 @@ public record PlanRequest(
     boolean characterConsistency,
     long seed,
     double preferredClipSeconds,
-    VideoFamily targetModel) {
+    VideoFamily targetModel,
+    MusicGrid music,
+    List<Lyric> lyrics) {
 
   public static final int MAX_BRIEF_CHARS = 4_000;
+
+  public PlanRequest {
+    music = music == null ? MusicGrid.NONE : music;
+    lyrics = lyrics == null ? List.of() : List.copyOf(lyrics);
+  }
+
+  /** The same request cut to {@code grid} with {@code lines} of lyrics (both already validated). */
+  public PlanRequest withMusic(MusicGrid grid, List<Lyric> lines) {
+    return new PlanRequest(brief, durationSeconds, aspectRatio, stylePreset, productDescription,
+        characterConsistency, seed, preferredClipSeconds, targetModel, grid, lines);
+  }
   public static final double MAX_DURATION_SECONDS = 600;
 
   /** Checks every field and answers INVALID_ARGUMENT naming the first bad one. */
@@ -51,7 +68,7 @@ public record PlanRequest(
       throw invalid("product_description", "must be at most 1,000 characters, got " + product.length());
     }
     return new PlanRequest(brief.strip(), durationSeconds, aspectRatio, preset, product,
-        characterConsistency, seed, preferredClipSeconds, targetModel);
+        characterConsistency, seed, preferredClipSeconds, targetModel, MusicGrid.NONE, List.of());
   }
 
   static void checkDuration(String field, double seconds) {

@@ -16,11 +16,12 @@ final class Shots {
       ", from the other side", ", closer now", ", in softer light", ", framed off-centre",
       ", seen past a blurred foreground", ", a moment later", ", from slightly above",
       ", with the background softly blurred", ", at a gentle tilt", ", as the light shifts");
+  /** Camera moves per beat; shot size is Framing, so "close-up" is not a move here. */
   private static final Map<Beat, List<String>> MOVES = Map.of(
       Beat.OPENING, List.of("slow pan", "glide", "zoom out"), Beat.SUBJECT, List.of("static", "push-in"),
-      Beat.DETAIL, List.of("push-in", "static", "close-up"), Beat.ACTION, List.of("tracking", "glide"),
+      Beat.DETAIL, List.of("push-in", "static"), Beat.ACTION, List.of("tracking", "glide"),
       Beat.PEOPLE, List.of("static", "push-in"), Beat.SETTING, List.of("slow pan", "glide"),
-      Beat.PROP, List.of("push-in", "static"), Beat.USE, List.of("close-up", "push-in"),
+      Beat.PROP, List.of("push-in", "static"), Beat.USE, List.of("push-in", "static"),
       Beat.PAYOFF, List.of("static", "glide"), Beat.CLOSING, List.of("push-in", "static"));
   private static final Map<String, String> SORA = Map.of("tracking", "glide", "close-up", "push-in",
       "zoom out", "glide");

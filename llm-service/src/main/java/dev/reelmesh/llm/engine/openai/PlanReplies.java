@@ -79,8 +79,10 @@ final class PlanReplies {
       }
       float beat = (float) Math.max(0, Math.min(1, c.path("beat_intensity").asDouble(base.beatIntensity())));
       String narration = Narration.fit(text(c, "narration"), Narration.maxWords(base.durationSeconds()));
+      // Lyrics and the music cut belong to the timeline, like the times: the skeleton's stand.
       clips.add(new PlanClip(i, base.startSeconds(), base.endSeconds(), visual, text(c, "motion"),
-          text(c, "camera"), ids, location, narration, beat));
+          text(c, "camera"), ids, location, narration, beat, "", dev.reelmesh.llm.plan.Framing.UNSPECIFIED,
+          "", false, base.lyrics(), base.cut()));
     }
     JsonNode s = root.path("style");
     List<String> palette = new ArrayList<>();
