@@ -10,6 +10,7 @@ import dev.reelmesh.v1.JobEvent;
 import dev.reelmesh.v1.JobResult;
 import dev.reelmesh.v1.PlannedClip;
 import dev.reelmesh.v1.Score;
+import dev.reelmesh.v1.StageTiming;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -68,21 +69,14 @@ public final class ReportWriter {
         md.append("- ").append(event.getMessage()).append("\n");
       }
     }
-    md.append("\n## Timings\n\n| stage | started at (s after submit) |\n|---|---|\n");
-    if (!events.isEmpty()) {
-      long t0 = events.get(0).getTime().getSeconds() * 1000 + events.get(0).getTime().getNanos()
-          / 1_000_000;
-      String last = "";
-      for (JobEvent event : events) {
-        String stage = event.getStage().name().replace("STAGE_", "").toLowerCase(Locale.ROOT);
-        if (!stage.equals(last)) {
-          long t = event.getTime().getSeconds() * 1000 + event.getTime().getNanos() / 1_000_000;
-          md.append("| ").append(stage).append(" | ").append(fmt((t - t0) / 1000.0))
-              .append(" |\n");
-          last = stage;
-        }
-      }
+    md.append("\n## Timings\n\nThe run that finished the job, wall clock.\n\n"
+        + "| stage | started at (s) | took (s) |\n|---|---|---|\n");
+    for (StageTiming timing : result.getTimingsList()) {
+      md.append("| ").append(timing.getStage().name().replace("STAGE_", "")
+              .toLowerCase(Locale.ROOT)).append(" | ").append(fmt(timing.getStartedSeconds()))
+          .append(" | ").append(fmt(timing.getSeconds())).append(" |\n");
     }
+    md.append("| **total** | | **").append(fmt(result.getTotalSeconds())).append("** |\n");
     md.append("\n## Cost\n\n| stage | provider | item | estimated | actual |\n|---|---|---|---|---|\n");
     for (CostLine line : result.getCost().getLinesList()) {
       md.append("| ").append(line.getStage()).append(" | ").append(line.getProvider())

@@ -18,16 +18,15 @@ import dev.reelmesh.v1.StitchAudio;
 import dev.reelmesh.v1.StitchEvent;
 import dev.reelmesh.v1.StitchRequest;
 import dev.reelmesh.v1.StitchResult;
-import dev.reelmesh.v1.Transition;
-import dev.reelmesh.v1.TransitionKind;
 import io.grpc.Status;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * 92–100%: clips stitched with dissolves, narration placed at clip starts, music ducked under
- * it, loudness normalised, captions written (one media call), thumbnail and storyboard sheet.
+ * 92–100%: clips stitched with dissolves (stills rendered with their camera moves in the same
+ * encode), narration placed at clip starts, music ducked under it, loudness normalised,
+ * captions written (one media call), thumbnail and storyboard sheet.
  */
 final class AssembleStage {
   private AssembleStage() {}
@@ -45,6 +44,7 @@ final class AssembleStage {
     // under it, loudness to target, captions. The audio work overlaps the video encode.
     StitchResult assembled = ctx.memo().remember("assemble-" + run, StitchResult.parser(),
         () -> stitch(ctx, media, run, anyAudio ? soundtrack(ctx, narration, music) : null));
+    Timeline.recordPreviews(ctx, assembled);
     if (assembled.hasLoudness()) {
       ctx.job.event(Stage.STAGE_ASSEMBLE, 97, String.format(
           "mixed: %.1f LUFS integrated, %.1f dBTP true peak",
@@ -87,28 +87,18 @@ final class AssembleStage {
 
   private static StitchResult stitch(JobContext ctx, MediaServiceGrpc.MediaServiceBlockingStub
       media, String run, StitchAudio audio) {
-    double overlap = ClipsStage.overlap(ctx);
     StitchRequest.Builder request = StitchRequest.newBuilder()
-        .addAllClips(ctx.clips)
         .setWidth(ctx.spec.frameSize().width())
         .setHeight(ctx.spec.frameSize().height())
         .setFps(ClipsStage.FPS)
         .setOutputPath(ctx.path("final-" + run + ".mp4"));
-    for (int i = 1; i < ctx.clips.size(); i++) {
-      request.addTransitions(Transition.newBuilder()
-          .setKind(TransitionKind.TRANSITION_KIND_DISSOLVE).setDurationSeconds(overlap));
-    }
-    // Each clip fills its slot (plus the overlap its dissolve eats); a longer render is trimmed.
-    int n = ctx.plan.getClipsCount();
-    for (int i = 0; i < n; i++) {
-      double slot = ctx.plan.getClips(i).getEndSeconds() - ctx.plan.getClips(i).getStartSeconds()
-          + (i < n - 1 ? overlap : 0);
-      request.addClipSeconds(Math.min(slot, ctx.clipSeconds.get(i)));
-    }
+    Timeline.fill(ctx, request);
     if (audio != null) {
       request.setAudio(audio);
     }
+    long stills = ctx.clips.stream().filter(dev.reelmesh.v1.ClipReady::hasStill).count();
     ctx.job.event(Stage.STAGE_ASSEMBLE, 92, "assembling " + ctx.clips.size() + " clips"
+        + (stills > 0 ? " (" + stills + " rendered from stills in the same encode)" : "")
         + (audio != null ? " with narration, music and captions" : ""));
     Iterator<StitchEvent> events = media.withDeadlineAfter(10, TimeUnit.MINUTES)
         .stitch(request.build());

@@ -2,6 +2,7 @@ package dev.reelmesh.orchestrator.stage;
 
 import dev.reelmesh.orchestrator.provider.BudgetExceeded;
 import dev.reelmesh.orchestrator.provider.video.ClipRequest;
+import dev.reelmesh.orchestrator.provider.video.MotionNames;
 import dev.reelmesh.orchestrator.provider.video.VideoProvider;
 import dev.reelmesh.v1.ArtifactRef;
 import dev.reelmesh.v1.ClipReady;
@@ -19,7 +20,11 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** 40–85%: every clip rendered from its chosen frames, several at once up to the job's limit. */
+/**
+ * 40–85%: every clip rendered from its chosen frames, several at once up to the job's limit. The
+ * offline engine's clips are stills with a camera move: nothing is rendered here, the final
+ * Stitch renders them in its one encode.
+ */
 final class ClipsStage {
   static final double FPS = 24;
 
@@ -40,7 +45,7 @@ final class ClipsStage {
     Semaphore slots = new Semaphore(ctx.spec.spec().getMaxParallelClips());
     AtomicInteger done = new AtomicInteger();
     List<CompletableFuture<ClipReady>> futures = new ArrayList<>();
-    ctx.job.event(Stage.STAGE_CLIPS, 40, "rendering " + n + " clips with "
+    ctx.job.event(Stage.STAGE_CLIPS, 40, "preparing " + n + " clips with "
         + ctx.providers.video().name());
     // The job's gRPC Context travels with each task, so a cancel reaches the render.
     Context context = Context.current();
@@ -79,8 +84,7 @@ final class ClipsStage {
       throw first != null ? first : e.getCause() instanceof RuntimeException r ? r : e;
     }
     for (CompletableFuture<ClipReady> future : futures) {
-      ctx.clips.add(future.join().getClip());
-      ctx.clipSeconds.add(future.join().getDurationSeconds());
+      ctx.clips.add(future.join());
     }
   }
 
@@ -111,6 +115,15 @@ final class ClipsStage {
         ctx.prompts.getPromptsCount() > index ? ctx.prompts.getPrompts(index) : null,
         ctx.path(String.format("clips/clip%02d-g%d.mp4", index, ctx.generations.clip(index))),
         key);
+    java.util.Optional<VideoProvider.Still> still = ctx.providers.video().still(request);
+    if (still.isPresent()) {
+      return ready(ctx, key, done, n, ClipReady.newBuilder().setClipIndex(index)
+          .setStill(still.get().motion()).setDurationSeconds(duration)
+          .setEngine(still.get().engine()).build(), String.format(
+              "clip %d ready: a still with a %s move (%s engine), rendered in the final encode"
+                  + " (%.2f s)", index + 1, MotionNames.of(still.get().motion().getMotion()),
+              still.get().engine().getEngine(), duration));
+    }
     VideoProvider.Rendered rendered = renderWithRetry(ctx, request);
     if (rendered.durationSeconds() > duration + 0.25) {
       // Fixed-length providers (Sora: 4/8/12 s) overshoot; assembly keeps the planned part.
@@ -119,13 +132,22 @@ final class ClipsStage {
           index + 1, rendered.engine().getEngine(), rendered.durationSeconds(), duration,
           duration));
     }
-    ClipReady ready = ClipReady.newBuilder().setClipIndex(index).setClip(rendered.clip())
-        .setDurationSeconds(rendered.durationSeconds()).setEngine(rendered.engine()).build();
+    return ready(ctx, key, done, n, ClipReady.newBuilder().setClipIndex(index)
+        .setClip(rendered.clip()).setDurationSeconds(rendered.durationSeconds())
+        .setEngine(rendered.engine()).build(),
+        String.format("clip %d ready (%.2f s)", index + 1, rendered.durationSeconds()));
+  }
+
+  /**
+   * Records the clip (a still too: a resumed or regenerated run then reports only the clips it
+   * redoes) and reports it ready.
+   */
+  private static ClipReady ready(JobContext ctx, String key, AtomicInteger done, int n,
+      ClipReady ready, String message) {
     ctx.memo().put(key, ready);
-    ctx.engines.put("video", rendered.engine());
+    ctx.engines.put("video", ready.getEngine());
     int finished = done.incrementAndGet();
-    ctx.job.event(Stage.STAGE_CLIPS, 40 + 45.0 * finished / n, String.format(
-        "clip %d ready (%.2f s)", index + 1, rendered.durationSeconds()),
+    ctx.job.event(Stage.STAGE_CLIPS, 40 + 45.0 * finished / n, message,
         e -> e.setClipReady(ready));
     return ready;
   }

@@ -8,6 +8,7 @@ import dev.reelmesh.orchestrator.store.StepMemo;
 import dev.reelmesh.orchestrator.mesh.MeshChannels;
 import dev.reelmesh.v1.ArtifactRef;
 import dev.reelmesh.v1.ClipPrompts;
+import dev.reelmesh.v1.ClipReady;
 import dev.reelmesh.v1.EngineInfo;
 import dev.reelmesh.v1.Fallback;
 import dev.reelmesh.v1.FrameResult;
@@ -47,9 +48,11 @@ public final class JobContext {
   final List<FrameResult> frames = new ArrayList<>();
   ClipPrompts prompts;
   EngineInfo promptsEngine;
-  final List<ArtifactRef> clips = new ArrayList<>();
-  /** Rendered length of each clip, seconds (a provider may render longer than the slot). */
-  final List<Double> clipSeconds = new ArrayList<>();
+  /**
+   * Each clip: a provider's file with its rendered length (a provider may render longer than the
+   * slot), or a still with its move and slot length, rendered by the final Stitch.
+   */
+  final List<ClipReady> clips = new ArrayList<>();
   final Map<String, EngineInfo> engines = new LinkedHashMap<>();
 
   JobContext(JobRuntime job, MeshChannels channels, Providers providers, ArtifactStore artifacts,

@@ -4,6 +4,7 @@ import com.google.protobuf.Empty;
 import dev.reelmesh.common.artifact.ArtifactStore;
 import dev.reelmesh.common.error.Statuses;
 import dev.reelmesh.orchestrator.deliver.ReportWriter;
+import dev.reelmesh.orchestrator.deliver.StageTimings;
 import dev.reelmesh.orchestrator.job.Generations;
 import dev.reelmesh.orchestrator.job.JobRuntime;
 import dev.reelmesh.orchestrator.mesh.MeshChannels;
@@ -63,6 +64,7 @@ public final class JobRun implements Runnable {
   }
 
   private void stages() {
+    long before = job.log().lastSequence();
     job.state(JobState.JOB_STATE_RUNNING, "running");
     PlanStage.run(ctx);
     if (PlanStage.awaitsApproval(ctx)) {
@@ -79,10 +81,11 @@ public final class JobRun implements Runnable {
     List<NarrationSegment> narration = AudioStage.run(ctx);
     AssembleStage.Assembled assembled = AssembleStage.run(ctx, narration);
     ctx.checkCancelled();
-    deliver(assembled);
+    deliver(assembled, before);
   }
 
-  private void deliver(AssembleStage.Assembled assembled) {
+  /** @param before the last event before this run: its timings start after it */
+  private void deliver(AssembleStage.Assembled assembled, long before) {
     ctx.engines.put("image", ctx.engines.getOrDefault("image",
         dev.reelmesh.v1.EngineInfo.newBuilder().setEngine(ctx.providers.image().name()).build()));
     ctx.engines.put("prompts", ctx.promptsEngine);
@@ -96,13 +99,16 @@ public final class JobRun implements Runnable {
         .setPlan(ctx.plan)
         .setPrompts(ctx.prompts)
         .addAllFrames(ctx.frames)
-        .addAllClips(ctx.clips)
+        .addAllClips(Timeline.artefacts(ctx))
         .setCost(job.cost())
         .setDurationSeconds(assembled.durationSeconds())
         .putAllEngines(ctx.engines);
     if (assembled.captions() != null) {
       result.setCaptions(assembled.captions());
     }
+    ctx.job.event(dev.reelmesh.v1.Stage.STAGE_DELIVER, 99, "writing the report");
+    StageTimings.fill(result, job.log().after(before,
+        (int) (job.log().lastSequence() - before)), java.time.Instant.now());
     String report = ReportWriter.write(job.id(), result.build(), job.log().after(0,
         Integer.MAX_VALUE));
     Path reportFile = ctx.file("report.md");

@@ -54,8 +54,12 @@ class PipelineBenchmark {
           throw new AssertionError("job failed: " + mesh.job(id).getError());
         }
         seconds.add(elapsed);
-        System.out.printf(Locale.ROOT, "BENCH offline-30s-1280x720 run %d: %.1f s (video %.2f s)%n",
-            run + 1, elapsed, mesh.job(id).getResult().getDurationSeconds());
+        dev.reelmesh.v1.JobResult result = mesh.job(id).getResult();
+        System.out.printf(Locale.ROOT, "BENCH offline-30s-1280x720 run %d: %.1f s (video %.2f s)"
+            + " stages: %s%n", run + 1, elapsed, result.getDurationSeconds(),
+            result.getTimingsList().stream().map(t -> String.format(Locale.ROOT, "%s %.1f",
+                t.getStage().name().replace("STAGE_", "").toLowerCase(Locale.ROOT),
+                t.getSeconds())).collect(java.util.stream.Collectors.joining(", ")));
       }
     }
     Collections.sort(seconds);

@@ -12,6 +12,7 @@ import dev.reelmesh.v1.JobEvent;
 import dev.reelmesh.v1.JobResult;
 import dev.reelmesh.v1.JobState;
 import dev.reelmesh.v1.ListJobsRequest;
+import dev.reelmesh.v1.PlannedClip;
 import dev.reelmesh.v1.ProbeResponse;
 import dev.reelmesh.v1.RegenerateClipsRequest;
 import dev.reelmesh.v1.Stage;
@@ -110,6 +111,57 @@ class PipelineEndToEndTest {
     assertThat(stages).containsSubsequence(Stage.STAGE_PLAN, Stage.STAGE_STORYBOARD,
         Stage.STAGE_CLIP_PROMPTS, Stage.STAGE_CLIPS, Stage.STAGE_AUDIO, Stage.STAGE_ASSEMBLE,
         Stage.STAGE_DELIVER);
+  }
+
+  @Test
+  @Order(2)
+  void offlineClipsAreStillsRenderedInTheFinalEncodeWithAPreviewEach() {
+    JobResult result = result();
+    List<JobEvent> ready = events.stream().filter(JobEvent::hasClipReady).toList();
+    assertThat(ready).hasSize(result.getPlan().getClipsCount()).allSatisfy(e -> {
+      assertThat(e.getClipReady().hasStill()).isTrue();
+      assertThat(e.getClipReady().hasClip()).isFalse();
+      assertThat(e.getMessage()).contains("a still with a").contains("motion engine");
+    });
+    // No clip file is rendered: the clips folder holds only the final encode's previews.
+    assertThat(result.getClipsList()).hasSize(result.getPlan().getClipsCount())
+        .allSatisfy(preview -> {
+          ProbeResponse probe = mesh.probe(preview);
+          assertThat(probe.getStreamsList()).filteredOn(st -> st.getType().equals("video"))
+              .singleElement().satisfies(v -> assertThat(v.getHeight()).isEqualTo(180));
+        });
+    for (int i = 0; i < result.getClipsCount(); i++) {
+      PlannedClip planned = result.getPlan().getClips(i);
+      double slot = planned.getEndSeconds() - planned.getStartSeconds();
+      assertThat(mesh.probe(result.getClips(i)).getDurationSeconds())
+          .isGreaterThanOrEqualTo(slot - 0.1).isLessThanOrEqualTo(slot + 0.6);
+    }
+  }
+
+  @Test
+  @Order(2)
+  void theResultAndTheReportGiveEachStagesDurationAndTheTotal() throws Exception {
+    JobResult result = result();
+    assertThat(result.getTimingsList()).extracting(dev.reelmesh.v1.StageTiming::getStage)
+        .containsSubsequence(Stage.STAGE_PLAN, Stage.STAGE_STORYBOARD, Stage.STAGE_CLIPS,
+            Stage.STAGE_ASSEMBLE, Stage.STAGE_DELIVER);
+    double sum = result.getTimingsList().stream()
+        .mapToDouble(dev.reelmesh.v1.StageTiming::getSeconds).sum();
+    // Measured against the events' own clock: the run spans its first to its last event.
+    double first = seconds(events.stream().filter(e -> e.getState() == JobState.JOB_STATE_RUNNING)
+        .findFirst().orElseThrow());
+    double last = seconds(events.stream().filter(JobEvent::hasResult).findFirst().orElseThrow());
+    assertThat(result.getTotalSeconds()).isBetween(last - first - 0.5, last - first + 0.05);
+    assertThat(sum).isCloseTo(result.getTotalSeconds(), org.assertj.core.data.Offset.offset(0.01));
+    assertThat(result.getTimingsList()).allSatisfy(t -> assertThat(t.getSeconds()).isNotNegative());
+    String report = Files.readString(mesh.file(result.getReport()));
+    assertThat(report).contains("| stage | started at (s) | took (s) |")
+        .contains(String.format(java.util.Locale.ROOT, "| **total** | | **%.1f** |",
+            result.getTotalSeconds()));
+  }
+
+  private static double seconds(JobEvent event) {
+    return event.getTime().getSeconds() + event.getTime().getNanos() / 1e9;
   }
 
   @Test

@@ -63,6 +63,15 @@ public final class TestProviders implements ProviderFactory {
         videoCalls.incrementAndGet();
         return real.render(request);
       }
+
+      @Override
+      public java.util.Optional<Still> still(ClipRequest request) {
+        java.util.Optional<Still> still = real.still(request);
+        if (still.isPresent()) {
+          videoCalls.incrementAndGet();
+        }
+        return still;
+      }
     };
     return new Providers(image, counted, EspeakSpeechProvider.fromPath(System.getenv("PATH")));
   }
