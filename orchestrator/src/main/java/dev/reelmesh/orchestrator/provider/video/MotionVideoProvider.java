@@ -51,26 +51,29 @@ public final class MotionVideoProvider implements VideoProvider {
             .setElapsedMs((System.nanoTime() - started) / 1e6).build());
   }
 
+  /** Camera words and the move they ask for, first match wins (a "pan left" before a "pan"). */
+  private static final java.util.List<java.util.Map.Entry<java.util.regex.Pattern, Motion>>
+      MOVES = java.util.List.of(
+          move("zoom out|pull[- ]?(back|out)|dolly out|reveal", Motion.MOTION_ZOOM_OUT),
+          move("push[- ]?in|zoom in|dolly in|close[- ]?up|macro", Motion.MOTION_ZOOM_IN),
+          move("pan(s|ning)? left", Motion.MOTION_PAN_LEFT),
+          move("pan|pans|panning|glide|gliding|tracking|track", Motion.MOTION_PAN_RIGHT),
+          move("tilt up|crane|rising camera|aerial", Motion.MOTION_PAN_UP),
+          move("static", Motion.MOTION_STATIC));
+
+  private static java.util.Map.Entry<java.util.regex.Pattern, Motion> move(String words,
+      Motion motion) {
+    return java.util.Map.entry(java.util.regex.Pattern.compile("\\b(" + words + ")\\b"),
+        motion);
+  }
+
   /** The move a clip prompt's camera words ask for; a blend (or a push-in) when none is named. */
   static Motion motionFor(String prompt, boolean hasEnd) {
     String p = prompt.toLowerCase(java.util.Locale.ROOT);
-    if (p.matches("(?s).*\\b(zoom out|pull[- ]?(back|out)|dolly out|reveal)\\b.*")) {
-      return Motion.MOTION_ZOOM_OUT;
-    }
-    if (p.matches("(?s).*\\b(push[- ]?in|zoom in|dolly in|close[- ]?up|macro)\\b.*")) {
-      return Motion.MOTION_ZOOM_IN;
-    }
-    if (p.matches("(?s).*\\bpan(s|ning)? left\\b.*")) {
-      return Motion.MOTION_PAN_LEFT;
-    }
-    if (p.matches("(?s).*\\b(pan|pans|panning|glide|gliding|tracking|track)\\b.*")) {
-      return Motion.MOTION_PAN_RIGHT;
-    }
-    if (p.matches("(?s).*\\b(tilt up|crane|rising camera|aerial)\\b.*")) {
-      return Motion.MOTION_PAN_UP;
-    }
-    if (p.matches("(?s).*\\bstatic\\b.*")) {
-      return Motion.MOTION_STATIC;
+    for (var m : MOVES) {
+      if (m.getKey().matcher(p).find()) {
+        return m.getValue();
+      }
     }
     return hasEnd ? Motion.MOTION_BLEND : Motion.MOTION_ZOOM_IN;
   }
