@@ -72,16 +72,8 @@ class AnimaticFramesTest {
 
   @Test
   void thePreviousFrameLeavesNoGhost() throws Exception {
-    BufferedImage loud = new BufferedImage(SIZE.width(), SIZE.height(),
-        BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = loud.createGraphics();
-    g.setColor(Color.MAGENTA);
-    g.fillRect(0, 0, SIZE.width(), SIZE.height());
-    g.setColor(Color.GREEN);
-    g.fillOval(40, 40, 100, 100);
-    g.dispose();
-    Path previous = dir.resolve("previous.png");
-    ImageIO.write(loud, "png", previous.toFile());
+    Path previous = picture("previous.png", SIZE.width(), SIZE.height(), Color.MAGENTA,
+        Color.GREEN, new java.awt.geom.Ellipse2D.Double(40, 40, 100, 100));
     ScenePlan plan = PlanFixtures.plan(MUG);
     List<BufferedImage> alone = render(plan, 1, FrameKind.FRAME_KIND_START, "p", null,
         List.of(), "alone");
@@ -154,15 +146,8 @@ class AnimaticFramesTest {
 
   @Test
   void aReferenceImageIsTheHeroAtTheSubjectsPlaceAndSize() throws Exception {
-    BufferedImage photo = new BufferedImage(200, 200, BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = photo.createGraphics();
-    g.setColor(Color.WHITE);
-    g.fillRect(0, 0, 200, 200);
-    g.setColor(new Color(0x1060D0));
-    g.fillRect(40, 30, 120, 150);
-    g.dispose();
-    Path reference = dir.resolve("mug.png");
-    ImageIO.write(photo, "png", reference.toFile());
+    Path reference = picture("mug.png", 200, 200, Color.WHITE, new Color(0x1060D0),
+        new Rectangle2D.Double(40, 30, 120, 150));
     ScenePlan plan = PlanFixtures.plan(MUG);
     List<BufferedImage> frames = render(plan, 2, FrameKind.FRAME_KIND_START, "p", reference,
         List.of(reference), "ref");
@@ -189,6 +174,21 @@ class AnimaticFramesTest {
           .isLessThan(0.02);
       assertThat(box.getHeight()).as("not a sticker").isGreaterThan(0.3 * SIZE.height());
     }
+  }
+
+  /** A PNG of {@code shape} in {@code fore} on {@code back}. */
+  private Path picture(String name, int w, int h, Color back, Color fore, java.awt.Shape shape)
+      throws java.io.IOException {
+    BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = image.createGraphics();
+    g.setColor(back);
+    g.fillRect(0, 0, w, h);
+    g.setColor(fore);
+    g.fill(shape);
+    g.dispose();
+    Path out = dir.resolve(name);
+    ImageIO.write(image, "png", out.toFile());
+    return out;
   }
 
   static List<SceneGraph> scenes(ScenePlan plan, int clip, FrameKind kind, String prompt) {

@@ -103,6 +103,12 @@ class SceneGraphBriefsTest {
             assertThat(frame.subject().pictogram().name()).as(where).isEqualTo(c.subject());
             assertThat(frame.subject().pictogram().isPlaceholder()).isFalse();
           }
+          List<String> drawn = new java.util.ArrayList<>(frame.props().stream()
+              .map(p -> p.pictogram().name()).toList());
+          if (frame.subject() != null) {
+            drawn.add(frame.subject().pictogram().name());
+          }
+          assertThat(drawn).as(where + ": each thing drawn once").doesNotHaveDuplicates();
           boolean planCast = !plan.getClips(clip).getCharacterIdsList().isEmpty();
           List<String> names = frame.figures().stream().map(f -> f.spec().name()).toList();
           List<String> roles = frame.figures().stream().map(f -> f.spec().role()).toList();

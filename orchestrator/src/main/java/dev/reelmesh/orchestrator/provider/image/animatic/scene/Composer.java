@@ -65,7 +65,10 @@ public final class Composer {
     double x = centre - side * (clear + size * 0.7);
     for (int i = 0; i < brief.props().size(); i++) {
       Pictogram p = Pictograms.shared().find(brief.props().get(i));
-      if (p == null) {
+      // "nets" and a fisherman's rod are one pictogram: each thing is drawn once.
+      String name = p == null ? null : p.name();
+      if (p == null || (subject != null && subject.pictogram().name().equals(name))
+          || out.stream().anyMatch(o -> o.pictogram().name().equals(name))) {
         continue;
       }
       double base = surface > 0 && !LARGE.contains(p.name()) ? surface : FLOOR;
