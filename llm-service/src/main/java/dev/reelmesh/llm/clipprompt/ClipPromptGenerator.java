@@ -11,6 +11,8 @@ import dev.reelmesh.llm.plan.Plan;
 import dev.reelmesh.llm.plan.PlanCharacter;
 import dev.reelmesh.llm.plan.PlanClip;
 import dev.reelmesh.llm.plan.VideoFamily;
+import dev.reelmesh.llm.shot.ShotChecks;
+import dev.reelmesh.llm.shot.ShotPrompt;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +36,12 @@ public final class ClipPromptGenerator {
     String negative = NegativePrompt.forStyle(plan.style());
     Map<Integer, ClipReferences> refs = ReferenceMapper.map(plan, references);
     List<GeneratedClipPrompt> drafts = new ArrayList<>();
+    List<String> shotNotes = new ArrayList<>();
     for (PlanClip clip : plan.clips()) {
       ClipReferences r = refs.get(clip.index());
+      if (family == VideoFamily.SORA) {
+        shotNotes.addAll(shotNotes(clip.index(), SoraClipPrompt.shot(plan, clip, r)));
+      }
       String text = ClipPromptTemplates.build(plan, clip, r, keywords, family);
       drafts.add(new GeneratedClipPrompt(clip.index(), text, negative, clip.durationSeconds(),
           r.sceneUrl(), r.characterUrls(), Words.count(text), keywords, clip.locationId(),
@@ -69,8 +75,18 @@ public final class ClipPromptGenerator {
       }
     }
     double ms = (System.nanoTime() - t0) / 1e6;
-    return new Outcome<>(new ClipPromptSet(chosen.prompts(), keywords, negative, ms, chosen.notes()),
-        report, costs);
+    List<String> notes = new ArrayList<>(shotNotes);
+    notes.addAll(chosen.notes());
+    return new Outcome<>(new ClipPromptSet(chosen.prompts(), keywords, negative, ms, notes), report, costs);
+  }
+
+  /** A Sora-style shot that needed a repair or still fails a check says so in the notes. */
+  static List<String> shotNotes(int index, ShotPrompt shot) {
+    List<String> notes = new ArrayList<>();
+    shot.repairs().forEach(r -> notes.add("clip " + index + ": shot repaired: " + r));
+    ShotChecks.failed(shot.checks()).forEach(c -> notes.add("clip " + index + ": shot check " + c.name()
+        + " failed (" + c.detail() + ")"));
+    return notes;
   }
 
   /** The LLM's texts on the template entries; a count mismatch is left for the validator to refuse. */

@@ -7,6 +7,7 @@ import dev.reelmesh.llm.plan.PlanLocation;
 import dev.reelmesh.llm.shot.CameraMoves;
 import dev.reelmesh.llm.shot.ShotAssembler;
 import dev.reelmesh.llm.shot.ShotFragments;
+import dev.reelmesh.llm.shot.ShotPrompt;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -20,6 +21,11 @@ final class SoraClipPrompt {
   private SoraClipPrompt() {}
 
   static String build(Plan plan, PlanClip clip, ClipReferences refs) {
+    return shot(plan, clip, refs).prompt();
+  }
+
+  /** The assembled shot with its checks and repairs, so the generator can report them. */
+  static ShotPrompt shot(Plan plan, PlanClip clip, ClipReferences refs) {
     Optional<PlanCharacter> hero = clip.characterIds().stream().findFirst().flatMap(plan::character);
     String visual = clip.visualDescription().isBlank() ? ClipPromptTemplates.DEFAULT_ACTION : clip.visualDescription().strip();
     String subject;
@@ -42,7 +48,7 @@ final class SoraClipPrompt {
         .map(n -> n.matches("(?i)(a|an|the) .*") ? n : "the " + n).orElse("");
     ShotFragments f = new ShotFragments(subject.isBlank() ? "the main scene" : subject, action, setting, "",
         CameraMoves.clampLenient(clip.camera()), plan.style().lighting().split(",")[0], plan.style().mood());
-    return ShotAssembler.assemble(f, refs.mode() != ReferenceMode.TEXT_ONLY).prompt();
+    return ShotAssembler.assemble(f, refs.mode() != ReferenceMode.TEXT_ONLY);
   }
 
   private static String lower(String s) {

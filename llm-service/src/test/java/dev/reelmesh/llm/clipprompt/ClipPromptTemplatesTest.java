@@ -121,4 +121,17 @@ class ClipPromptTemplatesTest {
     assertThat(r.accepted()).isFalse();
     assertThat(r.refusal()).contains("clip 0").contains("below the 50-word minimum");
   }
+
+  @Test
+  void aSoraShotThatNeededARepairSaysSoInTheNotes() {
+    List<PlanClip> clips = new java.util.ArrayList<>(plan.clips());
+    clips.set(1, clips.get(1).withVisual("A dancer spins as the camera zooms in"));
+    Plan zoomy = new Plan(plan.title(), plan.brief(), plan.durationSeconds(), plan.aspectRatio(), plan.style(), clips,
+        plan.characters(), plan.locations(), "", plan.characterConsistency(), plan.seed());
+    var router = new dev.reelmesh.llm.engine.EngineRouter(new dev.reelmesh.llm.engine.offline.OfflineEngine(),
+        new dev.reelmesh.llm.engine.offline.OfflineEngine());
+    ClipPromptSet set = new ClipPromptGenerator(router).generate(zoomy, List.of(), VideoFamily.SORA, true).value();
+    assertThat(set.validationNotes()).anyMatch(n -> n.startsWith("clip 1: shot repaired:") && n.contains("zoom"));
+    assertThat(set.prompts().get(1).prompt()).doesNotContain("zoom");
+  }
 }
