@@ -1,20 +1,26 @@
 package dev.reelmesh.orchestrator.pipeline;
 
 import dev.reelmesh.common.config.MeshSettings;
+import dev.reelmesh.common.server.BlockingCalls;
 import dev.reelmesh.orchestrator.job.JobEngine;
 import dev.reelmesh.orchestrator.mesh.MeshChannels;
 import dev.reelmesh.orchestrator.stage.ProviderFactory;
 import io.grpc.BindableService;
+import java.time.Duration;
 import java.util.List;
 
 /** Everything the orchestrator serves, ready to bind to any server builder, and its engine. */
 public final class PipelineServices implements AutoCloseable {
+  /** Unary calls wait on the store or, for a refinement, an LLM call (3 min at most). */
+  static final Duration DEFAULT_DEADLINE = Duration.ofMinutes(5);
+
   private final JobEngine engine;
+  private final BlockingCalls calls = new BlockingCalls("pipeline", 16, 256, DEFAULT_DEADLINE);
   private final List<BindableService> services;
 
   private PipelineServices(JobEngine engine) {
     this.engine = engine;
-    this.services = List.of(new PipelineGrpcService(engine));
+    this.services = List.of(new PipelineGrpcService(engine, calls));
   }
 
   /**
@@ -42,6 +48,7 @@ public final class PipelineServices implements AutoCloseable {
   /** Stops the engine; running jobs stay RUNNING on disk and resume on the next start. */
   @Override
   public void close() {
+    calls.close();
     engine.close();
   }
 }
