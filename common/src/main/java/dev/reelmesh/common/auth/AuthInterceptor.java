@@ -95,7 +95,7 @@ public final class AuthInterceptor implements ServerInterceptor {
           + caller.subject() + "' has roles " + caller.roles().stream().map(Role::claim)
           .sorted().collect(Collectors.toList()) + "; this method needs one of "
           + anyOf.roles().stream().map(Role::claim).sorted().collect(Collectors.toList())
-          + " (or admin)").asRuntimeException();
+          + (anyOf.roles().contains(Role.ADMIN) ? "" : " (or admin)")).asRuntimeException();
     }
   }
 }

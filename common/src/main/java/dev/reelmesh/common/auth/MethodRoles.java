@@ -6,9 +6,10 @@ import java.util.Set;
 
 /**
  * Which roles may call which method: one table for the whole mesh. {@link Role#ADMIN} may call
- * everything. A reelmesh method missing from the table needs ADMIN (fail closed: a new RPC is
- * not open until someone decides who may call it). Health checks need no token, so load
- * balancers can probe; reflection needs any valid token.
+ * everything. The llm, scoring and media services serve {@code submit} and {@code service}
+ * callers; the pipeline serves {@code submit}. Fail closed: a pipeline RPC not listed here, and
+ * any method of a service not listed, needs ADMIN until someone decides who may call it. Health
+ * checks need no token, so load balancers can probe; reflection needs any valid token.
  */
 public final class MethodRoles {
   /** Who may call a method: nobody needs a token, any valid token, or one of these roles. */

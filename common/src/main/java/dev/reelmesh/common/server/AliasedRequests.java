@@ -38,11 +38,20 @@ public final class AliasedRequests {
     if (!missing.isEmpty()) {
       throw new IllegalArgumentException(descriptor.getName() + " has no methods " + missing);
     }
+    return withMethods(descriptor, rebound);
+  }
+
+  /**
+   * {@code descriptor}'s service (same name, same schema for reflection) serving {@code methods}
+   * instead: a rebound method has a new descriptor, so the service descriptor is rebuilt too.
+   */
+  static ServerServiceDefinition withMethods(ServiceDescriptor descriptor,
+      List<ServerMethodDefinition<?, ?>> methods) {
     ServiceDescriptor.Builder newDescriptor = ServiceDescriptor.newBuilder(descriptor.getName())
         .setSchemaDescriptor(descriptor.getSchemaDescriptor());
-    rebound.forEach(m -> newDescriptor.addMethod(m.getMethodDescriptor()));
+    methods.forEach(m -> newDescriptor.addMethod(m.getMethodDescriptor()));
     ServerServiceDefinition.Builder out = ServerServiceDefinition.builder(newDescriptor.build());
-    rebound.forEach(out::addMethod);
+    methods.forEach(out::addMethod);
     return out.build();
   }
 

@@ -39,12 +39,7 @@ final class ParsedRequests {
     for (ServerMethodDefinition<?, ?> method : service.getMethods()) {
       rebound.add(guard(method));
     }
-    ServiceDescriptor.Builder newDescriptor = ServiceDescriptor.newBuilder(descriptor.getName())
-        .setSchemaDescriptor(descriptor.getSchemaDescriptor());
-    rebound.forEach(m -> newDescriptor.addMethod(m.getMethodDescriptor()));
-    ServerServiceDefinition.Builder out = ServerServiceDefinition.builder(newDescriptor.build());
-    rebound.forEach(out::addMethod);
-    return out.build();
+    return AliasedRequests.withMethods(descriptor, rebound);
   }
 
   private static <Q, R> ServerMethodDefinition<Parsed<Q>, R> guard(

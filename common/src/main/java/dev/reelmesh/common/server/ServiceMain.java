@@ -51,9 +51,15 @@ public final class ServiceMain implements Callable<Integer> {
       int defaultPort,
       Function<MeshSettings, List<BindableService>> factory,
       String[] args) {
-    return new CommandLine(new ServiceMain(label, defaultPort, factory))
-        .setCommandName(label)
-        .execute(args);
+    CommandLine cli = new CommandLine(new ServiceMain(label, defaultPort, factory))
+        .setCommandName(label);
+    // A refused configuration (--host without auth, a bad key file) is one line, not a trace.
+    cli.setExecutionExceptionHandler((e, line, parsed) -> {
+      line.getErr().println(label + ": " + (e instanceof IllegalArgumentException
+          ? e.getMessage() : e.toString()));
+      return 1;
+    });
+    return cli.execute(args);
   }
 
   @Override

@@ -77,13 +77,10 @@ class ArtifactStoreTest {
   }
 
   @Test
-  void boundsTheLengthAndDepthOfAReferenceAndAnswersAHugeOneAtOnce() throws Exception {
+  void boundsTheLengthAndDepthOfAReference() throws Exception {
     ArtifactStore store = store();
     String huge = "a/".repeat(50_000) + "x.mp4"; // the 100 KB reference that once took seconds
-    long t0 = System.nanoTime();
     assertInvalid(() -> store.resolve("clips[0]", huge), "at most " + ArtifactStore.MAX_URI_CHARS);
-    assertThat(System.nanoTime() - t0).as("refused without touching the disk per segment")
-        .isLessThan(1_000_000_000L);
     String deep = "d/".repeat(ArtifactStore.MAX_DEPTH) + "x.mp4";
     assertInvalid(() -> store.resolve("clips[0]", deep), "directories deep");
     assertThatThrownBy(() -> store.resolve("clips[0]", huge)).hasMessageContaining("clips[0].uri");

@@ -1,6 +1,7 @@
 package dev.reelmesh.orchestrator.pipeline;
 
 import dev.reelmesh.common.error.Statuses;
+import dev.reelmesh.common.server.BlockingCalls;
 import dev.reelmesh.orchestrator.event.EventStreamer;
 import dev.reelmesh.orchestrator.job.JobEngine;
 import dev.reelmesh.orchestrator.job.JobRuntime;
@@ -33,9 +34,11 @@ import java.util.function.Supplier;
 /** The gRPC edge of reelmesh.v1.PipelineService: validation and conversion; the engine works. */
 final class PipelineGrpcService extends PipelineServiceGrpc.PipelineServiceImplBase {
   private final JobEngine engine;
+  private final BlockingCalls calls;
 
-  PipelineGrpcService(JobEngine engine) {
+  PipelineGrpcService(JobEngine engine, BlockingCalls calls) {
     this.engine = engine;
+    this.calls = calls;
   }
 
   @Override
@@ -150,15 +153,11 @@ final class PipelineGrpcService extends PipelineServiceGrpc.PipelineServiceImplB
     unary(out, () -> engine.ledger().budget());
   }
 
-  private static <T> void unary(StreamObserver<T> out, Supplier<T> call) {
-    T result;
-    try {
-      result = call.get();
-    } catch (RuntimeException e) {
-      out.onError(Statuses.toException(e));
-      return;
-    }
-    out.onNext(result);
-    out.onCompleted();
+  /**
+   * Store reads and writes, and the LLM call of a refinement, block: they run on the worker
+   * pool in the caller's context, never on a transport thread.
+   */
+  private <T> void unary(StreamObserver<T> out, Supplier<T> call) {
+    calls.unary(out, call);
   }
 }

@@ -1,11 +1,13 @@
 package dev.reelmesh.orchestrator.pipeline;
 
 import dev.reelmesh.common.config.MeshSettings;
+import dev.reelmesh.common.server.BlockingCalls;
 import dev.reelmesh.orchestrator.job.JobEngine;
 import dev.reelmesh.orchestrator.mesh.MeshChannels;
 import dev.reelmesh.orchestrator.stage.ProviderFactory;
 import dev.reelmesh.orchestrator.store.Database;
 import io.grpc.BindableService;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -13,14 +15,18 @@ import java.util.List;
  * database the engine keeps its state in.
  */
 public final class PipelineServices implements AutoCloseable {
+  /** Unary calls wait on the store or, for a refinement, an LLM call (3 min at most). */
+  static final Duration DEFAULT_DEADLINE = Duration.ofMinutes(5);
+
   private final JobEngine engine;
   private final Database database;
+  private final BlockingCalls calls = new BlockingCalls("pipeline", 16, 256, DEFAULT_DEADLINE);
   private final List<BindableService> services;
 
   private PipelineServices(JobEngine engine, Database database) {
     this.engine = engine;
     this.database = database;
-    this.services = List.of(new PipelineGrpcService(engine));
+    this.services = List.of(new PipelineGrpcService(engine, calls));
   }
 
   /**
@@ -63,6 +69,7 @@ public final class PipelineServices implements AutoCloseable {
   /** Stops the engine; running jobs stay RUNNING in the store and resume on the next start. */
   @Override
   public void close() {
+    calls.close();
     try {
       engine.close();
     } finally {
