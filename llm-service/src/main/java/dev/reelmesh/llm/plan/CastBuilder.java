@@ -122,7 +122,7 @@ final class CastBuilder {
   /** "an old fisherman in his seventies", "a girl of about nine", "a barista in their twenties". */
   private static String identity(CastMember m, String role, Gender g, Random random) {
     String pronoun = g == Gender.FEMALE ? "her" : g == Gender.MALE ? "his" : "their";
-    String noun = People.kinNoun(role, m.age(), g);
+    String noun = kinNoun(role, m.age(), g);
     String attrs = m.attributes().isEmpty() ? "" : m.attributes() + " ";
     return switch (m.age()) {
       case CHILD -> Grammar.withArticle(attrs + noun) + " of about " + CHILD_AGES.get(random.nextInt(CHILD_AGES.size()));
@@ -152,24 +152,19 @@ final class CastBuilder {
   }
 
   /** Role nouns for figures: kin words become the person ("granddaughter" → "girl"). */
-  static final class People {
-    private People() {}
-
-    static String kinNoun(String role, AgeGroup age, Gender g) {
-      String head = role.substring(role.lastIndexOf(' ') + 1);
-      boolean kin = Set.of("granddaughter", "grandson", "grandchild", "daughter", "son", "grandfather",
-          "grandpa", "grandmother", "grandma", "granny", "mother", "mum", "mom", "father", "dad", "wife",
-          "husband", "sister", "brother", "partner", "friend", "colleague", "parent", "grandparent",
-          "kid", "child", "person").contains(head);
-      if (!kin) {
-        return role;
-      }
-      return switch (age) {
-        case CHILD -> g == Gender.FEMALE ? "girl" : g == Gender.MALE ? "boy" : "child";
-        case TEEN -> g == Gender.FEMALE ? "teenage girl" : g == Gender.MALE ? "teenage boy" : "teenager";
-        case OLDER -> g == Gender.FEMALE ? "woman" : g == Gender.MALE ? "man" : "person";
-        default -> g == Gender.FEMALE ? "woman" : g == Gender.MALE ? "man" : "person";
-      };
+  static String kinNoun(String role, AgeGroup age, Gender g) {
+    String head = role.substring(role.lastIndexOf(' ') + 1);
+    boolean kin = Set.of("granddaughter", "grandson", "grandchild", "daughter", "son", "grandfather",
+        "grandpa", "grandmother", "grandma", "granny", "mother", "mum", "mom", "father", "dad", "wife",
+        "husband", "sister", "brother", "partner", "friend", "colleague", "parent", "grandparent",
+        "kid", "child", "person").contains(head);
+    if (!kin) {
+      return role;
     }
+    return switch (age) {
+      case CHILD -> g == Gender.FEMALE ? "girl" : g == Gender.MALE ? "boy" : "child";
+      case TEEN -> g == Gender.FEMALE ? "teenage girl" : g == Gender.MALE ? "teenage boy" : "teenager";
+      default -> g == Gender.FEMALE ? "woman" : g == Gender.MALE ? "man" : "person";
+    };
   }
 }

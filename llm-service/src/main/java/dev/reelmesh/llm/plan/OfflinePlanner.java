@@ -50,7 +50,7 @@ public final class OfflinePlanner {
       double[] span = spans.get(i);
       Beat beat = beats.get(i);
       int k = seen.merge(beat, 1, Integer::sum) - 1;
-      int rotation = beat == Beat.CLOSING && !SELLS.contains(reading.purpose()) ? 1 : k + offsets.get(beat);
+      int rotation = beat == Beat.CLOSING ? (SELLS.contains(reading.purpose()) ? 0 : 1) : k + offsets.get(beat);
       String visual = Shots.visual(beat, rotation, k, story, shots);
       // Over a song with words, the song speaks: no voice-over on top of the lyrics.
       String narration = !request.lyrics().isEmpty() ? ""
