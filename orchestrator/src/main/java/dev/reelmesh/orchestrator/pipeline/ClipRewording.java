@@ -70,7 +70,9 @@ final class ClipRewording {
       merged.setClips(i, after);
       prompts.add(i);
       changes.addAll(describe(i, before, after));
+      // The camera word frames the shot (a close-up is drawn closer), so it redraws frames too.
       if (!before.getVisualDescription().equals(after.getVisualDescription())
+          || !before.getCamera().equals(after.getCamera())
           || !before.getMotion().equals(after.getMotion())
           || !before.getCharacterIdsList().equals(after.getCharacterIdsList())
           || !before.getLocationId().equals(after.getLocationId())) {

@@ -268,7 +268,7 @@ class PipelineEndToEndTest {
 
   @Test
   @Order(10)
-  void anInstructionRewordsOnlyTheNamedClipAndRedoesWhatDependsOnIt() {
+  void anInstructionRewordsOnlyTheNamedClipAndRedoesWhatDependsOnIt() throws Exception {
     JobResult before = result();
     String camera = java.util.stream.Stream.of("overhead", "aerial", "close-up")
         .filter(c -> !c.equals(before.getPlan().getClips(1).getCamera())).findFirst().orElseThrow();
@@ -296,8 +296,22 @@ class PipelineEndToEndTest {
     }
     assertThat(after.getPrompts().getPrompts(1)).isNotEqualTo(before.getPrompts().getPrompts(1));
     assertThat(after.getClips(1).getUri()).isNotEqualTo(before.getClips(1).getUri());
-    // A camera change does not change what the frames show: they are kept.
-    assertThat(rerun).noneMatch(JobEvent::hasFrameVariations);
+    // A camera change reframes the shot: only that clip's two frames are drawn again, and the
+    // pictures differ (the animatic draws a close-up closer).
+    assertThat(rerun).filteredOn(JobEvent::hasFrameVariations)
+        .extracting(e -> e.getFrameVariations().getClipIndex()).containsOnly(1).hasSize(2);
+    for (FrameResult frame : after.getFramesList()) {
+      FrameResult old = before.getFramesList().stream()
+          .filter(f -> f.getClipIndex() == frame.getClipIndex() && f.getFrame() == frame.getFrame())
+          .findFirst().orElseThrow();
+      byte[] was = Files.readAllBytes(mesh.file(old.getVariations(old.getChosen()).getImage()));
+      byte[] now = Files.readAllBytes(mesh.file(frame.getVariations(frame.getChosen()).getImage()));
+      if (frame.getClipIndex() == 1) {
+        assertThat(now).as("clip 2's redrawn frame").isNotEqualTo(was);
+      } else {
+        assertThat(now).as("clip %d's kept frame", frame.getClipIndex() + 1).isEqualTo(was);
+      }
+    }
     assertThat(mesh.probe(after.getVideo()).getDurationSeconds())
         .isCloseTo(12.0, org.assertj.core.data.Offset.offset(0.15));
   }
