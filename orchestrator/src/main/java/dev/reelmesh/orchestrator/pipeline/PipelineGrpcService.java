@@ -5,6 +5,7 @@ import dev.reelmesh.common.server.BlockingCalls;
 import dev.reelmesh.orchestrator.event.EventStreamer;
 import dev.reelmesh.orchestrator.job.JobEngine;
 import dev.reelmesh.orchestrator.job.JobRuntime;
+import dev.reelmesh.orchestrator.spec.JobSpecs;
 import dev.reelmesh.v1.ApprovePlanRequest;
 import dev.reelmesh.v1.Budget;
 import dev.reelmesh.v1.CancelJobRequest;
@@ -47,9 +48,9 @@ final class PipelineGrpcService extends PipelineServiceGrpc.PipelineServiceImplB
       if (!request.hasSpec()) {
         throw Statuses.invalid("spec", "is required");
       }
-      dev.reelmesh.v1.JobSpec filled = dev.reelmesh.orchestrator.spec.JobSpecs.validateAndFill(
+      dev.reelmesh.v1.JobSpec filled = JobSpecs.validateAndFill(
           request.getSpec(), engine.paidProviders());
-      if (SpendCheck.paid(filled)) {
+      if (JobSpecs.paysForMedia(filled)) {
         SpendCheck.refuseOver(engine, "the job", filled, 0, CostEstimator.media(engine, filled,
             CostEstimator.offlinePlan(engine, filled).getPlan(), null));
       }
@@ -103,7 +104,7 @@ final class PipelineGrpcService extends PipelineServiceGrpc.PipelineServiceImplB
       JobRuntime job = engine.get(request.getJobId());
       dev.reelmesh.v1.JobSpec spec = job.spec().spec();
       java.util.function.Consumer<PlanReady> check = plan -> {
-        if (SpendCheck.paid(spec)) {
+        if (JobSpecs.paysForMedia(spec)) {
           SpendCheck.refuseOver(engine, "the approved plan", spec,
               job.cost().getActualTotalMicros(), CostEstimator.media(engine, spec,
                   plan.getPlan(), null));

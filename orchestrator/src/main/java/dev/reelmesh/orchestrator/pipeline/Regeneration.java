@@ -3,6 +3,7 @@ package dev.reelmesh.orchestrator.pipeline;
 import dev.reelmesh.common.error.Statuses;
 import dev.reelmesh.orchestrator.job.ClipNumbers;
 import dev.reelmesh.orchestrator.job.JobEngine;
+import dev.reelmesh.orchestrator.spec.JobSpecs;
 import dev.reelmesh.v1.CostReport;
 import dev.reelmesh.v1.FrameKind;
 import dev.reelmesh.v1.FrameSelector;
@@ -67,7 +68,7 @@ final class Regeneration {
         : new CostEstimator.Selection(renders, renders, renders);
     CostReport estimate = CostEstimator.media(engine, job.getSpec(), job.getResult().getPlan(),
         redo);
-    if (SpendCheck.paid(job.getSpec())) {
+    if (JobSpecs.paysForMedia(job.getSpec())) {
       SpendCheck.refuseOver(engine, "regenerating " + ClipNumbers.of(renders), job.getSpec(),
           job.getCost().getActualTotalMicros(), estimate);
     }

@@ -3,11 +3,9 @@ package dev.reelmesh.orchestrator.pipeline;
 import dev.reelmesh.orchestrator.job.JobEngine;
 import dev.reelmesh.orchestrator.provider.BudgetExceeded;
 import dev.reelmesh.v1.Budget;
-import dev.reelmesh.v1.CostLine;
 import dev.reelmesh.v1.CostReport;
 import dev.reelmesh.v1.JobSpec;
 import java.util.Locale;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -16,16 +14,7 @@ import java.util.stream.Collectors;
  * before any paid call, rather than accepted and failed later with money spent.
  */
 final class SpendCheck {
-  private static final Set<String> PAID = Set.of("openai", "replicate");
-
   private SpendCheck() {}
-
-  /** Whether any media role of the (filled) spec is a paid provider, so an estimate can be > 0. */
-  static boolean paid(JobSpec spec) {
-    return PAID.contains(spec.getProviders().getImage())
-        || PAID.contains(spec.getProviders().getVideo())
-        || PAID.contains(spec.getProviders().getSpeech());
-  }
 
   /**
    * @param what what is being refused ("the job", "the approved plan", "regenerating clips")
@@ -55,10 +44,6 @@ final class SpendCheck {
           usd(month.getRemainingMicros()), usd(month.getMonthlyLimitMicros()),
           usd(month.getSpentMicros())));
     }
-  }
-
-  static long estimated(CostReport report) {
-    return report.getLinesList().stream().mapToLong(CostLine::getEstimatedMicros).sum();
   }
 
   private static String usd(long micros) {

@@ -26,6 +26,16 @@ public final class JobSpecs {
 
   private JobSpecs() {}
 
+  /**
+   * Whether a filled spec chooses a paid provider (one not built in) for any media role, so its
+   * estimate can be above zero and is worth checking against the cap and the month.
+   */
+  public static boolean paysForMedia(JobSpec filled) {
+    return !BUILT.contains(filled.getProviders().getImage())
+        || !BUILT.contains(filled.getProviders().getVideo())
+        || !BUILT.contains(filled.getProviders().getSpeech());
+  }
+
   /** As below, for an engine without paid providers configured. */
   public static JobSpec validateAndFill(JobSpec spec) {
     return validateAndFill(spec, PaidProviders.NONE);
