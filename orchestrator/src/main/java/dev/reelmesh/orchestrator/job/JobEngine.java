@@ -7,12 +7,13 @@ import dev.reelmesh.orchestrator.budget.Ledger;
 import dev.reelmesh.orchestrator.mesh.MeshChannels;
 import dev.reelmesh.orchestrator.provider.openai.OpenAiConfig;
 import dev.reelmesh.orchestrator.spec.JobSpecs;
-import dev.reelmesh.orchestrator.store.FileStoreImport;
-import dev.reelmesh.orchestrator.store.JobStore;
 import dev.reelmesh.orchestrator.stage.JobRun;
 import dev.reelmesh.orchestrator.stage.JobSpend;
-import dev.reelmesh.orchestrator.stage.ProviderScope;
 import dev.reelmesh.orchestrator.stage.ProviderFactory;
+import dev.reelmesh.orchestrator.stage.ProviderScope;
+import dev.reelmesh.orchestrator.store.FileStoreImport;
+import dev.reelmesh.orchestrator.store.JobStore;
+import dev.reelmesh.v1.ImageSource;
 import dev.reelmesh.v1.Job;
 import dev.reelmesh.v1.JobEvent;
 import dev.reelmesh.v1.JobSpec;
@@ -250,18 +251,15 @@ public final class JobEngine implements AutoCloseable {
 
   public Submitted submit(JobSpec spec, String idempotencyKey) {
     JobSpec filled = JobSpecs.validateAndFill(spec, paidProviders());
+    // What the job will fetch or read is checked now (fetching off, host not allowed, file
+    // missing), not when the job reaches it after paid calls.
     for (int i = 0; i < filled.getReferencesCount(); i++) {
-      if (filled.getReferences(i).getImage().hasUrl()) {
-        // Refused now (fetching off, host not allowed) rather than when the job reaches it.
-        fetcher.check("spec.references[" + i + "].image.url",
-            filled.getReferences(i).getImage().getUrl());
-      }
-    }
-    // Files the job will need are checked now, not when the job reaches them.
-    for (int i = 0; i < filled.getReferencesCount(); i++) {
-      if (filled.getReferences(i).getImage().hasArtifact()) {
+      ImageSource image = filled.getReferences(i).getImage();
+      if (image.hasUrl()) {
+        fetcher.check("spec.references[" + i + "].image.url", image.getUrl());
+      } else if (image.hasArtifact()) {
         artifacts.resolveExisting("spec.references[" + i + "].image.artifact",
-            filled.getReferences(i).getImage().getArtifact());
+            image.getArtifact());
       }
     }
     if (filled.getMusic().hasFile()) {
