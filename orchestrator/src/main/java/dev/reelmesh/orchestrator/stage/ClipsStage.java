@@ -1,6 +1,7 @@
 package dev.reelmesh.orchestrator.stage;
 
 import dev.reelmesh.orchestrator.provider.BudgetExceeded;
+import dev.reelmesh.orchestrator.provider.ProviderCalls;
 import dev.reelmesh.orchestrator.provider.video.ClipRequest;
 import dev.reelmesh.orchestrator.provider.video.MotionNames;
 import dev.reelmesh.orchestrator.provider.video.VideoProvider;
@@ -152,7 +153,10 @@ final class ClipsStage {
     return ready;
   }
 
-  /** Transient failures get one more try; a second failure fails the job with the reason. */
+  /**
+   * Transient failures get one more try, reported as a retry event; a second failure fails the
+   * job with the reason.
+   */
   private static VideoProvider.Rendered renderWithRetry(JobContext ctx, ClipRequest request) {
     for (int attempt = 1; ; attempt++) {
       try {
@@ -166,6 +170,10 @@ final class ClipsStage {
         if (ctx.job.cancelRequested() || attempt == 2 || !transientError) {
           throw e;
         }
+        // A second render is a retry like any provider call's: the caller sees it as an event.
+        ctx.job.retrying("clip " + (request.clipIndex() + 1), attempt,
+            ProviderCalls.brief(e.getStatus().getCode() + ": " + e.getStatus().getDescription()),
+            java.time.Duration.ZERO);
       } catch (RuntimeException e) {
         throw e;
       } catch (Exception e) {

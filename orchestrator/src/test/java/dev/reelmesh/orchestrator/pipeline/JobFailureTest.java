@@ -88,6 +88,41 @@ class JobFailureTest {
   }
 
   @Test
+  void aClipRenderThatFailsTransientlyIsRetriedOnceAndTheRetryIsAnEvent() throws Exception {
+    TestProviders providers = new TestProviders();
+    java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+    providers.video = channels -> new VideoProvider() {
+      final MotionVideoProvider real = new MotionVideoProvider(channels.media());
+
+      @Override
+      public String name() {
+        return "motion";
+      }
+
+      @Override
+      public Rendered render(ClipRequest r) {
+        if (r.clipIndex() == 1 && calls.incrementAndGet() == 1) {
+          throw Status.UNAVAILABLE.withDescription("render farm busy (injected)")
+              .asRuntimeException();
+        }
+        return real.render(r);
+      }
+    };
+    try (TestMesh mesh = TestMesh.start(dir, null, providers)) {
+      String id = submit(mesh, 8);
+      List<JobEvent> events = mesh.watchToEnd(id, 0);
+      assertThat(mesh.job(id).getState()).isEqualTo(JobState.JOB_STATE_SUCCEEDED);
+      assertThat(calls).hasValue(2);
+      assertThat(events).filteredOn(JobEvent::hasRetry).singleElement().satisfies(e -> {
+        assertThat(e.getRetry().getStep()).isEqualTo("clip 2");
+        assertThat(e.getRetry().getAttempt()).isEqualTo(1);
+        assertThat(e.getRetry().getReason()).contains("UNAVAILABLE")
+            .contains("render farm busy (injected)");
+      });
+    }
+  }
+
+  @Test
   void cancellingMidJobStopsTheMediaWorkAndEndsCancelled() throws Exception {
     TestProviders providers = new TestProviders();
     // A long, large render keeps FFmpeg busy while the job is cancelled.
