@@ -6,9 +6,9 @@ function field(id, label, input, hint) {
   return el('div', {}, el('label', { for: id }, label, hint ? el('span', { class: 'hint' }, ` — ${hint}`) : null), input);
 }
 
-function number(name, value, min, max, step = 1) {
-  return el('input', { type: 'number', name, value: String(value), min: String(min),
-    max: String(max), step: String(step), inputmode: 'decimal' });
+function number(name, value, min, max, step = 1, placeholder = '') {
+  return el('input', { type: 'number', name, value: value === null ? '' : String(value),
+    min: String(min), max: String(max), step: String(step), inputmode: 'decimal', placeholder });
 }
 
 function select(name, options, chosen) {
@@ -22,7 +22,9 @@ function spec(form) {
   const budget = parseFloat(f.get('budget'));
   return {
     brief: f.get('brief'),
-    durationSeconds: Number(f.get('duration')),
+    // Empty (0) and unspecified leave them unset: the brief's own "15-second vertical clip"
+    // then decides, as it does from the CLI and the API, else 30 s and 16:9.
+    durationSeconds: f.get('duration') === '' ? 0 : Number(f.get('duration')),
     aspectRatio: f.get('aspect'),
     qualityTier: f.get('tier'),
     variations: Number(f.get('variations')),
@@ -44,9 +46,11 @@ export function renderNew(main) {
     field('brief', 'Brief', el('textarea', { name: 'brief', required: true, maxlength: '4000',
       placeholder: 'a 30-second ad for a ceramic pour-over kettle, warm morning light' })),
     el('div', { class: 'grid' },
-      field('duration', 'Duration (s)', number('duration', 30, 1, 600, 0.5), '1–600'),
-      field('aspect', 'Aspect', select('aspect', [['ASPECT_RATIO_16_9', '16:9 landscape'],
-        ['ASPECT_RATIO_9_16', '9:16 portrait'], ['ASPECT_RATIO_1_1', '1:1 square']], 'ASPECT_RATIO_16_9')),
+      field('duration', 'Duration (s)', number('duration', null, 1, 600, 0.5, 'from the brief, else 30'),
+        '1–600; empty = what the brief says'),
+      field('aspect', 'Aspect', select('aspect', [['ASPECT_RATIO_UNSPECIFIED', 'as the brief says (else 16:9)'],
+        ['ASPECT_RATIO_16_9', '16:9 landscape'], ['ASPECT_RATIO_9_16', '9:16 portrait'],
+        ['ASPECT_RATIO_1_1', '1:1 square']], 'ASPECT_RATIO_UNSPECIFIED')),
       field('tier', 'Quality', select('tier', [['QUALITY_TIER_DRAFT', 'draft (fast animatic)'],
         ['QUALITY_TIER_STANDARD', 'standard 720p'], ['QUALITY_TIER_HIGH', 'high 1080p']],
         'QUALITY_TIER_STANDARD')),

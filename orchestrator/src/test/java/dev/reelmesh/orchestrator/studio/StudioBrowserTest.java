@@ -96,10 +96,9 @@ class StudioBrowserTest {
   void aBriefGoesFromFormThroughReviewToAPlayingVideoAndARegeneratedClip() throws Exception {
     browser.get("http://127.0.0.1:" + studio.port() + "/");
     WebElement brief = waiting(20).until(ExpectedConditions.elementToBeClickable(By.id("brief")));
-    brief.sendKeys("a short teaser for a ceramic pour-over kettle, warm morning light");
-    WebElement duration = browser.findElement(By.id("duration"));
-    duration.clear();
-    duration.sendKeys("4");
+    // Duration and aspect left as the form offers them: the brief's own format decides.
+    brief.sendKeys("a 4-second vertical teaser for a ceramic pour-over kettle, warm morning light");
+    assertThat(browser.findElement(By.id("duration")).getDomProperty("value")).isEmpty();
     new Select(browser.findElement(By.id("tier"))).selectByValue("QUALITY_TIER_DRAFT");
     WebElement variations = browser.findElement(By.id("variations"));
     variations.clear();
@@ -118,7 +117,7 @@ class StudioBrowserTest {
     awaitState("awaiting approval", 120);
     WebElement plan = waiting(30).until(ExpectedConditions.visibilityOfElementLocated(
         By.id("plan")));
-    assertThat(plan.getText()).contains("Review the plan").contains("Clip 1");
+    assertThat(plan.getText()).contains("Review the plan").contains("Clip 1").contains("4.0 s");
     browser.findElement(By.id("refine")).sendKeys("make clip 1 a close-up");
     shot("2-plan-review");
     browser.findElement(By.id("approve")).click();
@@ -153,12 +152,15 @@ class StudioBrowserTest {
     Object played = js.executeAsyncScript("const done = arguments[arguments.length - 1];"
         + "const v = document.getElementById('player'); v.muted = true;"
         + "v.play().then(() => setTimeout(() => done({time: v.currentTime, "
-        + "duration: v.duration, error: v.error && v.error.code}), 1500), e => done({error: String(e)}));");
+        + "duration: v.duration, width: v.videoWidth, height: v.videoHeight, "
+        + "error: v.error && v.error.code}), 1500), e => done({error: String(e)}));");
     assertThat(played).asString().doesNotContain("error=N").doesNotContain("Error");
     @SuppressWarnings("unchecked")
     java.util.Map<String, Object> playback = (java.util.Map<String, Object>) played;
     assertThat(((Number) playback.get("time")).doubleValue()).as("%s", playback).isPositive();
     assertThat(((Number) playback.get("duration")).doubleValue()).isBetween(3.5, 4.5);
+    assertThat(((Number) playback.get("height")).intValue()).as("9:16 from the brief")
+        .isGreaterThan(((Number) playback.get("width")).intValue());
     js.executeScript("const v = document.getElementById('player'); v.pause();"
         + "v.scrollIntoView();");
     shot("4-player");
