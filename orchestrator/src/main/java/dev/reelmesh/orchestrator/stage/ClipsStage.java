@@ -87,6 +87,7 @@ final class ClipsStage {
     for (CompletableFuture<ClipReady> future : futures) {
       ctx.clips.add(future.join());
     }
+    ClipChecks.stillsSkipped(ctx);
   }
 
   /** A clip skipped because another one failed first. */
@@ -125,7 +126,10 @@ final class ClipsStage {
                   + " (%.2f s)", index + 1, MotionNames.of(still.get().motion().getMotion()),
               still.get().engine().getEngine(), duration));
     }
-    VideoProvider.Rendered rendered = renderWithRetry(ctx, request);
+    // Checked against its prompt and frames; a flagged clip may be rendered once more.
+    ClipChecks.Checked checked = ClipChecks.after(ctx, request, renderWithRetry(ctx, request),
+        r -> renderWithRetry(ctx, r));
+    VideoProvider.Rendered rendered = checked.rendered();
     if (rendered.durationSeconds() > duration + 0.25) {
       // Fixed-length providers (Sora: 4/8/12 s) overshoot; assembly keeps the planned part.
       ctx.job.event(Stage.STAGE_CLIPS, 40, String.format(
@@ -135,7 +139,7 @@ final class ClipsStage {
     }
     return ready(ctx, key, done, n, ClipReady.newBuilder().setClipIndex(index)
         .setClip(rendered.clip()).setDurationSeconds(rendered.durationSeconds())
-        .setEngine(rendered.engine()).build(),
+        .setEngine(rendered.engine()).addAllChecks(checked.checks()).build(),
         String.format("clip %d ready (%.2f s)", index + 1, rendered.durationSeconds()));
   }
 
