@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 
 /**
  * What follows a provider's clip file: it is checked ({@link ClipCheckCall}) and, when flagged
@@ -21,68 +22,93 @@ import java.util.function.Function;
  * renders the better one is kept. Every check, skip and re-render is an event.
  */
 final class ClipChecks {
+  static final String RERENDER = "re-render once, after every clip's first render";
   static final String OFFLINE_STILLS = "no clip file: offline stills, rendered inside the final"
       + " Stitch";
 
   private ClipChecks() {}
 
-  /** The clip the job keeps, and the checks that chose it. */
-  record Checked(VideoProvider.Rendered rendered, List<ClipChecked> checks) {}
-
-  static Checked after(JobContext ctx, ClipRequest request, VideoProvider.Rendered first,
-      Function<ClipRequest, VideoProvider.Rendered> render) {
+  /** The first check of a clip's first render (skipped when the job turns checks off). */
+  static ClipChecked first(JobContext ctx, ClipRequest request, VideoProvider.Rendered rendered) {
     ClipCheckPolicy policy = ctx.spec.spec().getClipChecks();
+    ClipChecked check = policy == ClipCheckPolicy.CLIP_CHECK_POLICY_OFF
+        ? ClipChecked.newBuilder().setClipIndex(request.clipIndex()).setAttempt(1)
+            .setClip(rendered.clip()).setSkipped("clip checks off (spec.clip_checks)").build()
+        : ClipCheckCall.run(ctx, request, rendered, 1);
+    if (flagged(check)) {
+      check = check.toBuilder().setAction(policy == ClipCheckPolicy.CLIP_CHECK_POLICY_FLAG_ONLY
+          ? "kept: re-render off (spec.clip_checks)" : RERENDER).build();
+    }
+    tell(ctx, "clip " + (request.clipIndex() + 1), check);
+    return check;
+  }
+
+  /**
+   * Renders each clip flagged for it once more, after every clip's first render, and keeps the
+   * better of the two. A refused or failed re-render keeps the flagged clip, with a fallback
+   * event; the outcome is recorded, so a resumed run does not render it again.
+   */
+  static void rerenderFlagged(JobContext ctx, IntFunction<ClipRequest> requests,
+      Function<ClipRequest, VideoProvider.Rendered> render) {
+    for (int i = 0; i < ctx.clips.size(); i++) {
+      ClipReady ready = ctx.clips.get(i);
+      ClipChecked check = ready.getChecksCount() == 0 ? null
+          : ready.getChecks(ready.getChecksCount() - 1);
+      if (!ready.hasClip() || check == null || !RERENDER.equals(check.getAction())) {
+        continue;
+      }
+      ClipRequest first = requests.apply(i);
+      ClipRequest again = new ClipRequest(i, first.startFrame(), first.endFrame(),
+          first.durationSeconds(), first.size(), first.fps(), first.prompt(),
+          first.outputPath().replaceFirst("\\.mp4$", "-recheck.mp4"),
+          first.stepKey() + "-recheck");
+      ClipReady known = ctx.memo().find(again.stepKey(), ClipReady.parser());
+      ctx.clips.set(i, known != null ? known : rerender(ctx, ready, check, again, render));
+    }
+  }
+
+  private static ClipReady rerender(JobContext ctx, ClipReady ready, ClipChecked check,
+      ClipRequest request, Function<ClipRequest, VideoProvider.Rendered> render) {
     String clip = "clip " + (request.clipIndex() + 1);
-    if (policy == ClipCheckPolicy.CLIP_CHECK_POLICY_OFF) {
-      ClipChecked off = ClipChecked.newBuilder().setClipIndex(request.clipIndex()).setAttempt(1)
-          .setClip(first.clip()).setSkipped("clip checks off (spec.clip_checks)").build();
-      tell(ctx, clip, off);
-      return new Checked(first, List.of(off));
-    }
-    ClipChecked check = ClipCheckCall.run(ctx, request, first, 1);
-    boolean rerender = policy != ClipCheckPolicy.CLIP_CHECK_POLICY_FLAG_ONLY;
-    if (!flagged(check)) {
-      tell(ctx, clip, check);
-      return new Checked(first, List.of(check));
-    }
-    if (!rerender) {
-      check = check.toBuilder().setAction("kept: re-render off (spec.clip_checks)").build();
-      tell(ctx, clip, check);
-      return new Checked(first, List.of(check));
-    }
-    tell(ctx, clip, check.toBuilder().setAction("re-render once").build());
     ctx.checkCancelled();
     ctx.job.retrying(clip + " render (re-render after a failed clip check)", 1,
         check.getReasonsCount() > 0 ? check.getReasons(0) : "flagged", Duration.ZERO);
+    ClipReady.Builder out = ready.toBuilder().clearChecks();
     VideoProvider.Rendered second;
     try {
-      second = render.apply(new ClipRequest(request.clipIndex(), request.startFrame(),
-          request.endFrame(), request.durationSeconds(), request.size(), request.fps(),
-          request.prompt(), request.outputPath().replaceFirst("\\.mp4$", "-recheck.mp4"),
-          request.stepKey() + "-recheck"));
+      second = render.apply(request);
     } catch (StatusRuntimeException e) {
       if (ctx.job.cancelRequested()) {
         throw e;
       }
       String why = ClipCheckCall.brief(e);
-      ctx.fallback(Stage.STAGE_CLIPS, 40, "clip_check", "a re-render of " + clip,
+      ctx.fallback(Stage.STAGE_CLIPS, 85, "clip_check", "a re-render of " + clip,
           "the flagged clip", why, request.clipIndex());
-      ClipChecked kept = check.toBuilder().setAction("kept: re-render refused (" + why + ")")
-          .build();
-      return new Checked(first, List.of(kept));
+      ClipReady kept = out.addChecks(check.toBuilder()
+          .setAction("kept: re-render refused (" + why + ")")).build();
+      ctx.memo().put(request.stepKey(), kept);
+      return kept;
     }
-    ClipChecked again = ClipCheckCall.run(ctx, request, second, 2);
-    boolean secondBetter = !flagged(again) || !again.getSkipped().isEmpty()
-        || again.getScore() >= check.getScore();
-    if (flagged(again)) {
-      again = again.toBuilder().setAction(String.format(Locale.ROOT,
+    ClipChecked recheck = ClipCheckCall.run(ctx, request, second, 2);
+    boolean secondKept = !flagged(recheck) || recheck.getScore() >= check.getScore();
+    if (flagged(recheck)) {
+      recheck = recheck.toBuilder().setAction(String.format(Locale.ROOT,
           "kept: already re-rendered once; the %s render (match %.1f)",
-          secondBetter ? "second" : "first", Math.max(again.getScore(), check.getScore())))
+          secondKept ? "second" : "first", Math.max(recheck.getScore(), check.getScore())))
           .build();
     }
-    tell(ctx, clip, again);
-    return new Checked(secondBetter ? second : first, List.of(
-        check.toBuilder().setAction("re-render once").build(), again));
+    tell(ctx, clip, recheck);
+    out.addChecks(check).addChecks(recheck);
+    if (secondKept) {
+      out.setClip(second.clip()).setDurationSeconds(second.durationSeconds())
+          .setEngine(second.engine());
+    }
+    ClipReady replaced = out.build();
+    ctx.memo().put(request.stepKey(), replaced);
+    ctx.job.event(Stage.STAGE_CLIPS, 85, String.format(Locale.ROOT,
+        "%s re-rendered: keeping the %s render (%.2f s)", clip, secondKept ? "second" : "first",
+        replaced.getDurationSeconds()), e -> e.setClipReady(replaced));
+    return replaced;
   }
 
   private static boolean flagged(ClipChecked check) {
