@@ -118,7 +118,8 @@ class ClipCheckJobTest {
   @Test
   void offlineStillsAreNotCheckedAndTheJobSaysWhy() throws Exception {
     try (TestMesh mesh = TestMesh.start(dir)) {
-      Run run = run(mesh, TestMesh.quickSpec("a kettle on a stove", 6));
+      // No pictogram matches a zorblat: the painter's placeholder is a warning, said once.
+      Run run = run(mesh, TestMesh.quickSpec("an ad for a zorblat in a kitchen", 6));
       assertThat(run.job.getState()).isEqualTo(JobState.JOB_STATE_SUCCEEDED);
       assertThat(run.result.getClipChecksList()).singleElement().satisfies(c -> {
         assertThat(c.getClipIndex()).isEqualTo(-1);
@@ -126,6 +127,11 @@ class ClipCheckJobTest {
       });
       assertThat(run.events).filteredOn(JobEvent::hasClipCheck).singleElement()
           .satisfies(e -> assertThat(e.getMessage()).contains("not checked: no clip file"));
+      assertThat(run.events).filteredOn(e -> e.getWarning().getCode()
+          .equals("placeholder_subject")).singleElement().satisfies(e -> assertThat(
+              e.getMessage()).contains("no pictogram matches the subject \"zorblat\""));
+      assertThat(Files.readString(mesh.file(run.result.getReport()), StandardCharsets.UTF_8))
+          .contains("placeholder box");
     }
   }
 
