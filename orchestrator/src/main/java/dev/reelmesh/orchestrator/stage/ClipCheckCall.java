@@ -57,6 +57,7 @@ final class ClipCheckCall {
       return out.setSkipped("frames could not be taken from the clip: got "
           + frames.getFramesCount() + " of 3").build();
     }
+    frames.getFramesList().forEach(f -> out.addFrameImages(f.getImage()));
     String prompt = request.prompt() == null ? "" : request.prompt().getPrompt();
     double threshold = ctx.spec.spec().getClipCheckThreshold();
     CheckClipResponse head;

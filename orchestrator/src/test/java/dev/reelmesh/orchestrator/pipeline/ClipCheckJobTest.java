@@ -9,13 +9,19 @@ import dev.reelmesh.v1.ClipCheckPolicy;
 import dev.reelmesh.v1.ClipChecked;
 import dev.reelmesh.v1.ClipVerdict;
 import dev.reelmesh.v1.CostLine;
+import dev.reelmesh.scoring.testing.TinyModels;
+import dev.reelmesh.v1.FrameCheck;
 import dev.reelmesh.v1.FrameKind;
 import dev.reelmesh.v1.FrameResult;
 import dev.reelmesh.v1.Job;
 import dev.reelmesh.v1.JobEvent;
 import dev.reelmesh.v1.JobResult;
 import dev.reelmesh.v1.JobSpec;
+import dev.reelmesh.v1.ImageSource;
 import dev.reelmesh.v1.JobState;
+import dev.reelmesh.v1.ScoreImagesRequest;
+import dev.reelmesh.v1.ScoreImagesResponse;
+import dev.reelmesh.v1.ScoringServiceGrpc;
 import dev.reelmesh.v1.SubmitJobRequest;
 import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
@@ -132,6 +138,47 @@ class ClipCheckJobTest {
               e.getMessage()).contains("no pictogram matches the subject \"zorblat\""));
       assertThat(Files.readString(mesh.file(run.result.getReport()), StandardCharsets.UTF_8))
           .contains("placeholder box");
+    }
+  }
+
+  @Test
+  void withScoringModelsInstalledTheCheckMatchesThePromptAndNamesTheModels() throws Exception {
+    new TinyModels(42).installPairAndHead(dir.resolve("models"), 1);
+    PaidFakeVideo video = new PaidFakeVideo(PRICE);
+    video.wrong = (clip, call) -> false;
+    try (TestMesh mesh = TestMesh.start(dir, null, video)) {
+      Run run = run(mesh, TestMesh.quickSpec("a lighthouse keeper climbing the stairs at dusk", 6)
+          .setClipChecks(ClipCheckPolicy.CLIP_CHECK_POLICY_FLAG_ONLY));
+      assertThat(run.job.getState()).as(run.job.getError().getMessage())
+          .isEqualTo(JobState.JOB_STATE_SUCCEEDED);
+      int n = run.result.getPlan().getClipsCount();
+      assertThat(video.renders.get()).isEqualTo(n);
+      assertThat(run.checks()).hasSize(n).allSatisfy(c -> {
+        assertThat(c.getSkipped()).isEmpty();
+        assertThat(c.getScorersList()).containsExactly("prompt: clip: clip-vision@1+clip-text@1",
+            "storyboard: embedding cosine: clip-vision@1");
+        assertThat(c.getWarningsList()).isEmpty();
+        assertThat(c.getThreshold()).isEqualTo(25);
+        // Each frame's prompt match is the CLIP score of that frame against the clip's prompt,
+        // asked of the scoring service here directly.
+        ScoreImagesRequest.Builder direct = ScoreImagesRequest.newBuilder().addScorers("clip")
+            .setPrompt(run.result.getPrompts().getPrompts(c.getClipIndex()).getPrompt());
+        c.getFrameImagesList().forEach(f -> direct.addImages(ImageSource.newBuilder()
+            .setArtifact(f)));
+        ScoreImagesResponse scores = ScoringServiceGrpc.newBlockingStub(mesh.channels().scoring())
+            .scoreImages(direct.build());
+        assertThat(c.getFramesList()).hasSize(3);
+        for (int i = 0; i < 3; i++) {
+          FrameCheck f = c.getFrames(i);
+          assertThat(f.getPromptMatch()).isCloseTo(scores.getResults(i).getScores(0).getValue(),
+              within(1e-6));
+          assertThat(f.getMatch()).isCloseTo((f.getPromptMatch() + f.getStoryboardSimilarity())
+              / 2, within(1e-9));
+        }
+        boolean below = c.getFramesList().stream().anyMatch(f -> f.getMatch() < 25);
+        assertThat(c.getVerdict()).isEqualTo(below ? ClipVerdict.CLIP_VERDICT_FLAGGED
+            : ClipVerdict.CLIP_VERDICT_PASS);
+      });
     }
   }
 
