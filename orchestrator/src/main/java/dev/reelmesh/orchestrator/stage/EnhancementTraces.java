@@ -14,7 +14,6 @@ import dev.reelmesh.v1.FrameKind;
 import dev.reelmesh.v1.Stage;
 import dev.reelmesh.v1.TraceFile;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,7 +67,10 @@ final class EnhancementTraces {
           StandardCharsets.UTF_8);
       writeSummary(ctx);
     } catch (IOException e) {
-      throw new UncheckedIOException("writing the enhancement trace of " + label, e);
+      // A trace is a diagnostic: failing to store it degrades, it does not fail the storyboard.
+      ctx.warn(Stage.STAGE_STORYBOARD, percent, "trace_not_stored", label
+          + ": its enhancement trace could not be stored (" + e.getMessage() + ")");
+      return;
     }
     boolean kept = ctx.spec.spec().getKeepTraces();
     EnhancementTraced event = EnhancementTraced.newBuilder().setClipIndex(clip).setFrame(kind)

@@ -40,12 +40,14 @@ final class PlaceholderSubjects {
       return;
     }
     String noun = subject.path("noun").asText("");
-    // One warning per subject and job: every frame of a job shares its subject.
-    if (ctx.memo().find("placeholder-warned-" + noun, com.google.protobuf.Empty.parser())
-        != null) {
+    // One warning per subject and job: every frame of a job shares its subject. Step keys are
+    // plain names, so the noun (any text) goes in as its hash.
+    String key = "placeholder-warned-" + Integer.toHexString(
+        noun.toLowerCase(java.util.Locale.ROOT).hashCode());
+    if (ctx.memo().find(key, com.google.protobuf.Empty.parser()) != null) {
       return;
     }
-    ctx.memo().put("placeholder-warned-" + noun, com.google.protobuf.Empty.getDefaultInstance());
+    ctx.memo().put(key, com.google.protobuf.Empty.getDefaultInstance());
     ctx.warn(Stage.STAGE_STORYBOARD, percent, "placeholder_subject", String.format(
         "clip %d %s: no pictogram matches the subject \"%s\"; the animatic draws a labelled "
             + "placeholder box for it (a reference image or a paid image provider shows the "
