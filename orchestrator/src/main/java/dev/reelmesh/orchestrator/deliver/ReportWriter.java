@@ -41,7 +41,7 @@ public final class ReportWriter {
           .append(" | ").append(cell(clip.getVisualDescription())).append(" | ")
           .append(cell(clip.getNarration())).append(" |\n");
     }
-    StageSections.music(md, result);
+    StageSections.music(md, result, events);
     md.append("\n## Clip prompts\n\nStyle keywords: ")
         .append(String.join(", ", result.getPrompts().getStyleKeywordsList())).append("\n\n");
     for (ClipPrompt prompt : result.getPrompts().getPromptsList()) {

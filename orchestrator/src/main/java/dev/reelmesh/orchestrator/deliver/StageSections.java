@@ -7,6 +7,7 @@ import dev.reelmesh.v1.FrameKind;
 import dev.reelmesh.v1.JobEvent;
 import dev.reelmesh.v1.JobResult;
 import dev.reelmesh.v1.PlannedClip;
+import dev.reelmesh.v1.Stage;
 import java.util.List;
 import java.util.Locale;
 
@@ -17,13 +18,17 @@ import java.util.Locale;
 final class StageSections {
   private StageSections() {}
 
-  static void music(StringBuilder md, JobResult result) {
+  static void music(StringBuilder md, JobResult result, List<JobEvent> events) {
     List<PlannedClip> clips = result.getPlan().getClipsList();
     if (clips.stream().noneMatch(c -> !c.getCut().isEmpty() || !c.getLyrics().isEmpty())) {
       return;
     }
-    md.append("\n## Music cut\n\n| # | time | cut on | beat intensity | lyrics |\n"
-        + "|---|---|---|---|---|\n");
+    md.append("\n## Music cut\n\n");
+    // The plan stage's account of the analysis ("music: 97.0 BPM (confidence 0.93), …").
+    events.stream().filter(e -> e.getStage() == Stage.STAGE_PLAN
+        && e.getMessage().startsWith("music: ")).reduce((a, b) -> b)
+        .ifPresent(e -> md.append(e.getMessage()).append(".\n\n"));
+    md.append("| # | time | cut on | beat intensity | lyrics |\n|---|---|---|---|---|\n");
     for (PlannedClip c : clips) {
       md.append(String.format(Locale.ROOT, "| %d | %.2f–%.2f s | %s | %.2f | %s |\n",
           c.getIndex() + 1, c.getStartSeconds(), c.getEndSeconds(),

@@ -19,6 +19,7 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -113,10 +114,31 @@ final class ClipCheckCall {
           scorers.add("storyboard: " + f.getSimilarityMethod());
         }
       }
-      out.addAllReasons(part.getReasonsList());
       warnings.addAll(part.getWarningsList());
     }
+    // The reasons are written here from the merged frames: each call numbers its own from 0.
+    for (FrameCheck f : out.getFramesList()) {
+      if (f.getBelowThreshold()) {
+        out.addReasons(reason(f, out.getThreshold()));
+      }
+    }
     return out.addAllScorers(scorers).addAllWarnings(warnings);
+  }
+
+  /** "end frame: match 38.3 < 60.0 (prompt 21.0 by clip: …, storyboard 38.3 by …)". */
+  private static String reason(FrameCheck f, double threshold) {
+    List<String> parts = new java.util.ArrayList<>();
+    if (f.getPromptMatch() >= 0) {
+      parts.add(String.format(Locale.ROOT, "prompt %.1f by %s", f.getPromptMatch(),
+          f.getPromptScorer()));
+    }
+    if (f.getStoryboardSimilarity() >= 0) {
+      parts.add(String.format(Locale.ROOT, "storyboard %.1f by %s",
+          f.getStoryboardSimilarity(), f.getSimilarityMethod()));
+    }
+    return String.format(Locale.ROOT, "%s frame: match %.1f < %.1f (%s)",
+        f.getPosition().name().replace("FRAME_POSITION_", "").toLowerCase(Locale.ROOT),
+        f.getMatch(), threshold, String.join(", ", parts));
   }
 
   static String brief(StatusRuntimeException e) {

@@ -69,6 +69,9 @@ class ClipCheckJobTest {
         assertThat(first.getWarningsList()).anySatisfy(w -> assertThat(w)
             .startsWith("prompt not checked"));
         assertThat(first.getFramesList()).hasSize(3);
+        assertThat(first.getReasonsList()).hasSize(3).allSatisfy(r -> assertThat(r)
+            .matches("(start|middle|end) frame: match [0-9.]+ < 60\\.0 \\(storyboard [0-9.]+ by "
+                + "builtin-thumbnail\\)"));
         // The solid frame against the storyboard's start frame, computed here from the pixels:
         // each channel is at 0 or 255, so its thumbnail distance is the frame's mean distance.
         double expected = solidSimilarity(mesh, frame(a.result, clip, FrameKind.FRAME_KIND_START));

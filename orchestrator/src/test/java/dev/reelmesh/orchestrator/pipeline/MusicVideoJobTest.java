@@ -92,7 +92,7 @@ class MusicVideoJobTest {
       assertThat(mesh.probe(result.getVideo()).getDurationSeconds())
           .isCloseTo(SECONDS, within(0.15));
       String report = Files.readString(mesh.file(result.getReport()), StandardCharsets.UTF_8);
-      assertThat(report).contains("## Music cut", "ships come home");
+      assertThat(report).contains("## Music cut", music.getMessage(), "ships come home");
     }
   }
 
