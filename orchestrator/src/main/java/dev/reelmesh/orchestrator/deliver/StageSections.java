@@ -71,8 +71,8 @@ final class StageSections {
       md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s |\n",
           c.getClipIndex() < 0 ? "all" : String.valueOf(c.getClipIndex() + 1),
           c.getAttempt() == 0 ? "—" : String.valueOf(c.getAttempt()), verdict,
-          c.getSkipped().isEmpty() ? String.format(Locale.ROOT, "%.1f (threshold %.1f)",
-              c.getScore(), c.getThreshold()) : "—",
+          c.getSkipped().isEmpty() ? String.format(Locale.ROOT, "%.1f (threshold %.1f; %.0f ms)",
+              c.getScore(), c.getThreshold(), c.getElapsedMs()) : "—",
           c.getScorersCount() == 0 ? "—" : String.join(", ", c.getScorersList()),
           outcome.replace("|", "\\|")));
     }

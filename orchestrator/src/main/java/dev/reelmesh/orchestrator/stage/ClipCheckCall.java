@@ -37,6 +37,13 @@ final class ClipCheckCall {
 
   static ClipChecked run(JobContext ctx, ClipRequest request, VideoProvider.Rendered rendered,
       int attempt) {
+    long started = System.nanoTime();
+    ClipChecked.Builder check = check(ctx, request, rendered, attempt);
+    return check.setElapsedMs((System.nanoTime() - started) / 1e6).build();
+  }
+
+  private static ClipChecked.Builder check(JobContext ctx, ClipRequest request,
+      VideoProvider.Rendered rendered, int attempt) {
     ClipChecked.Builder out = ClipChecked.newBuilder().setClipIndex(request.clipIndex())
         .setAttempt(attempt).setClip(rendered.clip());
     double used = Math.min(rendered.durationSeconds(), request.durationSeconds());
@@ -52,11 +59,11 @@ final class ClipCheckCall {
                   request.clipIndex(), request.stepKey(), attempt)))
               .build());
     } catch (StatusRuntimeException e) {
-      return out.setSkipped("frames could not be taken from the clip: " + brief(e)).build();
+      return out.setSkipped("frames could not be taken from the clip: " + brief(e));
     }
     if (frames.getFramesCount() < 3) {
       return out.setSkipped("frames could not be taken from the clip: got "
-          + frames.getFramesCount() + " of 3").build();
+          + frames.getFramesCount() + " of 3");
     }
     frames.getFramesList().forEach(f -> out.addFrameImages(f.getImage()));
     String prompt = request.prompt() == null ? "" : request.prompt().getPrompt();
@@ -71,11 +78,11 @@ final class ClipCheckCall {
           frame(frames, 2, FramePosition.FRAME_POSITION_END));
     } catch (StatusRuntimeException e) {
       if (e.getStatus().getCode() == Status.Code.FAILED_PRECONDITION) {
-        return out.setSkipped("no scorer installed: " + e.getStatus().getDescription()).build();
+        return out.setSkipped("no scorer installed: " + e.getStatus().getDescription());
       }
-      return out.setSkipped("scoring failed: " + brief(e)).build();
+      return out.setSkipped("scoring failed: " + brief(e));
     }
-    return merge(out, head, tail).build();
+    return merge(out, head, tail);
   }
 
   private static CheckClipResponse check(JobContext ctx, String prompt, double threshold,

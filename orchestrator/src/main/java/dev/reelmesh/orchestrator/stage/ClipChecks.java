@@ -146,11 +146,12 @@ final class ClipChecks {
     String by = String.join(", ", c.getScorersList());
     if (!flagged(c)) {
       return String.format(Locale.ROOT, "%s check passed (render %d): lowest frame match %.1f"
-          + " ≥ %.1f by %s", clip, c.getAttempt(), c.getScore(), c.getThreshold(), by);
+          + " ≥ %.1f by %s (%.0f ms)", clip, c.getAttempt(), c.getScore(), c.getThreshold(), by,
+          c.getElapsedMs());
     }
     return String.format(Locale.ROOT, "%s flagged (render %d): lowest frame match %.1f < %.1f"
-        + " by %s: %s%s", clip, c.getAttempt(), c.getScore(), c.getThreshold(), by,
-        String.join("; ", c.getReasonsList()), c.getAction().isEmpty() ? "" : "; "
-            + c.getAction());
+        + " by %s (%.0f ms): %s%s", clip, c.getAttempt(), c.getScore(), c.getThreshold(), by,
+        c.getElapsedMs(), String.join("; ", c.getReasonsList()), c.getAction().isEmpty() ? ""
+            : "; " + c.getAction());
   }
 }
