@@ -57,6 +57,10 @@ final class OutputWriter {
     for (int i = 0; i < result.getFramesCount(); i++) {
       scores.append(i == 0 ? "\n" : ",\n").append(json.print(result.getFrames(i)));
     }
+    scores.append("\n  ],\n  \"clipChecks\": [");
+    for (int i = 0; i < result.getClipChecksCount(); i++) {
+      scores.append(i == 0 ? "\n" : ",\n").append(json.print(result.getClipChecks(i)));
+    }
     scores.append("\n  ]\n}\n");
     Files.writeString(out.resolve("scores.json"), scores, StandardCharsets.UTF_8);
     return out;

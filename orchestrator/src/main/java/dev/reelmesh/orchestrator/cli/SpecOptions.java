@@ -2,6 +2,7 @@ package dev.reelmesh.orchestrator.cli;
 
 import com.google.protobuf.ByteString;
 import dev.reelmesh.v1.AspectRatio;
+import dev.reelmesh.v1.ClipCheckPolicy;
 import dev.reelmesh.v1.ImageSource;
 import dev.reelmesh.v1.JobSpec;
 import dev.reelmesh.v1.QualityTier;
@@ -68,6 +69,21 @@ final class SpecOptions {
   @Option(names = "--burn-captions", description = "Draw the captions onto the video.")
   boolean burnCaptions;
 
+  @Option(names = "--lyrics", paramLabel = "FILE",
+      description = "The song's lyrics: a line per line, or LRC ([mm:ss.xx] words); each clip "
+          + "carries the lines sung during it.")
+  Path lyrics;
+
+  @Option(names = "--keep-traces", description = "Keep the prompt-enhancement traces "
+      + "(traces/ in the job's folder) after the job ends; default: removed at the end.")
+  boolean keepTraces;
+
+  @Option(names = "--clip-checks", paramLabel = "rerender|flag|off", defaultValue = "rerender",
+      description = "Check each rendered clip file against its prompt and frames; a flagged "
+          + "clip is re-rendered once (rerender, the default, charged like any render), only "
+          + "flagged (flag), or nothing is checked (off).")
+  String clipChecks;
+
   @Option(names = "--seed", defaultValue = "0", description = "Seed for the offline engines.")
   long seed;
 
@@ -105,7 +121,17 @@ final class SpecOptions {
         .setProductDescription(product)
         .setNarrationOff(noNarration)
         .setBurnCaptions(burnCaptions)
+        .setKeepTraces(keepTraces)
+        .setClipChecks(clipChecks(checks, clipChecks))
         .setSeed(seed);
+    if (lyrics != null) {
+      checks.regularFile("--lyrics", lyrics);
+      try {
+        builder.addAllLyrics(LyricsFile.parse(Files.readString(lyrics, StandardCharsets.UTF_8)));
+      } catch (IllegalArgumentException e) {
+        throw checks.refuse("--lyrics " + lyrics + ": " + e.getMessage());
+      }
+    }
     if (budgetUsd != null) {
       builder.setBudgetCapMicros(Money.micros(budgetUsd));
     }
@@ -132,6 +158,16 @@ final class SpecOptions {
       case "9:16" -> AspectRatio.ASPECT_RATIO_9_16;
       case "1:1" -> AspectRatio.ASPECT_RATIO_1_1;
       default -> throw checks.refuse("--aspect must be 16:9, 9:16 or 1:1, got '" + value + "'");
+    };
+  }
+
+  static ClipCheckPolicy clipChecks(Checks checks, String value) {
+    return switch (value.strip().toLowerCase(Locale.ROOT)) {
+      case "rerender" -> ClipCheckPolicy.CLIP_CHECK_POLICY_RERENDER_ONCE;
+      case "flag" -> ClipCheckPolicy.CLIP_CHECK_POLICY_FLAG_ONLY;
+      case "off" -> ClipCheckPolicy.CLIP_CHECK_POLICY_OFF;
+      default -> throw checks.refuse("--clip-checks must be rerender, flag or off, got '"
+          + value + "'");
     };
   }
 

@@ -41,6 +41,7 @@ public final class ReportWriter {
           .append(" | ").append(cell(clip.getVisualDescription())).append(" | ")
           .append(cell(clip.getNarration())).append(" |\n");
     }
+    StageSections.music(md, result, events);
     md.append("\n## Clip prompts\n\nStyle keywords: ")
         .append(String.join(", ", result.getPrompts().getStyleKeywordsList())).append("\n\n");
     for (ClipPrompt prompt : result.getPrompts().getPromptsList()) {
@@ -59,6 +60,8 @@ public final class ReportWriter {
           .append(chosen.getScoresList().stream().map(ReportWriter::score)
               .collect(Collectors.joining(", "))).append(" |\n");
     }
+    StageSections.enhancement(md, result, events);
+    StageSections.clipChecks(md, result);
     md.append("\n## Fallbacks, retries and warnings\n\n");
     long notes = events.stream().filter(ReportWriter::isNote).count();
     if (notes == 0) {

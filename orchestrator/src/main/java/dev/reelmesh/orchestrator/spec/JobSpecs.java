@@ -90,6 +90,7 @@ public final class JobSpecs {
     for (int i = 0; i < spec.getReferencesCount(); i++) {
       checkReference("spec.references[" + i + "]", spec.getReferences(i));
     }
+    StageSpecs.validate(spec);
     JobSpec.Builder filled = spec.toBuilder()
         .setDurationSeconds(duration)
         .setVariations(variations)

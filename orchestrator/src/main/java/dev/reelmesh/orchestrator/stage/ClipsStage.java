@@ -87,6 +87,11 @@ final class ClipsStage {
     for (CompletableFuture<ClipReady> future : futures) {
       ctx.clips.add(future.join());
     }
+    // Only once every clip has had its first render: a re-render never takes the budget a
+    // first render needs.
+    ClipChecks.rerenderFlagged(ctx, i -> request(ctx, i, overlap, n),
+        r -> renderWithRetry(ctx, r));
+    ClipChecks.stillsSkipped(ctx);
   }
 
   /** A clip skipped because another one failed first. */
@@ -104,18 +109,8 @@ final class ClipsStage {
       done.incrementAndGet();
       return known;
     }
-    PlannedClip planned = ctx.plan.getClips(index);
-    double duration = planned.getEndSeconds() - planned.getStartSeconds()
-        + (index < n - 1 ? overlap : 0);
-    FrameResult start = frame(ctx, index, 0);
-    FrameResult end = frame(ctx, index, 1);
-    ClipRequest request = new ClipRequest(index,
-        start.getVariations(start.getChosen()).getImage(),
-        end.getVariations(end.getChosen()).getImage(),
-        duration, ctx.spec.frameSize(), FPS,
-        ctx.prompts.getPromptsCount() > index ? ctx.prompts.getPrompts(index) : null,
-        ctx.path(String.format("clips/clip%02d-g%d.mp4", index, ctx.generations.clip(index))),
-        key);
+    ClipRequest request = request(ctx, index, overlap, n);
+    double duration = request.durationSeconds();
     java.util.Optional<VideoProvider.Still> still = ctx.providers.video().still(request);
     if (still.isPresent()) {
       return ready(ctx, key, done, n, ClipReady.newBuilder().setClipIndex(index)
@@ -126,6 +121,8 @@ final class ClipsStage {
               still.get().engine().getEngine(), duration));
     }
     VideoProvider.Rendered rendered = renderWithRetry(ctx, request);
+    // Checked against its prompt and frames; a flagged clip is re-rendered after the others.
+    dev.reelmesh.v1.ClipChecked check = ClipChecks.first(ctx, request, rendered);
     if (rendered.durationSeconds() > duration + 0.25) {
       // Fixed-length providers (Sora: 4/8/12 s) overshoot; assembly keeps the planned part.
       ctx.job.event(Stage.STAGE_CLIPS, 40, String.format(
@@ -135,8 +132,24 @@ final class ClipsStage {
     }
     return ready(ctx, key, done, n, ClipReady.newBuilder().setClipIndex(index)
         .setClip(rendered.clip()).setDurationSeconds(rendered.durationSeconds())
-        .setEngine(rendered.engine()).build(),
+        .setEngine(rendered.engine()).addChecks(check).build(),
         String.format("clip %d ready (%.2f s)", index + 1, rendered.durationSeconds()));
+  }
+
+  /** What to render for clip {@code index}: its frames, slot length, prompt and step key. */
+  private static ClipRequest request(JobContext ctx, int index, double overlap, int n) {
+    PlannedClip planned = ctx.plan.getClips(index);
+    double duration = planned.getEndSeconds() - planned.getStartSeconds()
+        + (index < n - 1 ? overlap : 0);
+    FrameResult start = frame(ctx, index, 0);
+    FrameResult end = frame(ctx, index, 1);
+    return new ClipRequest(index,
+        start.getVariations(start.getChosen()).getImage(),
+        end.getVariations(end.getChosen()).getImage(),
+        duration, ctx.spec.frameSize(), FPS,
+        ctx.prompts.getPromptsCount() > index ? ctx.prompts.getPrompts(index) : null,
+        ctx.path(String.format("clips/clip%02d-g%d.mp4", index, ctx.generations.clip(index))),
+        "clip-" + index + "-g" + ctx.generations.clip(index));
   }
 
   /**

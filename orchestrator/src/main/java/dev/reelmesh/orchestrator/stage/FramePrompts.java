@@ -62,6 +62,7 @@ final class FramePrompts {
               .setOptions(ctx.llmOptions())
               .build());
       ctx.job.addCost(response.getCostList());
+      EnhancementTraces.record(ctx, clip, kind, response, percent);
       ctx.memo().put(key, StringValue.of(response.getEnhancedPrompt()));
       return response.getEnhancedPrompt();
     } catch (StatusRuntimeException e) {

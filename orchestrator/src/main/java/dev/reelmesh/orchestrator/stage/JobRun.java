@@ -60,6 +60,7 @@ public final class JobRun implements Runnable {
     } finally {
       context.cancel(null);
       job.setContext(null);
+      EnhancementTraces.afterRun(ctx);
     }
   }
 
@@ -106,6 +107,8 @@ public final class JobRun implements Runnable {
     if (assembled.captions() != null) {
       result.setCaptions(assembled.captions());
     }
+    EnhancementTraces.keptSummary(ctx).ifPresent(result::setEnhancementSummary);
+    result.addAllClipChecks(ClipChecks.ofRun(ctx));
     ctx.job.event(dev.reelmesh.v1.Stage.STAGE_DELIVER, 99, "writing the report");
     StageTimings.fill(result, job.log().after(before,
         (int) (job.log().lastSequence() - before)), java.time.Instant.now());

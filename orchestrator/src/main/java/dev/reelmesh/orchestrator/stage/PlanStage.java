@@ -26,18 +26,20 @@ final class PlanStage {
     ctx.job.event(Stage.STAGE_PLAN, 0, "planning the script");
     PlanReady ready = ctx.memo().remember(KEY, PlanReady.parser(), () -> {
       JobSpec spec = ctx.spec.spec();
+      PlanScriptRequest.Builder request = PlanScriptRequest.newBuilder()
+          .setBrief(spec.getBrief())
+          .setDurationSeconds(spec.getDurationSeconds())
+          .setAspectRatio(spec.getAspectRatio())
+          .setStylePreset(spec.getStylePreset())
+          .setProductDescription(spec.getProductDescription())
+          .setCharacterConsistency(true)
+          .setSeed(ctx.spec.seed())
+          .setOptions(ctx.llmOptions());
+      // A music video: clip boundaries on the user's music's beats, lyrics in the clips.
+      MusicCut.apply(ctx, request);
       PlanScriptResponse response = LlmServiceGrpc.newBlockingStub(ctx.channels.llm())
           .withDeadlineAfter(3, TimeUnit.MINUTES)
-          .planScript(PlanScriptRequest.newBuilder()
-              .setBrief(spec.getBrief())
-              .setDurationSeconds(spec.getDurationSeconds())
-              .setAspectRatio(spec.getAspectRatio())
-              .setStylePreset(spec.getStylePreset())
-              .setProductDescription(spec.getProductDescription())
-              .setCharacterConsistency(true)
-              .setSeed(ctx.spec.seed())
-              .setOptions(ctx.llmOptions())
-              .build());
+          .planScript(request.build());
       ctx.job.addCost(response.getCostList());
       return PlanReady.newBuilder().setPlan(response.getPlan()).setEngine(response.getEngine())
           .build();

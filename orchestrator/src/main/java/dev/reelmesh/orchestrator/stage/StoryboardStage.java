@@ -69,6 +69,8 @@ final class StoryboardStage {
     String prompt = FramePrompts.enhance(ctx, clip, kind, FramePrompts.initial(ctx.plan, clip, kind),
         percent);
     List<Path> images = generate(ctx, clip, kind, prompt, previous, percent, label);
+    PlaceholderSubjects.check(ctx, clip, kind,
+        ctx.file("frames/g" + ctx.generations.frames(clip)), percent);
     List<ArtifactRef> refs = new ArrayList<>();
     for (Path image : images) {
       refs.add(ctx.artifacts.describe(image, "image/png"));

@@ -1,0 +1,101 @@
+package dev.reelmesh.orchestrator.stage;
+
+import dev.reelmesh.v1.AnalyzeMusicRequest;
+import dev.reelmesh.v1.AnalyzeMusicResponse;
+import dev.reelmesh.v1.JobSpec;
+import dev.reelmesh.v1.LyricLine;
+import dev.reelmesh.v1.MediaServiceGrpc;
+import dev.reelmesh.v1.MusicTiming;
+import dev.reelmesh.v1.PlanScriptRequest;
+import dev.reelmesh.v1.Stage;
+import io.grpc.StatusRuntimeException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A music video's timing for the plan: the user's music file analysed by the media service
+ * (tempo, beats, bars, energy per beat), cut to the video's length, and the job's lyrics; the
+ * planner snaps clip boundaries to them. Music with no steady beat, or an analysis that fails,
+ * leaves the plan untimed and says so.
+ */
+final class MusicCut {
+  /** Below this the media service's beat times are a guess (AnalyzeMusicResponse). */
+  static final double MIN_CONFIDENCE = 0.3;
+
+  private MusicCut() {}
+
+  /** Adds the music's timing and the job's lyrics to the plan request. */
+  static void apply(JobContext ctx, PlanScriptRequest.Builder request) {
+    JobSpec spec = ctx.spec.spec();
+    double duration = spec.getDurationSeconds();
+    if (spec.getMusic().hasFile()) {
+      timing(ctx, spec, duration).ifPresent(request::setMusic);
+    }
+    request.addAllLyrics(lyrics(ctx, spec.getLyricsList(), duration));
+  }
+
+  private static java.util.Optional<MusicTiming> timing(JobContext ctx, JobSpec spec,
+      double duration) {
+    AnalyzeMusicResponse music;
+    try {
+      music = MediaServiceGrpc.newBlockingStub(ctx.channels.media())
+          .withDeadlineAfter(2, TimeUnit.MINUTES)
+          .analyzeMusic(AnalyzeMusicRequest.newBuilder().setMusic(spec.getMusic().getFile())
+              .build());
+    } catch (StatusRuntimeException e) {
+      if (ctx.job.cancelRequested()) {
+        throw e;
+      }
+      ctx.fallback(Stage.STAGE_PLAN, 2, "music_timing", "clips cut to the music's beats",
+          "clips timed without the music", "MediaService.AnalyzeMusic: "
+              + e.getStatus().getCode() + ": " + e.getStatus().getDescription(), -1);
+      return java.util.Optional.empty();
+    }
+    if (music.getTempoConfidence() < MIN_CONFIDENCE) {
+      ctx.warn(Stage.STAGE_PLAN, 2, "music_without_beat", String.format(Locale.ROOT,
+          "music: no steady beat found (tempo confidence %.2f < %.2f); clips are not cut to it",
+          music.getTempoConfidence(), MIN_CONFIDENCE));
+      return java.util.Optional.empty();
+    }
+    MusicTiming.Builder timing = MusicTiming.newBuilder().setTempoBpm(music.getTempoBpm());
+    for (int i = 0; i < music.getBeatSecondsCount(); i++) {
+      // The planner takes beats inside the video only; the song may run on past it.
+      if (music.getBeatSeconds(i) <= duration) {
+        timing.addBeatSeconds(music.getBeatSeconds(i));
+        if (music.getBeatEnergyCount() == music.getBeatSecondsCount()) {
+          timing.addBeatEnergy((float) Math.max(0, Math.min(1, music.getBeatEnergy(i))));
+        }
+      }
+    }
+    music.getBarSecondsList().stream().filter(t -> t <= duration).forEach(timing::addBarSeconds);
+    ctx.job.event(Stage.STAGE_PLAN, 2, String.format(Locale.ROOT,
+        "music: %.1f BPM (confidence %.2f), %d beats and %d bars in the first %.1f s; cutting"
+            + " the clips to them", music.getTempoBpm(), music.getTempoConfidence(),
+        timing.getBeatSecondsCount(), timing.getBarSecondsCount(), duration));
+    return java.util.Optional.of(timing.build());
+  }
+
+  /** The lines sung within the video: later ones are dropped, ends cut at its length. */
+  static List<LyricLine> lyrics(JobContext ctx, List<LyricLine> lines, double duration) {
+    List<LyricLine> kept = new ArrayList<>();
+    int dropped = 0;
+    for (LyricLine line : lines) {
+      boolean timed = line.getStartSeconds() != 0 || line.getEndSeconds() != 0;
+      if (timed && line.getStartSeconds() >= duration) {
+        dropped++;
+      } else if (timed && line.getEndSeconds() > duration) {
+        kept.add(line.toBuilder().setEndSeconds(duration).build());
+      } else {
+        kept.add(line);
+      }
+    }
+    if (dropped > 0) {
+      ctx.warn(Stage.STAGE_PLAN, 2, "lyrics_after_end", String.format(Locale.ROOT,
+          "lyrics: %d of %d lines start after the video's %.1f s and are left out", dropped,
+          lines.size(), duration));
+    }
+    return kept;
+  }
+}
