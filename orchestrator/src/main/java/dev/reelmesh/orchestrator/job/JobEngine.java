@@ -414,8 +414,7 @@ public final class JobEngine implements AutoCloseable {
       if (reviser != null) {
         dev.reelmesh.v1.PlanReady current = job.memo().find(JobRun.planKey(),
             dev.reelmesh.v1.PlanReady.parser());
-        revision = reviser.apply(current.getPlan());
-        job.addCost(revision.cost());
+        revision = reviser.apply(current.getPlan()); // billed by the reviser's held call
         job.memo().put(JobRun.planKey(), revision.plan());
         job.planFallback(revision.plan().getEngine(), 0);
         generations.revise(job.memo(), revision.renderClips(), revision.frameClips(),
@@ -476,15 +475,6 @@ public final class JobEngine implements AutoCloseable {
       }
       return null;
     }, false);
-  }
-
-  /**
-   * Options for an LLM call made for a job outside its run (refining its plan): the job's engine
-   * choice and its budget headroom, as the stages' calls carry, so a paid refinement is priced
-   * and refused before it would cross the job cap or the month.
-   */
-  public dev.reelmesh.v1.LlmCallOptions llmOptions(String jobId) {
-    return new JobSpend(get(jobId), ledger).llmOptions();
   }
 
   /** Which paid providers jobs may choose (their keys and settings configured). */

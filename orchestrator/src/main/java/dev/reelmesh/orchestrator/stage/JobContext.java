@@ -90,15 +90,6 @@ public final class JobContext {
     job.warn(stage, percent, code, message);
   }
 
-  /**
-   * The LLM service's options for this job's calls: the engine the spec chose ("" = the
-   * service's configured one) and the budget headroom, so a paid call is priced and refused
-   * before it is made.
-   */
-  dev.reelmesh.v1.LlmCallOptions llmOptions() {
-    return spend.llmOptions();
-  }
-
   /** The LLM the job asked for, in words. */
   String llmChoice() {
     String llm = spec.spec().getProviders().getLlm();

@@ -80,6 +80,13 @@ public interface JobStore {
    */
   List<CostLine> unreconcile(String jobId);
 
+  /**
+   * One held call whose outcome is unknown although its run goes on (the request failed in a
+   * way that does not say whether the provider billed it): charged at its estimate and marked
+   * unreconciled. Returns the line charged; none when the call is not held.
+   */
+  List<CostLine> unreconcileCall(long callId);
+
   /** The job's bill, line by line, in the order charged. */
   List<CostLine> bill(String jobId);
 

@@ -93,21 +93,36 @@ final class PgJournal {
 
   List<CostLine> unreconcile(String jobId) {
     return sql.money("unreconcile the calls of " + jobId, c -> {
-      var held = Sql.query(c, "select call_id, month, line from calls where job_id = ? and"
-          + " state = 'held' order by call_id", rs -> new Object[] {rs.getLong(1),
-          rs.getString(2), rs.getBytes(3)}, jobId);
+      var held = Sql.query(c, "select call_id from calls where job_id = ? and state = 'held'"
+          + " order by call_id", rs -> rs.getLong(1), jobId);
       List<CostLine> charged = new ArrayList<>();
-      for (Object[] call : held) {
-        lockMonth(c, (String) call[1]);
-        CostLine estimate = parse((byte[]) call[2]);
-        CostLine line = estimate.toBuilder().setActualMicros(estimate.getEstimatedMicros())
-            .setUnreconciled(true).build();
-        Sql.update(c, "update calls set state = 'unreconciled' where call_id = ?", call[0]);
-        insertCharges(c, jobId, (Long) call[0], (String) call[1], List.of(line), true);
-        charged.add(line);
+      for (long callId : held) {
+        charged.addAll(unreconcileHeld(c, callId));
       }
       return charged;
     });
+  }
+
+  List<CostLine> unreconcileCall(long callId) {
+    return sql.money("unreconcile call " + callId, c -> unreconcileHeld(c, callId));
+  }
+
+  /** Charges a held call at its estimate, marked unreconciled; nothing when it is not held. */
+  private static List<CostLine> unreconcileHeld(Connection c, long callId) throws SQLException {
+    var call = Sql.query(c, "select job_id, month, line from calls where call_id = ? and"
+        + " state = 'held'", rs -> new Object[] {rs.getString(1), rs.getString(2),
+        rs.getBytes(3)}, callId);
+    if (call.isEmpty()) {
+      return List.of();
+    }
+    String month = (String) call.get(0)[1];
+    lockMonth(c, month);
+    CostLine estimate = parse((byte[]) call.get(0)[2]);
+    CostLine line = estimate.toBuilder().setActualMicros(estimate.getEstimatedMicros())
+        .setUnreconciled(true).build();
+    Sql.update(c, "update calls set state = 'unreconciled' where call_id = ?", callId);
+    insertCharges(c, (String) call.get(0)[0], callId, month, List.of(line), true);
+    return List.of(line);
   }
 
   List<CostLine> bill(String jobId) {

@@ -93,6 +93,11 @@ public final class PgStore implements JobStore {
   }
 
   @Override
+  public List<CostLine> unreconcileCall(long callId) {
+    return journal.unreconcileCall(callId);
+  }
+
+  @Override
   public List<CostLine> bill(String jobId) {
     return journal.bill(jobId);
   }
