@@ -7,10 +7,7 @@ import dev.reelmesh.orchestrator.budget.Ledger;
 import dev.reelmesh.orchestrator.mesh.MeshChannels;
 import dev.reelmesh.orchestrator.provider.openai.OpenAiConfig;
 import dev.reelmesh.orchestrator.spec.JobSpecs;
-import dev.reelmesh.orchestrator.stage.JobRun;
-import dev.reelmesh.orchestrator.stage.JobSpend;
 import dev.reelmesh.orchestrator.stage.ProviderFactory;
-import dev.reelmesh.orchestrator.stage.ProviderScope;
 import dev.reelmesh.orchestrator.store.FileStoreImport;
 import dev.reelmesh.orchestrator.store.JobStore;
 import dev.reelmesh.v1.ImageSource;
@@ -48,6 +45,8 @@ public final class JobEngine implements AutoCloseable {
   private final MeshSettings settings;
   private final MeshChannels channels;
   private final ProviderFactory providers;
+  /** Runs a job through its stages; the engine never builds a stage itself. */
+  private final JobRunner runner;
   private final dev.reelmesh.common.fetch.UrlFetcher fetcher;
   private final Ledger ledger;
   private final Map<String, JobRuntime> jobs = new ConcurrentHashMap<>();
@@ -98,8 +97,13 @@ public final class JobEngine implements AutoCloseable {
 
   private final LeaseKeeper leases;
 
+  /**
+   * @param providers which paid providers jobs may choose, and their settings
+   * @param runner runs each job through its stages
+   */
   public JobEngine(MeshSettings settings, MeshChannels channels, ProviderFactory providers,
-      Options options, JobStore store) {
+      Options options, JobStore store, JobRunner runner) {
+    this.runner = runner;
     this.vertx = Vertx.vertx();
     this.jobsPool = vertx.createSharedWorkerExecutor("reelmesh-jobs", options.maxConcurrentJobs(),
         1, TimeUnit.DAYS);
@@ -292,7 +296,7 @@ public final class JobEngine implements AutoCloseable {
         if (!key.isEmpty()) {
           byIdempotencyKey.put(key, id);
         }
-        runtime.event(Stage.STAGE_PLAN, 0, "queued",
+        runtime.event(Stage.STAGE_PLAN, runner.startOf(Stage.STAGE_PLAN), "queued",
             e -> e.setState(JobState.JOB_STATE_QUEUED));
         launch(runtime);
         return new Submitted(runtime.snapshot(), false);
@@ -366,22 +370,23 @@ public final class JobEngine implements AutoCloseable {
   public Job approve(String jobId, java.util.function.UnaryOperator<dev.reelmesh.v1.PlanReady>
       refine) {
     JobRuntime job = get(jobId);
+    double planned = runner.endOf(Stage.STAGE_PLAN);
     if (job.state() != JobState.JOB_STATE_AWAITING_APPROVAL) {
       throw Status.FAILED_PRECONDITION.withDescription("job " + jobId
           + " is not waiting for plan approval (state "
           + job.state().name().replace("JOB_STATE_", "") + ")").asRuntimeException();
     }
     if (refine != null) {
-      dev.reelmesh.v1.PlanReady current = job.memo().find(JobRun.planKey(),
+      dev.reelmesh.v1.PlanReady current = job.memo().find(runner.planKey(),
           dev.reelmesh.v1.PlanReady.parser());
       dev.reelmesh.v1.PlanReady refined = refine.apply(current);
-      job.memo().put(JobRun.planKey(), refined);
-      job.planFallback(refined.getEngine(), 10);
-      job.event(Stage.STAGE_PLAN, 10, "plan refined: " + refined.getPlan().getClipsCount()
+      job.memo().put(runner.planKey(), refined);
+      job.planFallback(refined.getEngine(), planned);
+      job.event(Stage.STAGE_PLAN, planned, "plan refined: " + refined.getPlan().getClipsCount()
           + " clips", e -> e.setPlanReady(refined));
     }
-    JobRun.recordApproval(job);
-    job.startRun(10);
+    job.memo().put(runner.approvalKey(), com.google.protobuf.Empty.getDefaultInstance());
+    job.startRun(planned);
     // Out of the gate before the answer: the run sets RUNNING on a worker thread, later.
     job.state(JobState.JOB_STATE_QUEUED, "plan approved: queued to run");
     launch(job);
@@ -412,10 +417,10 @@ public final class JobEngine implements AutoCloseable {
       Generations generations = Generations.load(job.memo());
       Revision revision = null;
       if (reviser != null) {
-        dev.reelmesh.v1.PlanReady current = job.memo().find(JobRun.planKey(),
+        dev.reelmesh.v1.PlanReady current = job.memo().find(runner.planKey(),
             dev.reelmesh.v1.PlanReady.parser());
         revision = reviser.apply(current.getPlan()); // billed by the reviser's held call
-        job.memo().put(JobRun.planKey(), revision.plan());
+        job.memo().put(runner.planKey(), revision.plan());
         job.planFallback(revision.plan().getEngine(), 0);
         generations.revise(job.memo(), revision.renderClips(), revision.frameClips(),
             revision.promptClips(), revision.narrationClips());
@@ -424,7 +429,7 @@ public final class JobEngine implements AutoCloseable {
       }
       boolean frames = revision == null ? !frameClips.isEmpty() : !revision.frameClips().isEmpty();
       Stage stage = frames ? Stage.STAGE_STORYBOARD : Stage.STAGE_CLIPS;
-      double percent = frames ? 20 : 40;
+      double percent = runner.startOf(stage);
       job.startRun(percent);
       if (revision == null) {
         job.event(stage, percent, "regenerating " + ClipNumbers.of(clips)
@@ -461,11 +466,7 @@ public final class JobEngine implements AutoCloseable {
       command.run();
       return null;
     }, false);
-    JobSpend spend = new JobSpend(job, ledger);
-    ProviderScope scope = new ProviderScope(spend, job.memo(), artifacts);
-    JobRun run = new JobRun(job, channels, fetcher,
-        providers.forJob(job.spec().spec().getProviders(),
-        channels, scope), artifacts, clips, Generations.load(job.memo()), spend);
+    Runnable run = runner.run(job, clips);
     jobsPool.executeBlocking(() -> {
       try {
         run.run();
@@ -475,6 +476,11 @@ public final class JobEngine implements AutoCloseable {
       }
       return null;
     }, false);
+  }
+
+  /** The step the plan is recorded as (what an approval checks and a refinement replaces). */
+  public String planKey() {
+    return runner.planKey();
   }
 
   /** Which paid providers jobs may choose (their keys and settings configured). */

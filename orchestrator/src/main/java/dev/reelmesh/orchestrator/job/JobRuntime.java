@@ -308,7 +308,7 @@ public final class JobRuntime {
     stopping = true;
     Context.CancellableContext running = context;
     if (running != null) {
-      running.cancel(new EngineStopping());
+      running.cancel(new dev.reelmesh.orchestrator.provider.EngineStopping());
     }
   }
 

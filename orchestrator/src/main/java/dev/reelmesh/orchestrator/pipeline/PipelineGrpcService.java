@@ -113,7 +113,7 @@ final class PipelineGrpcService extends PipelineServiceGrpc.PipelineServiceImplB
       };
       if (instruction.isEmpty()) {
         if (job.state() == dev.reelmesh.v1.JobState.JOB_STATE_AWAITING_APPROVAL) {
-          check.accept(job.memo().find(dev.reelmesh.orchestrator.stage.JobRun.planKey(),
+          check.accept(job.memo().find(engine.planKey(),
               PlanReady.parser()));
         }
         return engine.approve(request.getJobId(), null);
