@@ -466,7 +466,7 @@ public final class JobEngine implements AutoCloseable {
       command.run();
       return null;
     }, false);
-    Runnable run = runner.run(job, clips);
+    Runnable run = runner.run(job, leases.owner(), clips);
     jobsPool.executeBlocking(() -> {
       try {
         run.run();

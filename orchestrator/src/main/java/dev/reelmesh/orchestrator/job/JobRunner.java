@@ -12,9 +12,11 @@ public interface JobRunner {
    * One run of {@code job}, from the top: finished steps return their records. It ends the job
    * (succeeded, failed, cancelled, or at the plan gate), or returns early when the engine stops.
    *
+   * @param leaseOwner the orchestrator whose lease the run holds: what it records of a paid
+   *     call commits only while that lease holds
    * @param clips where clip renders run in parallel
    */
-  Runnable run(JobRuntime job, Executor clips);
+  Runnable run(JobRuntime job, String leaseOwner, Executor clips);
 
   /** The percent at which {@code stage} starts, for a run that starts there (regeneration). */
   double startOf(Stage stage);

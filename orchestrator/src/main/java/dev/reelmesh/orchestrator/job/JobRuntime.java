@@ -312,6 +312,14 @@ public final class JobRuntime {
     }
   }
 
+  /**
+   * Another orchestrator took the job over (this one was presumed dead): the run stops as at a
+   * shutdown, writing nothing more of the job's state; the job is the new orchestrator's.
+   */
+  public void leaseLost() {
+    stopForShutdown();
+  }
+
   public boolean stopping() {
     return stopping;
   }

@@ -6,6 +6,7 @@ import dev.reelmesh.orchestrator.job.JobRuntime;
 import dev.reelmesh.orchestrator.provider.BudgetExceeded;
 import dev.reelmesh.orchestrator.provider.Spend;
 import dev.reelmesh.orchestrator.store.JobStore;
+import dev.reelmesh.orchestrator.store.LeaseLost;
 import dev.reelmesh.orchestrator.store.StepMemo;
 import dev.reelmesh.v1.CostLine;
 import dev.reelmesh.v1.LlmCallOptions;
@@ -29,10 +30,22 @@ public final class JobSpend implements Spend {
   private static final String OFFLINE = "offline";
   private final JobRuntime job;
   private final Ledger ledger;
+  /** The orchestrator whose lease the run holds; null outside a run. */
+  private final String leaseOwner;
 
+  /** The budget of {@code job} outside a run (a refinement while it waits). */
   public JobSpend(JobRuntime job, Ledger ledger) {
+    this(job, ledger, null);
+  }
+
+  /**
+   * The budget of a run under {@code leaseOwner}'s lease: a settle commits only while that
+   * orchestrator still holds the job.
+   */
+  public JobSpend(JobRuntime job, Ledger ledger, String leaseOwner) {
     this.job = job;
     this.ledger = ledger;
+    this.leaseOwner = leaseOwner;
   }
 
   @Override
@@ -44,8 +57,15 @@ public final class JobSpend implements Spend {
 
       @Override
       public void settle(CostLine line, String stepKey, Message result) {
-        store.settle(held.callId(), List.of(line), stepKey == null ? null
-            : StepMemo.check(stepKey), result == null ? null : result.toByteArray());
+        try {
+          store.settle(held.callId(), List.of(line), stepKey == null ? null
+              : StepMemo.check(stepKey), result == null ? null : result.toByteArray(),
+              leaseOwner);
+        } catch (LeaseLost e) {
+          done = true; // paid and not recorded: left held, for the job's new orchestrator
+          job.leaseLost();
+          throw e;
+        }
         done = true;
         job.charged(List.of(line));
       }
@@ -132,8 +152,13 @@ public final class JobSpend implements Spend {
       }
       throw e;
     }
-    store.settle(held.callId(), lines, stepKey, stepKey == null ? null
-        : ((Message) result).toByteArray());
+    try {
+      store.settle(held.callId(), lines, stepKey, stepKey == null ? null
+          : ((Message) result).toByteArray(), leaseOwner);
+    } catch (LeaseLost e) {
+      job.leaseLost(); // left held, for the job's new orchestrator to charge
+      throw e;
+    }
     job.charged(lines);
     return result;
   }

@@ -28,8 +28,8 @@ public final class StageRunner implements JobRunner {
   }
 
   @Override
-  public Runnable run(JobRuntime job, Executor clips) {
-    JobSpend spend = new JobSpend(job, job.ledger());
+  public Runnable run(JobRuntime job, String leaseOwner, Executor clips) {
+    JobSpend spend = new JobSpend(job, job.ledger(), leaseOwner);
     ProviderScope scope = new ProviderScope(spend, job.memo(), artifacts);
     return new JobRun(job, channels, fetcher, providers.forJob(job.spec().spec().getProviders(),
         channels, scope), artifacts, clips, Generations.load(job.memo()), spend);

@@ -66,7 +66,18 @@ public interface JobStore {
    * The call's outcome, in one transaction: its lines charged (on the job's bill and in the
    * month's ledger) and, when given, the step result that makes a re-run reuse it.
    */
-  void settle(long callId, List<CostLine> lines, String stepKey, byte[] stepResult);
+  default void settle(long callId, List<CostLine> lines, String stepKey, byte[] stepResult) {
+    settle(callId, lines, stepKey, stepResult, null);
+  }
+
+  /**
+   * As above, for a run under {@code leaseOwner}'s lease: committed only while that orchestrator
+   * still holds the job (checked in the same transaction), else {@link LeaseLost} and nothing
+   * is written, the call left held for the job's new orchestrator to charge. Null: no lease
+   * (a refinement made while the job waits, outside any run).
+   */
+  void settle(long callId, List<CostLine> lines, String stepKey, byte[] stepResult,
+      String leaseOwner);
 
   /** The call failed with nothing paid: its hold is released. */
   void release(long callId);

@@ -51,17 +51,29 @@ final class PgJournal {
     });
   }
 
-  void settle(long callId, List<CostLine> lines, String stepKey, byte[] stepResult) {
+  void settle(long callId, List<CostLine> lines, String stepKey, byte[] stepResult,
+      String leaseOwner) {
     sql.money("settle call " + callId, c -> {
-      var call = Sql.query(c, "select job_id, month, state from calls where call_id = ?",
-          rs -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}, callId);
+      var call = Sql.query(c, "select job_id, month from calls where call_id = ?",
+          rs -> new String[] {rs.getString(1), rs.getString(2)}, callId);
       if (call.isEmpty()) {
         throw new SQLException("no call " + callId);
       }
       String jobId = call.get(0)[0];
       String month = call.get(0)[1];
+      if (leaseOwner != null) {
+        // The job's row stays locked to the commit: a takeover (which rewrites the owner, then
+        // unreconciles what is held) waits for this settle, or this settle sees it and stops.
+        String holder = Sql.query(c, "select owner from jobs where job_id = ? for update",
+            rs -> rs.getString(1), jobId).stream().findFirst().orElse(null);
+        if (!leaseOwner.equals(holder)) {
+          throw new LeaseLost(jobId, leaseOwner, holder);
+        }
+      }
       lockMonth(c, month);
-      if ("unreconciled".equals(call.get(0)[2])) {
+      String state = Sql.query(c, "select state from calls where call_id = ?",
+          rs -> rs.getString(1), callId).get(0);
+      if ("unreconciled".equals(state)) {
         // Charged at its estimate by a resume that thought the call lost; now it is known.
         Sql.update(c, "delete from charges where call_id = ? and unreconciled", callId);
       }

@@ -73,8 +73,9 @@ public final class PgStore implements JobStore {
   }
 
   @Override
-  public void settle(long callId, List<CostLine> lines, String stepKey, byte[] stepResult) {
-    journal.settle(callId, lines, stepKey, stepResult);
+  public void settle(long callId, List<CostLine> lines, String stepKey, byte[] stepResult,
+      String leaseOwner) {
+    journal.settle(callId, lines, stepKey, stepResult, leaseOwner);
   }
 
   @Override
