@@ -96,6 +96,7 @@ public final class JobEngine implements AutoCloseable {
   }
 
   private final LeaseKeeper leases;
+  private final java.time.Duration leaseTtl;
 
   /**
    * @param providers which paid providers jobs may choose, and their settings
@@ -116,6 +117,7 @@ public final class JobEngine implements AutoCloseable {
     this.providers = providers;
     this.fetcher = new dev.reelmesh.common.fetch.UrlFetcher(options.fetch());
     this.ledger = new Ledger(store, options.monthlyLimitMicros(), Clock.systemUTC());
+    this.leaseTtl = options.leaseTtl();
     this.leases = new LeaseKeeper(store, options.owner() != null ? options.owner()
         : defaultOwner(settings), options.leaseTtl(), new LeaseKeeper.Engine() {
           @Override
@@ -128,6 +130,16 @@ public final class JobEngine implements AutoCloseable {
             JobRuntime job = jobs.get(jobId);
             if (job != null) {
               job.stopForShutdown();
+            }
+          }
+
+          @Override
+          public void cancelAsked(String jobId, String reason) {
+            JobRuntime job = jobs.get(jobId);
+            if (job != null && running.contains(jobId) && !job.cancelRequested()) {
+              org.slf4j.LoggerFactory.getLogger(JobEngine.class).info(
+                  "cancelling {}, as asked of another orchestrator: {}", jobId, reason);
+              job.requestCancel(reason);
             }
           }
 
@@ -246,6 +258,13 @@ public final class JobEngine implements AutoCloseable {
           + " paid call(s) were in flight when the run stopped; their outcome is unknown, so "
           + "they are charged at their estimate ($" + micros / 1e6 + ") and may be made again");
     }
+    Optional<String> asked = store.cancelRequest(runtime.id());
+    if (asked.isPresent()) {
+      // Cancelled while its orchestrator was gone: not resumed.
+      runtime.state(JobState.JOB_STATE_CANCELLED, "job cancelled: " + asked.get());
+      leases.unlease(runtime.id());
+      return;
+    }
     runtime.event(current.getStage(), current.getPercent(),
         "resuming after a restart: finished steps are kept");
     launch(runtime);
@@ -351,10 +370,11 @@ public final class JobEngine implements AutoCloseable {
     String why = reason == null || reason.isBlank() ? "cancelled by the user" : reason;
     if (!running.contains(jobId)) {
       if (!leases.lease(jobId)) {
-        throw Status.FAILED_PRECONDITION.withDescription("job " + jobId + " is being run by "
-            + "another orchestrator; cancel it there").asRuntimeException();
+        return cancelElsewhere(job, why);
       }
       try {
+        // Its orchestrator died with calls in flight: charged at their estimate, as a resume would.
+        job.charged(store.unreconcile(jobId));
         job.state(JobState.JOB_STATE_CANCELLED, "job cancelled: " + why);
       } finally {
         leases.unlease(jobId);
@@ -363,6 +383,32 @@ public final class JobEngine implements AutoCloseable {
     }
     job.requestCancel(why);
     awaitRuns(() -> !running.contains(jobId));
+    return job.snapshot();
+  }
+
+  /**
+   * The job runs on another orchestrator: the cancel is recorded in the store, that
+   * orchestrator's heartbeat sees it and cancels the run (and the provider jobs it has in
+   * flight). Answered once the job has ended, or after two lease periods with the cancel still
+   * recorded (the job's orchestrator, or whoever takes it over, cancels it).
+   */
+  private Job cancelElsewhere(JobRuntime job, String why) {
+    if (!store.requestCancel(job.id(), why)) {
+      refresh(job);
+      throw Status.FAILED_PRECONDITION.withDescription("job " + job.id() + " already ended ("
+          + job.state().name().replace("JOB_STATE_", "") + ")").asRuntimeException();
+    }
+    long deadline = System.nanoTime() + 2 * leaseTtl.toNanos() + TimeUnit.SECONDS.toNanos(5);
+    while (System.nanoTime() < deadline && !store.load(job.id())
+        .map(j -> JobRuntime.isTerminal(j.getState())).orElse(true)) {
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    refresh(job);
     return job.snapshot();
   }
 

@@ -119,4 +119,19 @@ public interface JobStore {
   List<String> orphans();
 
   void unlease(String jobId, String owner);
+
+  // ---- cancels across orchestrators ----
+
+  /**
+   * Records that the job's cancel was asked for (with the reason) where it does not run; its
+   * orchestrator sees it at its next heartbeat. False when the job has ended (or is unknown).
+   * The request is cleared when the job ends.
+   */
+  boolean requestCancel(String jobId, String reason);
+
+  /** The cancels asked of jobs {@code owner} holds the lease of: job id → reason. */
+  java.util.Map<String, String> cancelRequests(String owner);
+
+  /** The cancel asked of the job, if any (a job taken over is cancelled, not resumed). */
+  Optional<String> cancelRequest(String jobId);
 }

@@ -127,4 +127,19 @@ public final class PgStore implements JobStore {
   public void unlease(String jobId, String owner) {
     jobs.unlease(jobId, owner);
   }
+
+  @Override
+  public boolean requestCancel(String jobId, String reason) {
+    return jobs.requestCancel(jobId, reason);
+  }
+
+  @Override
+  public java.util.Map<String, String> cancelRequests(String owner) {
+    return jobs.cancelRequests(owner);
+  }
+
+  @Override
+  public Optional<String> cancelRequest(String jobId) {
+    return jobs.cancelRequest(jobId);
+  }
 }

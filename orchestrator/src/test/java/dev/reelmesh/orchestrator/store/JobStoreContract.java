@@ -208,4 +208,19 @@ abstract class JobStoreContract {
     assertThat(store.step("a", "clip-0-id")).containsExactly(2);
     assertThat(store.budget(MONTH, 5000).getSpentMicros()).isEqualTo(700 + 650);
   }
+
+  @Test
+  void aCancelAskedElsewhereReachesTheJobsOwnerAndEndsWithTheJob() {
+    store.insert(job("a", ""));
+    store.insert(job("b", ""));
+    assertThat(store.lease("a", "one", Duration.ofSeconds(5))).isTrue();
+    assertThat(store.requestCancel("a", "asked on two")).isTrue();
+    assertThat(store.cancelRequests("one")).containsExactly(java.util.Map.entry("a",
+        "asked on two"));
+    assertThat(store.cancelRequests("two")).isEmpty();
+    assertThat(store.cancelRequest("b")).isEmpty();
+    store.saveSnapshot(job("a", "").toBuilder().setState(JobState.JOB_STATE_CANCELLED).build());
+    assertThat(store.cancelRequest("a")).isEmpty();
+    assertThat(store.requestCancel("a", "too late")).isFalse();
+  }
 }
