@@ -254,9 +254,14 @@ public final class JobEngine implements AutoCloseable {
     if (!lost.isEmpty()) {
       long micros = lost.stream().mapToLong(dev.reelmesh.v1.CostLine::getActualMicros).sum();
       runtime.charged(lost);
+      // None can be re-attached to: a provider job's id is recorded in the transaction that
+      // charges it, so a call still held never got its answer recorded here.
+      String calls = lost.stream().map(l -> l.getProvider() + " " + l.getItem())
+          .collect(java.util.stream.Collectors.joining("; "));
       runtime.warn(current.getStage(), current.getPercent(), "unreconciled_calls", lost.size()
-          + " paid call(s) were in flight when the run stopped; their outcome is unknown, so "
-          + "they are charged at their estimate ($" + micros / 1e6 + ") and may be made again");
+          + " paid call(s) were in flight when the run stopped (" + calls + "); their outcome "
+          + "is unknown, so they are charged at their estimate ($" + micros / 1e6 + "), left "
+          + "unreconciled, and may be made again");
     }
     Optional<String> asked = store.cancelRequest(runtime.id());
     if (asked.isPresent()) {

@@ -64,7 +64,7 @@ final class PgJournal {
       if (leaseOwner != null) {
         // The job's row stays locked to the commit: a takeover (which rewrites the owner, then
         // unreconciles what is held) waits for this settle, or this settle sees it and stops.
-        String holder = Sql.query(c, "select owner from jobs where job_id = ? for update",
+        String holder = Sql.query(c, "select owner from jobs where job_id = ? for no key update",
             rs -> rs.getString(1), jobId).stream().findFirst().orElse(null);
         if (!leaseOwner.equals(holder)) {
           throw new LeaseLost(jobId, leaseOwner, holder);

@@ -124,6 +124,15 @@ class CrashHarnessTest {
             .isGreaterThanOrEqualTo(billedMicros(List.of(atKill)));
       }
       assertThat(chatLines).hasSize(2 * settledChats.size()).noneMatch(CostLine::getUnreconciled);
+      // The resume says which calls it left unreconciled.
+      assertThat(store.events(job.getJobId(), 0, Integer.MAX_VALUE)).filteredOn(e ->
+          e.getWarning().getCode().equals("unreconciled_calls")).hasSizeGreaterThanOrEqualTo(
+              beforeResponseKills).allMatch(e -> e.getMessage().contains("openai ")
+              || e.getMessage().contains("llm "));
+      if (!lostChats.isEmpty()) {
+        assertThat(store.events(job.getJobId(), 0, Integer.MAX_VALUE)).anyMatch(e ->
+            e.getMessage().contains("llm EnhancePrompt (held at most)"));
+      }
       // Every media request the provider billed is on the bill (settled, or unreconciled at
       // its exact price when it was in flight at a kill), and nothing else is.
       assertThat(mediaLines).hasSize(media.size());
