@@ -7,10 +7,7 @@ import dev.reelmesh.orchestrator.budget.Ledger;
 import dev.reelmesh.orchestrator.mesh.MeshChannels;
 import dev.reelmesh.orchestrator.provider.openai.OpenAiConfig;
 import dev.reelmesh.orchestrator.spec.JobSpecs;
-import dev.reelmesh.orchestrator.stage.JobRun;
-import dev.reelmesh.orchestrator.stage.JobSpend;
 import dev.reelmesh.orchestrator.stage.ProviderFactory;
-import dev.reelmesh.orchestrator.stage.ProviderScope;
 import dev.reelmesh.orchestrator.store.FileStoreImport;
 import dev.reelmesh.orchestrator.store.JobStore;
 import dev.reelmesh.v1.ImageSource;
@@ -48,6 +45,8 @@ public final class JobEngine implements AutoCloseable {
   private final MeshSettings settings;
   private final MeshChannels channels;
   private final ProviderFactory providers;
+  /** Runs a job through its stages; the engine never builds a stage itself. */
+  private final JobRunner runner;
   private final dev.reelmesh.common.fetch.UrlFetcher fetcher;
   private final Ledger ledger;
   private final Map<String, JobRuntime> jobs = new ConcurrentHashMap<>();
@@ -97,9 +96,15 @@ public final class JobEngine implements AutoCloseable {
   }
 
   private final LeaseKeeper leases;
+  private final java.time.Duration leaseTtl;
 
+  /**
+   * @param providers which paid providers jobs may choose, and their settings
+   * @param runner runs each job through its stages
+   */
   public JobEngine(MeshSettings settings, MeshChannels channels, ProviderFactory providers,
-      Options options, JobStore store) {
+      Options options, JobStore store, JobRunner runner) {
+    this.runner = runner;
     this.vertx = Vertx.vertx();
     this.jobsPool = vertx.createSharedWorkerExecutor("reelmesh-jobs", options.maxConcurrentJobs(),
         1, TimeUnit.DAYS);
@@ -112,6 +117,7 @@ public final class JobEngine implements AutoCloseable {
     this.providers = providers;
     this.fetcher = new dev.reelmesh.common.fetch.UrlFetcher(options.fetch());
     this.ledger = new Ledger(store, options.monthlyLimitMicros(), Clock.systemUTC());
+    this.leaseTtl = options.leaseTtl();
     this.leases = new LeaseKeeper(store, options.owner() != null ? options.owner()
         : defaultOwner(settings), options.leaseTtl(), new LeaseKeeper.Engine() {
           @Override
@@ -124,6 +130,16 @@ public final class JobEngine implements AutoCloseable {
             JobRuntime job = jobs.get(jobId);
             if (job != null) {
               job.stopForShutdown();
+            }
+          }
+
+          @Override
+          public void cancelAsked(String jobId, String reason) {
+            JobRuntime job = jobs.get(jobId);
+            if (job != null && running.contains(jobId) && !job.cancelRequested()) {
+              org.slf4j.LoggerFactory.getLogger(JobEngine.class).info(
+                  "cancelling {}, as asked of another orchestrator: {}", jobId, reason);
+              job.requestCancel(reason);
             }
           }
 
@@ -238,9 +254,21 @@ public final class JobEngine implements AutoCloseable {
     if (!lost.isEmpty()) {
       long micros = lost.stream().mapToLong(dev.reelmesh.v1.CostLine::getActualMicros).sum();
       runtime.charged(lost);
+      // None can be re-attached to: a provider job's id is recorded in the transaction that
+      // charges it, so a call still held never got its answer recorded here.
+      String calls = lost.stream().map(l -> l.getProvider() + " " + l.getItem())
+          .collect(java.util.stream.Collectors.joining("; "));
       runtime.warn(current.getStage(), current.getPercent(), "unreconciled_calls", lost.size()
-          + " paid call(s) were in flight when the run stopped; their outcome is unknown, so "
-          + "they are charged at their estimate ($" + micros / 1e6 + ") and may be made again");
+          + " paid call(s) were in flight when the run stopped (" + calls + "); their outcome "
+          + "is unknown, so they are charged at their estimate ($" + micros / 1e6 + "), left "
+          + "unreconciled, and may be made again");
+    }
+    Optional<String> asked = store.cancelRequest(runtime.id());
+    if (asked.isPresent()) {
+      // Cancelled while its orchestrator was gone: not resumed.
+      runtime.state(JobState.JOB_STATE_CANCELLED, "job cancelled: " + asked.get());
+      leases.unlease(runtime.id());
+      return;
     }
     runtime.event(current.getStage(), current.getPercent(),
         "resuming after a restart: finished steps are kept");
@@ -292,7 +320,7 @@ public final class JobEngine implements AutoCloseable {
         if (!key.isEmpty()) {
           byIdempotencyKey.put(key, id);
         }
-        runtime.event(Stage.STAGE_PLAN, 0, "queued",
+        runtime.event(Stage.STAGE_PLAN, runner.startOf(Stage.STAGE_PLAN), "queued",
             e -> e.setState(JobState.JOB_STATE_QUEUED));
         launch(runtime);
         return new Submitted(runtime.snapshot(), false);
@@ -347,10 +375,11 @@ public final class JobEngine implements AutoCloseable {
     String why = reason == null || reason.isBlank() ? "cancelled by the user" : reason;
     if (!running.contains(jobId)) {
       if (!leases.lease(jobId)) {
-        throw Status.FAILED_PRECONDITION.withDescription("job " + jobId + " is being run by "
-            + "another orchestrator; cancel it there").asRuntimeException();
+        return cancelElsewhere(job, why);
       }
       try {
+        // Its orchestrator died with calls in flight: charged at their estimate, as a resume would.
+        job.charged(store.unreconcile(jobId));
         job.state(JobState.JOB_STATE_CANCELLED, "job cancelled: " + why);
       } finally {
         leases.unlease(jobId);
@@ -362,26 +391,53 @@ public final class JobEngine implements AutoCloseable {
     return job.snapshot();
   }
 
+  /**
+   * The job runs on another orchestrator: the cancel is recorded in the store, that
+   * orchestrator's heartbeat sees it and cancels the run (and the provider jobs it has in
+   * flight). Answered once the job has ended, or after two lease periods with the cancel still
+   * recorded (the job's orchestrator, or whoever takes it over, cancels it).
+   */
+  private Job cancelElsewhere(JobRuntime job, String why) {
+    if (!store.requestCancel(job.id(), why)) {
+      refresh(job);
+      throw Status.FAILED_PRECONDITION.withDescription("job " + job.id() + " already ended ("
+          + job.state().name().replace("JOB_STATE_", "") + ")").asRuntimeException();
+    }
+    long deadline = System.nanoTime() + 2 * leaseTtl.toNanos() + TimeUnit.SECONDS.toNanos(5);
+    while (System.nanoTime() < deadline && !store.load(job.id())
+        .map(j -> JobRuntime.isTerminal(j.getState())).orElse(true)) {
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    refresh(job);
+    return job.snapshot();
+  }
+
   /** Lets a job past the plan gate; an instruction refines the plan first. */
   public Job approve(String jobId, java.util.function.UnaryOperator<dev.reelmesh.v1.PlanReady>
       refine) {
     JobRuntime job = get(jobId);
+    double planned = runner.endOf(Stage.STAGE_PLAN);
     if (job.state() != JobState.JOB_STATE_AWAITING_APPROVAL) {
       throw Status.FAILED_PRECONDITION.withDescription("job " + jobId
           + " is not waiting for plan approval (state "
           + job.state().name().replace("JOB_STATE_", "") + ")").asRuntimeException();
     }
     if (refine != null) {
-      dev.reelmesh.v1.PlanReady current = job.memo().find(JobRun.planKey(),
+      dev.reelmesh.v1.PlanReady current = job.memo().find(runner.planKey(),
           dev.reelmesh.v1.PlanReady.parser());
       dev.reelmesh.v1.PlanReady refined = refine.apply(current);
-      job.memo().put(JobRun.planKey(), refined);
-      job.planFallback(refined.getEngine(), 10);
-      job.event(Stage.STAGE_PLAN, 10, "plan refined: " + refined.getPlan().getClipsCount()
+      job.memo().put(runner.planKey(), refined);
+      job.planFallback(refined.getEngine(), planned);
+      job.event(Stage.STAGE_PLAN, planned, "plan refined: " + refined.getPlan().getClipsCount()
           + " clips", e -> e.setPlanReady(refined));
     }
-    JobRun.recordApproval(job);
-    job.startRun(10);
+    job.memo().put(runner.approvalKey(), com.google.protobuf.Empty.getDefaultInstance());
+    job.startRun(planned);
     // Out of the gate before the answer: the run sets RUNNING on a worker thread, later.
     job.state(JobState.JOB_STATE_QUEUED, "plan approved: queued to run");
     launch(job);
@@ -412,11 +468,10 @@ public final class JobEngine implements AutoCloseable {
       Generations generations = Generations.load(job.memo());
       Revision revision = null;
       if (reviser != null) {
-        dev.reelmesh.v1.PlanReady current = job.memo().find(JobRun.planKey(),
+        dev.reelmesh.v1.PlanReady current = job.memo().find(runner.planKey(),
             dev.reelmesh.v1.PlanReady.parser());
-        revision = reviser.apply(current.getPlan());
-        job.addCost(revision.cost());
-        job.memo().put(JobRun.planKey(), revision.plan());
+        revision = reviser.apply(current.getPlan()); // billed by the reviser's held call
+        job.memo().put(runner.planKey(), revision.plan());
         job.planFallback(revision.plan().getEngine(), 0);
         generations.revise(job.memo(), revision.renderClips(), revision.frameClips(),
             revision.promptClips(), revision.narrationClips());
@@ -425,7 +480,7 @@ public final class JobEngine implements AutoCloseable {
       }
       boolean frames = revision == null ? !frameClips.isEmpty() : !revision.frameClips().isEmpty();
       Stage stage = frames ? Stage.STAGE_STORYBOARD : Stage.STAGE_CLIPS;
-      double percent = frames ? 20 : 40;
+      double percent = runner.startOf(stage);
       job.startRun(percent);
       if (revision == null) {
         job.event(stage, percent, "regenerating " + ClipNumbers.of(clips)
@@ -462,11 +517,7 @@ public final class JobEngine implements AutoCloseable {
       command.run();
       return null;
     }, false);
-    JobSpend spend = new JobSpend(job, ledger);
-    ProviderScope scope = new ProviderScope(spend, job.memo(), artifacts);
-    JobRun run = new JobRun(job, channels, fetcher,
-        providers.forJob(job.spec().spec().getProviders(),
-        channels, scope), artifacts, clips, Generations.load(job.memo()), spend);
+    Runnable run = runner.run(job, leases.owner(), clips);
     jobsPool.executeBlocking(() -> {
       try {
         run.run();
@@ -478,13 +529,9 @@ public final class JobEngine implements AutoCloseable {
     }, false);
   }
 
-  /**
-   * Options for an LLM call made for a job outside its run (refining its plan): the job's engine
-   * choice and its budget headroom, as the stages' calls carry, so a paid refinement is priced
-   * and refused before it would cross the job cap or the month.
-   */
-  public dev.reelmesh.v1.LlmCallOptions llmOptions(String jobId) {
-    return new JobSpend(get(jobId), ledger).llmOptions();
+  /** The step the plan is recorded as (what an approval checks and a refinement replaces). */
+  public String planKey() {
+    return runner.planKey();
   }
 
   /** Which paid providers jobs may choose (their keys and settings configured). */

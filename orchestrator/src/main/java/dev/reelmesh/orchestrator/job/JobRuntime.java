@@ -308,8 +308,16 @@ public final class JobRuntime {
     stopping = true;
     Context.CancellableContext running = context;
     if (running != null) {
-      running.cancel(new EngineStopping());
+      running.cancel(new dev.reelmesh.orchestrator.provider.EngineStopping());
     }
+  }
+
+  /**
+   * Another orchestrator took the job over (this one was presumed dead): the run stops as at a
+   * shutdown, writing nothing more of the job's state; the job is the new orchestrator's.
+   */
+  public void leaseLost() {
+    stopForShutdown();
   }
 
   public boolean stopping() {

@@ -12,7 +12,9 @@ import org.slf4j.LoggerFactory;
  * Many orchestrators, one store: a job runs under its orchestrator's lease, renewed (the
  * heartbeat) three times per lease period. A run whose lease could not be renewed stops, so no
  * step runs twice at once; a job whose lease ran out (its orchestrator died) is taken over by
- * the next orchestrator that looks, within about one lease period. Jobs other orchestrators run
+ * the next orchestrator that looks, within about one lease period. A cancel asked of another
+ * orchestrator is recorded in the store and seen here at the next heartbeat (a third of the
+ * lease period), which cancels the run. Jobs other orchestrators run
  * are mirrored from the store, so any orchestrator streams any job's events, live.
  */
 final class LeaseKeeper implements AutoCloseable {
@@ -24,6 +26,9 @@ final class LeaseKeeper implements AutoCloseable {
 
     /** The lease of a running job is lost: stop its run, keep its state. */
     void lost(String jobId);
+
+    /** A cancel of a job this orchestrator runs was asked of another orchestrator. */
+    void cancelAsked(String jobId, String reason);
 
     /** Take over an orphaned job: lease it and resume it. */
     void takeOver(String jobId);
@@ -81,6 +86,8 @@ final class LeaseKeeper implements AutoCloseable {
         }
       }
     });
+    guarded("read the cancels asked elsewhere", () -> store.cancelRequests(owner)
+        .forEach(engine::cancelAsked));
     guarded("take over orphaned jobs", () -> {
       for (String jobId : store.orphans()) {
         engine.takeOver(jobId);

@@ -1,6 +1,5 @@
 package dev.reelmesh.orchestrator.job;
 
-import dev.reelmesh.v1.CostLine;
 import dev.reelmesh.v1.PlanReady;
 import java.util.List;
 import java.util.Set;
@@ -16,7 +15,6 @@ import java.util.Set;
  * @param narrationClips clips whose narration line changed, so it is spoken again
  * @param changes what changed, a line per field, for the event stream
  * @param notApplied parts of the instruction's result outside the named clips, left unapplied
- * @param cost what the refinement cost
  */
 public record Revision(
     PlanReady plan,
@@ -25,5 +23,4 @@ public record Revision(
     Set<Integer> promptClips,
     Set<Integer> narrationClips,
     List<String> changes,
-    List<String> notApplied,
-    List<CostLine> cost) {}
+    List<String> notApplied) {}

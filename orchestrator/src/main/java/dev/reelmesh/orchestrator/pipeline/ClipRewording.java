@@ -3,7 +3,7 @@ package dev.reelmesh.orchestrator.pipeline;
 import dev.reelmesh.common.error.Statuses;
 import dev.reelmesh.orchestrator.job.ClipNumbers;
 import dev.reelmesh.orchestrator.job.Revision;
-import dev.reelmesh.v1.LlmCallOptions;
+import dev.reelmesh.orchestrator.stage.JobSpend;
 import dev.reelmesh.v1.LlmServiceGrpc;
 import dev.reelmesh.v1.PlanReady;
 import dev.reelmesh.v1.PlannedClip;
@@ -34,15 +34,17 @@ final class ClipRewording {
    * @param named every clip the request names (clip_indices and frames' clips)
    * @param namedFrames clips whose frames the request names
    */
-  static Function<ScenePlan, Revision> reviser(Channel llm, LlmCallOptions options,
+  static Function<ScenePlan, Revision> reviser(Channel llm, JobSpend spend,
       Set<Integer> named, Set<Integer> namedFrames, String instruction) {
     return current -> {
-      RefineScriptResponse refined = LlmServiceGrpc.newBlockingStub(llm)
+      // Held before it is sent and billed after, as every LLM call of the job.
+      RefineScriptResponse refined = spend.llm("plan", "RefineScript", options -> LlmServiceGrpc
+          .newBlockingStub(llm)
           .withDeadlineAfter(3, TimeUnit.MINUTES)
           .refineScript(RefineScriptRequest.newBuilder().setPlan(current)
               .setInstruction(instruction)
               .setOptions(options)
-              .build());
+              .build()), RefineScriptResponse::getCostList);
       return merge(current, refined, named, namedFrames, instruction);
     };
   }
@@ -104,8 +106,7 @@ final class ClipRewording {
     }
     PlanReady plan = PlanReady.newBuilder().setPlan(merged).setEngine(refined.getEngine()).build();
     return new Revision(plan, Set.copyOf(named), Set.copyOf(frames), Set.copyOf(prompts),
-        Set.copyOf(narration), List.copyOf(changes), List.copyOf(elsewhere),
-        refined.getCostList());
+        Set.copyOf(narration), List.copyOf(changes), List.copyOf(elsewhere));
   }
 
   /** The proposed clip at the original's place and time: a regeneration never retimes. */

@@ -6,6 +6,7 @@ import dev.reelmesh.orchestrator.event.EventStreamer;
 import dev.reelmesh.orchestrator.job.JobEngine;
 import dev.reelmesh.orchestrator.job.JobRuntime;
 import dev.reelmesh.orchestrator.spec.JobSpecs;
+import dev.reelmesh.orchestrator.stage.JobSpend;
 import dev.reelmesh.v1.ApprovePlanRequest;
 import dev.reelmesh.v1.Budget;
 import dev.reelmesh.v1.CancelJobRequest;
@@ -112,7 +113,7 @@ final class PipelineGrpcService extends PipelineServiceGrpc.PipelineServiceImplB
       };
       if (instruction.isEmpty()) {
         if (job.state() == dev.reelmesh.v1.JobState.JOB_STATE_AWAITING_APPROVAL) {
-          check.accept(job.memo().find(dev.reelmesh.orchestrator.stage.JobRun.planKey(),
+          check.accept(job.memo().find(engine.planKey(),
               PlanReady.parser()));
         }
         return engine.approve(request.getJobId(), null);
@@ -126,14 +127,14 @@ final class PipelineGrpcService extends PipelineServiceGrpc.PipelineServiceImplB
   }
 
   private PlanReady refine(String jobId, PlanReady current, String instruction) {
-    RefineScriptResponse refined = LlmServiceGrpc.newBlockingStub(engine.channels().llm())
-        .withDeadlineAfter(3, TimeUnit.MINUTES)
-        .refineScript(RefineScriptRequest.newBuilder().setPlan(current.getPlan())
-            .setInstruction(instruction)
-            .setOptions(engine.llmOptions(jobId))
-            .build());
-    // A paid refinement is part of the job's bill, as every other LLM call is.
-    engine.get(jobId).addCost(refined.getCostList());
+    // Paid like every other LLM call of the job: held before it is sent, then billed.
+    RefineScriptResponse refined = new JobSpend(engine.get(jobId), engine.ledger()).llm("plan",
+        "RefineScript", options -> LlmServiceGrpc.newBlockingStub(engine.channels().llm())
+            .withDeadlineAfter(3, TimeUnit.MINUTES)
+            .refineScript(RefineScriptRequest.newBuilder().setPlan(current.getPlan())
+                .setInstruction(instruction)
+                .setOptions(options)
+                .build()), RefineScriptResponse::getCostList);
     return PlanReady.newBuilder().setPlan(refined.getPlan()).setEngine(refined.getEngine())
         .build();
   }

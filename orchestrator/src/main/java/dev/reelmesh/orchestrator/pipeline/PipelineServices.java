@@ -2,9 +2,13 @@ package dev.reelmesh.orchestrator.pipeline;
 
 import dev.reelmesh.common.config.MeshSettings;
 import dev.reelmesh.common.server.BlockingCalls;
+import dev.reelmesh.common.artifact.ArtifactStore;
+import dev.reelmesh.common.fetch.UrlFetcher;
 import dev.reelmesh.orchestrator.job.JobEngine;
+import dev.reelmesh.orchestrator.job.JobRunner;
 import dev.reelmesh.orchestrator.mesh.MeshChannels;
 import dev.reelmesh.orchestrator.stage.ProviderFactory;
+import dev.reelmesh.orchestrator.stage.StageRunner;
 import dev.reelmesh.orchestrator.store.Database;
 import io.grpc.BindableService;
 import java.time.Duration;
@@ -40,8 +44,10 @@ public final class PipelineServices implements AutoCloseable {
       ProviderFactory providers, JobEngine.Options options, String databaseUrl) {
     Database database = Database.open(databaseUrl, settings.stateDir());
     try {
+      JobRunner runner = new StageRunner(channels, providers, new UrlFetcher(options.fetch()),
+          new ArtifactStore(settings.artifactRoot()));
       return new PipelineServices(new JobEngine(settings, channels, providers, options,
-          database.store()).start(), database);
+          database.store(), runner).start(), database);
     } catch (RuntimeException e) {
       database.close();
       throw e;

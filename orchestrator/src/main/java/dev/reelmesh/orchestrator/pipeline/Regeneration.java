@@ -4,6 +4,7 @@ import dev.reelmesh.common.error.Statuses;
 import dev.reelmesh.orchestrator.job.ClipNumbers;
 import dev.reelmesh.orchestrator.job.JobEngine;
 import dev.reelmesh.orchestrator.spec.JobSpecs;
+import dev.reelmesh.orchestrator.stage.JobSpend;
 import dev.reelmesh.v1.CostReport;
 import dev.reelmesh.v1.FrameKind;
 import dev.reelmesh.v1.FrameSelector;
@@ -80,7 +81,8 @@ final class Regeneration {
       Set<Integer> named = new TreeSet<>(clipSet);
       named.addAll(frameSet);
       started = engine.regenerate(job.getJobId(), List.of(), List.of(), ClipRewording.reviser(
-          engine.channels().llm(), engine.llmOptions(job.getJobId()), named, frameSet,
+          engine.channels().llm(), new JobSpend(engine.get(job.getJobId()), engine.ledger()),
+          named, frameSet,
           instruction));
     }
     return RegenerateClipsResponse.newBuilder().setJob(started).setEstimate(estimate).build();

@@ -58,14 +58,10 @@ final class ClipPromptsStage {
       ctx.promptsEngine = known.getEngine();
       return;
     }
-    ClipPromptsReady ready = ctx.memo().remember(key(generation), ClipPromptsReady.parser(),
-        () -> {
-          GenerateClipPromptsResponse response = generate(ctx);
-          ctx.job.addCost(response.getCostList());
-          ClipPromptsReady fresh = ClipPromptsReady.newBuilder().setPrompts(response.getPrompts())
-              .setEngine(response.getEngine()).build();
-          return generation == 0 ? fresh : revise(ctx, generation, fresh);
-        });
+    ClipPromptsReady ready = ctx.spend.llm("clip_prompts",
+        "GenerateClipPrompts", options -> generate(ctx, options),
+        GenerateClipPromptsResponse::getCostList, key(generation),
+        response -> record(ctx, generation, response));
     ctx.prompts = ready.getPrompts();
     ctx.promptsEngine = ready.getEngine();
     if (ready.getEngine().getFallback()) {
@@ -77,13 +73,22 @@ final class ClipPromptsStage {
         + " clip prompts ready", e -> e.setClipPrompts(ready));
   }
 
-  private static GenerateClipPromptsResponse generate(JobContext ctx) {
+  /** The step record of a response: for a regeneration, merged with the previous set. */
+  private static ClipPromptsReady record(JobContext ctx, int generation,
+      GenerateClipPromptsResponse response) {
+    ClipPromptsReady fresh = ClipPromptsReady.newBuilder().setPrompts(response.getPrompts())
+        .setEngine(response.getEngine()).build();
+    return generation == 0 ? fresh : revise(ctx, generation, fresh);
+  }
+
+  private static GenerateClipPromptsResponse generate(JobContext ctx,
+      dev.reelmesh.v1.LlmCallOptions options) {
     return LlmServiceGrpc.newBlockingStub(ctx.channels.llm())
         .withDeadlineAfter(3, TimeUnit.MINUTES)
         .generateClipPrompts(GenerateClipPromptsRequest.newBuilder()
             .setPlan(ctx.plan)
             .addAllReferences(references(ctx))
-            .setOptions(ctx.llmOptions())
+            .setOptions(options)
             // The offline motion engine blends frames: concise prompts suit it best.
             .setTargetModel(VideoModelFamily.VIDEO_MODEL_FAMILY_SVD)
             .build());

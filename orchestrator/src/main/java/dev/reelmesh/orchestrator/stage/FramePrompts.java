@@ -51,7 +51,8 @@ final class FramePrompts {
       return known.getValue();
     }
     try {
-      EnhancePromptResponse response = LlmServiceGrpc.newBlockingStub(ctx.channels.llm())
+      return ctx.spend.llm("storyboard", "EnhancePrompt",
+          options -> LlmServiceGrpc.newBlockingStub(ctx.channels.llm())
           .withDeadlineAfter(3, TimeUnit.MINUTES)
           .enhancePrompt(EnhancePromptRequest.newBuilder()
               .setPrompt(prompt)
@@ -59,12 +60,14 @@ final class FramePrompts {
               .setMaxRounds(rounds)
               .setHasReference(ctx.reference != null)
               .setFrameRole(kind == FrameKind.FRAME_KIND_END ? "end frame" : "start frame")
-              .setOptions(ctx.llmOptions())
-              .build());
-      ctx.job.addCost(response.getCostList());
-      EnhancementTraces.record(ctx, clip, kind, response, percent);
-      ctx.memo().put(key, StringValue.of(response.getEnhancedPrompt()));
-      return response.getEnhancedPrompt();
+              .setOptions(options)
+              .build()), EnhancePromptResponse::getCostList, key,
+          r -> {
+            // The trace files and the enhancement event come with the answer, before it is
+            // recorded: a resumed job that finds the step recorded has written them already.
+            EnhancementTraces.record(ctx, clip, kind, r, percent);
+            return StringValue.of(r.getEnhancedPrompt());
+          }).getValue();
     } catch (StatusRuntimeException e) {
       if (ctx.job.cancelRequested()) {
         throw e;

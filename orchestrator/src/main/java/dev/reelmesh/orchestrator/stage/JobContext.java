@@ -54,6 +54,12 @@ public final class JobContext {
    */
   final List<ClipReady> clips = new ArrayList<>();
   final Map<String, EngineInfo> engines = new LinkedHashMap<>();
+  /** The narration the audio stage spoke, for assembly. */
+  List<dev.reelmesh.v1.NarrationSegment> narration = List.of();
+  /** The assembled video, for delivery. */
+  AssembleStage.Assembled assembled;
+  /** The job's last event before this run started: the run's timings count what follows. */
+  long runStart;
 
   JobContext(JobRuntime job, MeshChannels channels, Providers providers, ArtifactStore artifacts,
       Executor clipExecutor, Generations generations, JobSpend spend, UrlFetcher fetcher) {
@@ -88,15 +94,6 @@ public final class JobContext {
 
   void warn(Stage stage, double percent, String code, String message) {
     job.warn(stage, percent, code, message);
-  }
-
-  /**
-   * The LLM service's options for this job's calls: the engine the spec chose ("" = the
-   * service's configured one) and the budget headroom, so a paid call is priced and refused
-   * before it is made.
-   */
-  dev.reelmesh.v1.LlmCallOptions llmOptions() {
-    return spend.llmOptions();
   }
 
   /** The LLM the job asked for, in words. */

@@ -24,26 +24,22 @@ final class PlanStage {
       return;
     }
     ctx.job.event(Stage.STAGE_PLAN, 0, "planning the script");
-    PlanReady ready = ctx.memo().remember(KEY, PlanReady.parser(), () -> {
-      JobSpec spec = ctx.spec.spec();
-      PlanScriptRequest.Builder request = PlanScriptRequest.newBuilder()
-          .setBrief(spec.getBrief())
-          .setDurationSeconds(spec.getDurationSeconds())
-          .setAspectRatio(spec.getAspectRatio())
-          .setStylePreset(spec.getStylePreset())
-          .setProductDescription(spec.getProductDescription())
-          .setCharacterConsistency(true)
-          .setSeed(ctx.spec.seed())
-          .setOptions(ctx.llmOptions());
-      // A music video: clip boundaries on the user's music's beats, lyrics in the clips.
-      MusicCut.apply(ctx, request);
-      PlanScriptResponse response = LlmServiceGrpc.newBlockingStub(ctx.channels.llm())
-          .withDeadlineAfter(3, TimeUnit.MINUTES)
-          .planScript(request.build());
-      ctx.job.addCost(response.getCostList());
-      return PlanReady.newBuilder().setPlan(response.getPlan()).setEngine(response.getEngine())
-          .build();
-    });
+    JobSpec spec = ctx.spec.spec();
+    PlanScriptRequest.Builder request = PlanScriptRequest.newBuilder()
+        .setBrief(spec.getBrief())
+        .setDurationSeconds(spec.getDurationSeconds())
+        .setAspectRatio(spec.getAspectRatio())
+        .setStylePreset(spec.getStylePreset())
+        .setProductDescription(spec.getProductDescription())
+        .setCharacterConsistency(true)
+        .setSeed(ctx.spec.seed());
+    // A music video: clip boundaries on the user's music's beats, lyrics in the clips.
+    MusicCut.apply(ctx, request);
+    PlanReady ready = ctx.spend.llm("plan", "PlanScript", options -> LlmServiceGrpc
+        .newBlockingStub(ctx.channels.llm())
+        .withDeadlineAfter(3, TimeUnit.MINUTES)
+        .planScript(request.clone().setOptions(options).build()),
+        PlanScriptResponse::getCostList, KEY, PlanStage::ready);
     ctx.plan = ready.getPlan();
     ctx.engines.put("llm", ready.getEngine());
     if (ready.getEngine().getFallback()) {
@@ -52,6 +48,11 @@ final class PlanStage {
     }
     ctx.job.event(Stage.STAGE_PLAN, 10, "plan ready: " + ctx.plan.getClipsCount() + " clips, "
         + ctx.plan.getDurationSeconds() + " s", e -> e.setPlanReady(ready));
+  }
+
+  private static PlanReady ready(PlanScriptResponse response) {
+    return PlanReady.newBuilder().setPlan(response.getPlan()).setEngine(response.getEngine())
+        .build();
   }
 
   /** True when the job must wait at the approval gate before going on. */

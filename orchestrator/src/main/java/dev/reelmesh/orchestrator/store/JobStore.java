@@ -66,7 +66,18 @@ public interface JobStore {
    * The call's outcome, in one transaction: its lines charged (on the job's bill and in the
    * month's ledger) and, when given, the step result that makes a re-run reuse it.
    */
-  void settle(long callId, List<CostLine> lines, String stepKey, byte[] stepResult);
+  default void settle(long callId, List<CostLine> lines, String stepKey, byte[] stepResult) {
+    settle(callId, lines, stepKey, stepResult, null);
+  }
+
+  /**
+   * As above, for a run under {@code leaseOwner}'s lease: committed only while that orchestrator
+   * still holds the job (checked in the same transaction), else {@link LeaseLost} and nothing
+   * is written, the call left held for the job's new orchestrator to charge. Null: no lease
+   * (a refinement made while the job waits, outside any run).
+   */
+  void settle(long callId, List<CostLine> lines, String stepKey, byte[] stepResult,
+      String leaseOwner);
 
   /** The call failed with nothing paid: its hold is released. */
   void release(long callId);
@@ -79,6 +90,13 @@ public interface JobStore {
    * estimate and marked unreconciled. Returns the lines charged.
    */
   List<CostLine> unreconcile(String jobId);
+
+  /**
+   * One held call whose outcome is unknown although its run goes on (the request failed in a
+   * way that does not say whether the provider billed it): charged at its estimate and marked
+   * unreconciled. Returns the line charged; none when the call is not held.
+   */
+  List<CostLine> unreconcileCall(long callId);
 
   /** The job's bill, line by line, in the order charged. */
   List<CostLine> bill(String jobId);
@@ -101,4 +119,19 @@ public interface JobStore {
   List<String> orphans();
 
   void unlease(String jobId, String owner);
+
+  // ---- cancels across orchestrators ----
+
+  /**
+   * Records that the job's cancel was asked for (with the reason) where it does not run; its
+   * orchestrator sees it at its next heartbeat. False when the job has ended (or is unknown).
+   * The request is cleared when the job ends.
+   */
+  boolean requestCancel(String jobId, String reason);
+
+  /** The cancels asked of jobs {@code owner} holds the lease of: job id → reason. */
+  java.util.Map<String, String> cancelRequests(String owner);
+
+  /** The cancel asked of the job, if any (a job taken over is cancelled, not resumed). */
+  Optional<String> cancelRequest(String jobId);
 }

@@ -7,7 +7,9 @@ import dev.reelmesh.v1.JobState;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Jobs, events, step results and leases on PostgreSQL. */
@@ -16,6 +18,9 @@ final class PgJobs {
   private static final String UNFINISHED = "state not in (" + JobState.JOB_STATE_SUCCEEDED_VALUE
       + ", " + JobState.JOB_STATE_FAILED_VALUE + ", " + JobState.JOB_STATE_CANCELLED_VALUE
       + ", " + JobState.JOB_STATE_AWAITING_APPROVAL_VALUE + ")";
+  /** The job has ended (its stored state). */
+  private static final String ENDED = "state in (" + JobState.JOB_STATE_SUCCEEDED_VALUE + ", "
+      + JobState.JOB_STATE_FAILED_VALUE + ", " + JobState.JOB_STATE_CANCELLED_VALUE + ")";
   private final Sql sql;
 
   PgJobs(Sql sql) {
@@ -37,9 +42,14 @@ final class PgJobs {
   }
 
   void saveSnapshot(Job job) {
+    JobState state = job.getState();
+    boolean ended = state == JobState.JOB_STATE_SUCCEEDED || state == JobState.JOB_STATE_FAILED
+        || state == JobState.JOB_STATE_CANCELLED;
+    // A cancel asked of the job is done with once it ends (SET sees the row's old state, so
+    // whether it ends is said here).
     sql.auto("save job " + job.getJobId(), c -> Sql.update(c, "update jobs set state = ?,"
-        + " snapshot = ? where job_id = ?", job.getStateValue(), job.toByteArray(),
-        job.getJobId()));
+        + " snapshot = ?, cancel_requested = case when ? then null else cancel_requested end"
+        + " where job_id = ?", job.getStateValue(), job.toByteArray(), ended, job.getJobId()));
   }
 
   Optional<Job> load(String jobId) {
@@ -109,6 +119,27 @@ final class PgJobs {
   void unlease(String jobId, String owner) {
     sql.auto("release the lease of " + jobId, c -> Sql.update(c, "update jobs set owner ="
         + " null, lease_until = null where job_id = ? and owner = ?", jobId, owner));
+  }
+
+  boolean requestCancel(String jobId, String reason) {
+    return sql.auto("record a cancel of " + jobId, c -> Sql.update(c, "update jobs set"
+        + " cancel_requested = ? where job_id = ? and not " + ENDED, reason, jobId) == 1);
+  }
+
+  Map<String, String> cancelRequests(String owner) {
+    return sql.auto("read the cancels asked of " + owner, c -> {
+      Map<String, String> asked = new LinkedHashMap<>();
+      Sql.query(c, "select job_id, cancel_requested from jobs where owner = ? and"
+          + " cancel_requested is not null", rs -> asked.put(rs.getString(1), rs.getString(2)),
+          owner);
+      return asked;
+    });
+  }
+
+  Optional<String> cancelRequest(String jobId) {
+    return sql.auto("read the cancel asked of " + jobId, c -> Sql.query(c, "select"
+        + " cancel_requested from jobs where job_id = ? and cancel_requested is not null",
+        rs -> rs.getString(1), jobId).stream().findFirst());
   }
 
   private static Job job(byte[] bytes) throws SQLException {

@@ -51,17 +51,29 @@ final class PgJournal {
     });
   }
 
-  void settle(long callId, List<CostLine> lines, String stepKey, byte[] stepResult) {
+  void settle(long callId, List<CostLine> lines, String stepKey, byte[] stepResult,
+      String leaseOwner) {
     sql.money("settle call " + callId, c -> {
-      var call = Sql.query(c, "select job_id, month, state from calls where call_id = ?",
-          rs -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}, callId);
+      var call = Sql.query(c, "select job_id, month from calls where call_id = ?",
+          rs -> new String[] {rs.getString(1), rs.getString(2)}, callId);
       if (call.isEmpty()) {
         throw new SQLException("no call " + callId);
       }
       String jobId = call.get(0)[0];
       String month = call.get(0)[1];
+      if (leaseOwner != null) {
+        // The job's row stays locked to the commit: a takeover (which rewrites the owner, then
+        // unreconciles what is held) waits for this settle, or this settle sees it and stops.
+        String holder = Sql.query(c, "select owner from jobs where job_id = ? for no key update",
+            rs -> rs.getString(1), jobId).stream().findFirst().orElse(null);
+        if (!leaseOwner.equals(holder)) {
+          throw new LeaseLost(jobId, leaseOwner, holder);
+        }
+      }
       lockMonth(c, month);
-      if ("unreconciled".equals(call.get(0)[2])) {
+      String state = Sql.query(c, "select state from calls where call_id = ?",
+          rs -> rs.getString(1), callId).get(0);
+      if ("unreconciled".equals(state)) {
         // Charged at its estimate by a resume that thought the call lost; now it is known.
         Sql.update(c, "delete from charges where call_id = ? and unreconciled", callId);
       }
@@ -93,21 +105,36 @@ final class PgJournal {
 
   List<CostLine> unreconcile(String jobId) {
     return sql.money("unreconcile the calls of " + jobId, c -> {
-      var held = Sql.query(c, "select call_id, month, line from calls where job_id = ? and"
-          + " state = 'held' order by call_id", rs -> new Object[] {rs.getLong(1),
-          rs.getString(2), rs.getBytes(3)}, jobId);
+      var held = Sql.query(c, "select call_id from calls where job_id = ? and state = 'held'"
+          + " order by call_id", rs -> rs.getLong(1), jobId);
       List<CostLine> charged = new ArrayList<>();
-      for (Object[] call : held) {
-        lockMonth(c, (String) call[1]);
-        CostLine estimate = parse((byte[]) call[2]);
-        CostLine line = estimate.toBuilder().setActualMicros(estimate.getEstimatedMicros())
-            .setUnreconciled(true).build();
-        Sql.update(c, "update calls set state = 'unreconciled' where call_id = ?", call[0]);
-        insertCharges(c, jobId, (Long) call[0], (String) call[1], List.of(line), true);
-        charged.add(line);
+      for (long callId : held) {
+        charged.addAll(unreconcileHeld(c, callId));
       }
       return charged;
     });
+  }
+
+  List<CostLine> unreconcileCall(long callId) {
+    return sql.money("unreconcile call " + callId, c -> unreconcileHeld(c, callId));
+  }
+
+  /** Charges a held call at its estimate, marked unreconciled; nothing when it is not held. */
+  private static List<CostLine> unreconcileHeld(Connection c, long callId) throws SQLException {
+    var call = Sql.query(c, "select job_id, month, line from calls where call_id = ? and"
+        + " state = 'held'", rs -> new Object[] {rs.getString(1), rs.getString(2),
+        rs.getBytes(3)}, callId);
+    if (call.isEmpty()) {
+      return List.of();
+    }
+    String month = (String) call.get(0)[1];
+    lockMonth(c, month);
+    CostLine estimate = parse((byte[]) call.get(0)[2]);
+    CostLine line = estimate.toBuilder().setActualMicros(estimate.getEstimatedMicros())
+        .setUnreconciled(true).build();
+    Sql.update(c, "update calls set state = 'unreconciled' where call_id = ?", callId);
+    insertCharges(c, (String) call.get(0)[0], callId, month, List.of(line), true);
+    return List.of(line);
   }
 
   List<CostLine> bill(String jobId) {

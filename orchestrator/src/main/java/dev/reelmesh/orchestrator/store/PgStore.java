@@ -73,8 +73,9 @@ public final class PgStore implements JobStore {
   }
 
   @Override
-  public void settle(long callId, List<CostLine> lines, String stepKey, byte[] stepResult) {
-    journal.settle(callId, lines, stepKey, stepResult);
+  public void settle(long callId, List<CostLine> lines, String stepKey, byte[] stepResult,
+      String leaseOwner) {
+    journal.settle(callId, lines, stepKey, stepResult, leaseOwner);
   }
 
   @Override
@@ -90,6 +91,11 @@ public final class PgStore implements JobStore {
   @Override
   public List<CostLine> unreconcile(String jobId) {
     return journal.unreconcile(jobId);
+  }
+
+  @Override
+  public List<CostLine> unreconcileCall(long callId) {
+    return journal.unreconcileCall(callId);
   }
 
   @Override
@@ -120,5 +126,20 @@ public final class PgStore implements JobStore {
   @Override
   public void unlease(String jobId, String owner) {
     jobs.unlease(jobId, owner);
+  }
+
+  @Override
+  public boolean requestCancel(String jobId, String reason) {
+    return jobs.requestCancel(jobId, reason);
+  }
+
+  @Override
+  public java.util.Map<String, String> cancelRequests(String owner) {
+    return jobs.cancelRequests(owner);
+  }
+
+  @Override
+  public Optional<String> cancelRequest(String jobId) {
+    return jobs.cancelRequest(jobId);
   }
 }

@@ -95,8 +95,16 @@ final class InstantServices {
 
     @Override
     public void stitch(StitchRequest request, StreamObserver<StitchEvent> out) {
-      out.onNext(StitchEvent.newBuilder().setResult(StitchResult.newBuilder()
-          .setVideo(ref(request.getOutputPath())).setDurationSeconds(1)).build());
+      StitchResult.Builder result = StitchResult.newBuilder()
+          .setVideo(ref(request.getOutputPath())).setDurationSeconds(1);
+      // Each still segment asks for its low-resolution preview: one, at once.
+      for (int i = 0; i < request.getSegmentsCount(); i++) {
+        if (!request.getSegments(i).getPreviewPath().isEmpty()) {
+          result.addPreviews(dev.reelmesh.v1.SegmentPreview.newBuilder().setSegment(i)
+              .setVideo(ref(request.getSegments(i).getPreviewPath())));
+        }
+      }
+      out.onNext(StitchEvent.newBuilder().setResult(result).build());
       out.onCompleted();
     }
 

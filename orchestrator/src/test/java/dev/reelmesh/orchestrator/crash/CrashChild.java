@@ -13,7 +13,7 @@ import java.util.Map;
 
 /**
  * The process the crash harness kills: a whole mesh (in-process services, the job engine on the
- * shared test database) whose OpenAI providers call the harness's fake. It submits the job when
+ * shared test database) whose OpenAI providers and LLM chat call the harness's fake. It submits the job when
  * the database has none, otherwise resumes it (the engine does on start), and exits once the
  * job has ended. Arguments: data directory, database URL, fake base URL[, lease owner, lease
  * milliseconds].
@@ -25,7 +25,9 @@ public final class CrashChild {
     ProviderFactory providers = new OpenAiProviderFactory(OpenAiConfig.fromEnv(Map.of(
         "OPENAI_API_KEY", "sk-test-crash", "OPENAI_BASE_URL", args[2])).withFastTimings(),
         ProviderFactory.offline());
-    try (TestMesh mesh = TestMesh.start(Path.of(args[0]), null, providers, args[1])) {
+    // The LLM service's chat goes to the fake too: all four paid kinds are in the job.
+    try (TestMesh mesh = TestMesh.start(Path.of(args[0]), null, providers, args[1],
+        TestMesh.chatAt(args[2]))) {
       if (args.length > 4) { // one of several orchestrators: its own name and lease period
         mesh.restartWithLease(args[3], java.time.Duration.ofMillis(Long.parseLong(args[4])));
       }
@@ -41,7 +43,7 @@ public final class CrashChild {
 
   static dev.reelmesh.v1.JobSpec.Builder spec() {
     dev.reelmesh.v1.JobSpec.Builder spec = TestMesh.quickSpec("a ceramic kettle pouring at dawn",
-        8).setMaxParallelClips(1);
+        8).setMaxParallelClips(1).setEnhancementRounds(1);
     spec.getProvidersBuilder().setImage("openai").setVideo("openai").setSpeech("openai");
     return spec;
   }

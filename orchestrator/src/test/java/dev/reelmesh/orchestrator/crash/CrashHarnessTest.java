@@ -23,10 +23,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The mesh as a child JVM, SIGKILLed at 13 points of one job (paid calls in flight for images,
- * video create and speech; during polling, download and assembly), restarted after each. The
- * job finishes; a paid call is made again only when it was in flight at a kill; the ledger
- * equals what the fake billed, the unreconciled holds included; the bill equals its charges.
+ * The mesh as a child JVM, SIGKILLed at 14 points of one job (paid calls in flight for images,
+ * video create and speech; just after a chat, an image edit and a speech answered; during
+ * polling, download and assembly), restarted after each. The job finishes; a paid call is made
+ * again only when it was in flight at a kill; the ledger equals what the fake billed plus the
+ * unreconciled holds; the bill equals its charges.
  */
 class CrashHarnessTest {
   @TempDir Path dir;
@@ -42,8 +43,13 @@ class CrashHarnessTest {
     }
   }
 
+  /** The second chat: a frame's enhancement (the first is the plan). */
+  static final String CHAT_KILLED = "just after a chat answered, before it is recorded";
+  static final int CHAT_KILLED_NTH = 2;
+
   static final List<Point> POINTS = List.of(
       Point.on("running, nothing paid yet", e -> e.getState() == JobState.JOB_STATE_RUNNING),
+      Point.at(CHAT_KILLED, FakeOpenAi.CHAT, CHAT_KILLED_NTH, Kill.AFTER_RESPONSE),
       Point.at("image generate in flight", FakeOpenAi.GENERATIONS, 1, Kill.BEFORE_RESPONSE),
       Point.at("image edit in flight", FakeOpenAi.EDITS, 1, Kill.BEFORE_RESPONSE),
       Point.at("just after an image edit answered", FakeOpenAi.EDITS, 3, Kill.AFTER_RESPONSE),
@@ -96,20 +102,51 @@ class CrashHarnessTest {
 
       Job job = store.loadAll().get(0);
       List<CostLine> bill = store.bill(job.getJobId());
-      List<CostLine> paid = bill.stream().filter(l -> l.getProvider().equals("openai")).toList();
       Budget month = store.budget(YearMonth.now(ZoneOffset.UTC), 50_000_000L);
-      // Every request the provider billed is on the bill (settled, or unreconciled when it was
-      // in flight at a kill), and nothing else is.
-      assertThat(paid).hasSize(fake.bills.size());
-      assertThat(month.getSpentMicros()).isEqualTo(billedMicros(fake.bills));
-      long unreconciled = paid.stream().filter(CostLine::getUnreconciled).count();
-      assertThat(unreconciled).isBetween((long) beforeResponseKills, beforeResponseKills + 2L);
+      List<FakeOpenAi.Bill> chats = fake.bills.stream()
+          .filter(b -> b.endpoint().equals(FakeOpenAi.CHAT)).toList();
+      List<FakeOpenAi.Bill> media = fake.bills.stream()
+          .filter(b -> !b.endpoint().equals(FakeOpenAi.CHAT)).toList();
+      List<CostLine> mediaLines = bill.stream().filter(l -> l.getProvider().equals("openai")
+          && !l.getUnit().equals("tokens")).toList();
+      List<CostLine> chatLines = bill.stream().filter(l -> l.getProvider().equals("openai")
+          && l.getUnit().equals("tokens")).toList();
+      // A held LLM request whose answer came but was not recorded: unreconciled at its hold.
+      List<CostLine> lostChats = bill.stream().filter(l -> l.getProvider().equals("llm"))
+          .toList();
+      assertThat(lostChats).allMatch(CostLine::getUnreconciled).hasSizeLessThanOrEqualTo(1);
+      // The chat answered at the kill was recorded after all (the child was quick), or it is
+      // the one unreconciled request; every other chat is settled: an input and an output line.
+      List<FakeOpenAi.Bill> settledChats = new java.util.ArrayList<>(chats);
+      if (!lostChats.isEmpty()) {
+        FakeOpenAi.Bill atKill = settledChats.remove(CHAT_KILLED_NTH - 1);
+        assertThat(lostChats.get(0).getActualMicros()).as("held at no less than it billed")
+            .isGreaterThanOrEqualTo(billedMicros(List.of(atKill)));
+      }
+      assertThat(chatLines).hasSize(2 * settledChats.size()).noneMatch(CostLine::getUnreconciled);
+      // The resume says which calls it left unreconciled.
+      assertThat(store.events(job.getJobId(), 0, Integer.MAX_VALUE)).filteredOn(e ->
+          e.getWarning().getCode().equals("unreconciled_calls")).hasSizeGreaterThanOrEqualTo(
+              beforeResponseKills).allMatch(e -> e.getMessage().contains("openai ")
+              || e.getMessage().contains("llm "));
+      if (!lostChats.isEmpty()) {
+        assertThat(store.events(job.getJobId(), 0, Integer.MAX_VALUE)).anyMatch(e ->
+            e.getMessage().contains("llm EnhancePrompt (held at most)"));
+      }
+      // Every media request the provider billed is on the bill (settled, or unreconciled at
+      // its exact price when it was in flight at a kill), and nothing else is.
+      assertThat(mediaLines).hasSize(media.size());
+      long lostMicros = lostChats.stream().mapToLong(CostLine::getActualMicros).sum();
+      assertThat(month.getSpentMicros()).isEqualTo(billedMicros(media)
+          + billedMicros(settledChats) + lostMicros);
+      long unreconciled = bill.stream().filter(CostLine::getUnreconciled).count();
+      assertThat(unreconciled).isBetween((long) beforeResponseKills, beforeResponseKills + 3L);
       assertThat(month.getUnreconciledCalls()).isEqualTo((int) unreconciled);
       // Repeated only when in flight: settled lines are exactly one job's worth.
       int clips = job.getResult().getPlan().getClipsCount();
-      assertThat(paid.stream().filter(l -> !l.getUnreconciled() && l.getStage().equals("clips")))
-          .hasSize(clips);
-      assertThat(paid.stream().filter(l -> !l.getUnreconciled()
+      assertThat(mediaLines.stream().filter(l -> !l.getUnreconciled()
+          && l.getStage().equals("clips"))).hasSize(clips);
+      assertThat(mediaLines.stream().filter(l -> !l.getUnreconciled()
           && l.getStage().equals("storyboard"))).hasSize(2 * clips);
       // The job's bill equals its charges, and the month's ledger (the only job) equals both.
       long billTotal = bill.stream().mapToLong(CostLine::getActualMicros).sum();
@@ -133,9 +170,18 @@ class CrashHarnessTest {
             PriceTable.imageMicros("gpt-image-1", "medium", b.size()) * b.units();
         case FakeOpenAi.VIDEOS -> PriceTable.videoSecondMicros("sora-2", b.size()) * b.units();
         case FakeOpenAi.SPEECH -> PriceTable.speechCharMicros("gpt-4o-mini-tts") * b.units();
+        case FakeOpenAi.CHAT -> chatMicros(b);
         default -> throw new AssertionError("unpriced " + b.endpoint());
       };
     }
     return total;
+  }
+
+  /** A chat at the LLM service's default model (gpt-4o), as its own price table prices it. */
+  private static long chatMicros(FakeOpenAi.Bill chat) {
+    var price = dev.reelmesh.llm.engine.openai.PriceTable.of("gpt-4o",
+        java.util.Optional.empty());
+    return dev.reelmesh.llm.engine.openai.PriceTable.inputMicros(price, chat.units())
+        + dev.reelmesh.llm.engine.openai.PriceTable.outputMicros(price, chat.outputTokens());
   }
 }

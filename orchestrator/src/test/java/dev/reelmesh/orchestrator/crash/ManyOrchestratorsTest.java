@@ -7,14 +7,19 @@ import dev.reelmesh.orchestrator.job.JobEngine;
 import dev.reelmesh.orchestrator.pipeline.PipelineServices;
 import dev.reelmesh.orchestrator.provider.openai.OpenAiConfig;
 import dev.reelmesh.orchestrator.provider.openai.OpenAiProviderFactory;
+import dev.reelmesh.orchestrator.provider.replicate.ReplicateConfig;
+import dev.reelmesh.orchestrator.provider.replicate.ReplicateProviderFactory;
 import dev.reelmesh.orchestrator.stage.ProviderFactory;
 import dev.reelmesh.orchestrator.store.Database;
 import dev.reelmesh.orchestrator.testing.FakeOpenAi;
+import dev.reelmesh.orchestrator.testing.FakeReplicate;
 import dev.reelmesh.orchestrator.testing.TestDatabase;
 import dev.reelmesh.orchestrator.testing.TestMesh;
+import dev.reelmesh.v1.CancelJobRequest;
 import dev.reelmesh.v1.GetJobRequest;
 import dev.reelmesh.v1.Job;
 import dev.reelmesh.v1.JobEvent;
+import dev.reelmesh.v1.JobSpec;
 import dev.reelmesh.v1.JobState;
 import dev.reelmesh.v1.ListJobsRequest;
 import dev.reelmesh.v1.PipelineServiceGrpc;
@@ -29,7 +34,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Two orchestrators on one PostgreSQL and one artifact root share the work. */
+/**
+ * Two orchestrators on one PostgreSQL and one artifact root share the work; either one cancels
+ * a job the other runs.
+ */
 class ManyOrchestratorsTest {
   static final Duration LEASE = Duration.ofSeconds(1);
   @TempDir Path dir;
@@ -128,6 +136,48 @@ class ManyOrchestratorsTest {
         assertThat(fake.createdVideos).hasSize(clips);
         assertThat(job.getCost().getActualTotalMicros()).isEqualTo(
             b.engine().ledger().budget().getSpentMicros());
+      }
+    }
+  }
+
+  @Test
+  void aCancelAskedOfTheOtherOrchestratorCancelsTheRunAndItsPrediction() throws Exception {
+    try (FakeReplicate fake = FakeReplicate.start()) {
+      ProviderFactory replicate = new ReplicateProviderFactory(ReplicateConfig.fromEnv(Map.of(
+          ReplicateConfig.TOKEN_VARIABLE, "r8_test", ReplicateConfig.BASE_URL_VARIABLE,
+          fake.baseUrl(), ReplicateConfig.MODEL_VARIABLE, "acme/image-to-video",
+          ReplicateConfig.INPUT_VARIABLE, "{\"prompt\": \"{prompt}\", \"image\": \"{image}\"}",
+          ReplicateConfig.PRICE_VARIABLE, "0.05")).withFastTimings(), ProviderFactory.offline());
+      try (TestMesh a = TestMesh.start(dir, null, replicate)) {
+        a.restartWithLease("orchestrator-a", LEASE);
+        try (PipelineServices b = PipelineServices.start(a.settings, a.channels(), replicate,
+            new JobEngine.Options(2, 4, 50_000_000L).withLease("orchestrator-b", LEASE),
+            a.databaseUrl); InProcessService bServer = InProcessService.start(b.services())) {
+          fake.ready = false; // the first clip's prediction runs until cancelled
+          JobSpec.Builder spec = TestMesh.quickSpec("a kettle at dawn", 8).setMaxParallelClips(1);
+          spec.getProvidersBuilder().setImage("animatic").setVideo("replicate").setSpeech("none");
+          String id = a.pipeline().submitJob(SubmitJobRequest.newBuilder().setSpec(spec).build())
+              .getJobId();
+          long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+          while (fake.count(FakeReplicate.GET) < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+          }
+          assertThat(fake.count(FakeReplicate.GET)).as("polling on a").isGreaterThanOrEqualTo(2);
+
+          Job cancelled = PipelineServiceGrpc.newBlockingStub(bServer.channel()).cancelJob(
+              CancelJobRequest.newBuilder().setJobId(id).setReason("asked on b").build());
+          assertThat(cancelled.getState()).isEqualTo(JobState.JOB_STATE_CANCELLED);
+          assertThat(a.job(id).getState()).isEqualTo(JobState.JOB_STATE_CANCELLED);
+          assertThat(fake.count(FakeReplicate.CANCEL)).as("a cancelled its prediction")
+              .isEqualTo(1);
+          List<JobEvent> events = a.watchToEnd(id, 0);
+          assertThat(events).filteredOn(e -> e.getState() == JobState.JOB_STATE_RUNNING)
+              .hasSize(1); // cancelled by a, its runner; b never ran it
+          // The created prediction is paid for: on the bill, and nothing is held any more.
+          assertThat(b.engine().ledger().budget().getReservedMicros()).isZero();
+          assertThat(a.job(id).getCost().getActualTotalMicros()).isPositive()
+              .isEqualTo(b.engine().ledger().budget().getSpentMicros());
+        }
       }
     }
   }

@@ -1,6 +1,7 @@
 package dev.reelmesh.orchestrator.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.reelmesh.v1.Budget;
 import dev.reelmesh.v1.CostLine;
@@ -183,5 +184,43 @@ abstract class JobStoreContract {
     assertThat(store.lease("a", "two", Duration.ofSeconds(5))).isTrue();
     store.unlease("a", "one"); // not its lease any more: nothing happens
     assertThat(store.lease("a", "one", Duration.ofSeconds(5))).isFalse();
+  }
+
+  @Test
+  void aSettleCommitsOnlyWhileItsRunStillHoldsTheJobsLease() throws Exception {
+    store.insert(job("a", ""));
+    assertThat(store.lease("a", "one", Duration.ofMillis(50))).isTrue();
+    long paid = store.hold("a", "video", line(700), 0, MONTH, 5000).callId();
+    Thread.sleep(100);
+    // "one" was presumed dead while its call was in flight; "two" runs the job now.
+    assertThat(store.lease("a", "two", Duration.ofSeconds(5))).isTrue();
+    CostLine settled = line(700).toBuilder().setActualMicros(650).build();
+    assertThatThrownBy(() -> store.settle(paid, List.of(settled), "clip-0-id", new byte[] {1},
+        "one")).isInstanceOf(LeaseLost.class).hasMessageContaining("run by two now, not one");
+    assertThat(store.bill("a")).isEmpty();
+    assertThat(store.step("a", "clip-0-id")).isNull();
+    assertThat(store.budget(MONTH, 5000).getReservedMicros()).isEqualTo(700);
+    // The new owner's resume charges the lost call at its estimate; its own settles commit.
+    assertThat(store.unreconcile("a")).extracting(CostLine::getActualMicros)
+        .containsExactly(700L);
+    long again = store.hold("a", "video", line(700), 0, MONTH, 5000).callId();
+    store.settle(again, List.of(settled), "clip-0-id", new byte[] {2}, "two");
+    assertThat(store.step("a", "clip-0-id")).containsExactly(2);
+    assertThat(store.budget(MONTH, 5000).getSpentMicros()).isEqualTo(700 + 650);
+  }
+
+  @Test
+  void aCancelAskedElsewhereReachesTheJobsOwnerAndEndsWithTheJob() {
+    store.insert(job("a", ""));
+    store.insert(job("b", ""));
+    assertThat(store.lease("a", "one", Duration.ofSeconds(5))).isTrue();
+    assertThat(store.requestCancel("a", "asked on two")).isTrue();
+    assertThat(store.cancelRequests("one")).containsExactly(java.util.Map.entry("a",
+        "asked on two"));
+    assertThat(store.cancelRequests("two")).isEmpty();
+    assertThat(store.cancelRequest("b")).isEmpty();
+    store.saveSnapshot(job("a", "").toBuilder().setState(JobState.JOB_STATE_CANCELLED).build());
+    assertThat(store.cancelRequest("a")).isEmpty();
+    assertThat(store.requestCancel("a", "too late")).isFalse();
   }
 }

@@ -18,7 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * An OpenAI-compatible images / audio speech / videos server on loopback for the real
+ * An OpenAI-compatible chat / images / audio speech / videos server on loopback for the real
  * openai-java client. It answers with real media the test made (a PNG as b64_json, a WAV, an
  * MP4), counts every request per endpoint, and fails on purpose where a test scripts it.
  */
@@ -29,6 +29,10 @@ public final class FakeOpenAi implements AutoCloseable {
   public static final String VIDEOS = "/v1/videos";
   public static final String VIDEO_STATUS = "/v1/videos/{id}";
   public static final String VIDEO_CONTENT = "/v1/videos/{id}/content";
+  public static final String CHAT = "/v1/chat/completions";
+  /** The critic's verdict: above the enhancement target, so one critique ends the loop. */
+  static final String CRITIQUE = "{\"score\":90,\"critique\":\"clear and specific\","
+      + "\"missing\":[]}";
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern N_FIELD = Pattern.compile("name=\"n\".*?\r\n\r\n(\\d+)",
       Pattern.DOTALL);
@@ -53,8 +57,15 @@ public final class FakeOpenAi implements AutoCloseable {
   /** Every paid request the fake answered (it bills as soon as it accepts one). */
   public final List<Bill> bills = Collections.synchronizedList(new ArrayList<>());
 
-  /** One billed request: the endpoint, its units (images, characters, seconds) and size. */
-  public record Bill(String endpoint, int units, String size) {}
+  /**
+   * One billed request: the endpoint, its units (images, characters, seconds; a chat's input
+   * tokens) and size; a chat's output tokens.
+   */
+  public record Bill(String endpoint, int units, String size, int outputTokens) {
+    Bill(String endpoint, int units, String size) {
+      this(endpoint, units, size, 0);
+    }
+  }
 
   /** When to kill the process under test, per request (the n-th to an endpoint, from 1). */
   public interface Crashes {
@@ -175,11 +186,35 @@ public final class FakeOpenAi implements AutoCloseable {
         }
         send(exchange, 200, "video/mp4", mp4);
       }
+      case CHAT -> chat(exchange, body, kill);
       default -> send(exchange, 404, "application/json", error(method + " " + path));
     }
     if (kill == Kill.AFTER_RESPONSE) {
       crash.kill();
     }
+  }
+
+  /**
+   * A structured chat answer: the critic's verdict for a critique; for any other schema an
+   * empty object, which the LLM service cannot use and answers offline instead (a fallback),
+   * the call still billed. Tokens: a quarter of the request's and the answer's bytes.
+   */
+  private void chat(HttpExchange exchange, byte[] body, Kill kill) throws IOException {
+    String schema = JSON.readTree(body).path("response_format").path("json_schema")
+        .path("name").asText();
+    String content = "critique".equals(schema) ? CRITIQUE : "{}";
+    int in = body.length / 4 + 1;
+    int out = content.length() / 4 + 1;
+    bills.add(new Bill(CHAT, in, "", out));
+    if (kill == Kill.BEFORE_RESPONSE) {
+      crashes.kill();
+    }
+    send(exchange, 200, "application/json", JSON.writeValueAsBytes(Map.of(
+        "id", "chatcmpl-fake", "object", "chat.completion", "created", 1_700_000_000L,
+        "model", "gpt-4o", "choices", List.of(Map.of("index", 0, "finish_reason", "stop",
+            "message", Map.of("role", "assistant", "content", content))),
+        "usage", Map.of("prompt_tokens", in, "completion_tokens", out,
+            "total_tokens", in + out))));
   }
 
   /** The request is billed once accepted; a kill scripted "before the response" happens now. */

@@ -50,11 +50,12 @@ public final class TestMesh implements AutoCloseable {
   public final String databaseUrl;
 
   private TestMesh(Path dir, BindableService scoring, ProviderFactory providers,
-      String databaseUrl) {
+      String databaseUrl, dev.reelmesh.llm.LlmConfig llmConfig) {
     this.databaseUrl = databaseUrl;
     this.settings = new MeshSettings(dir.resolve("data"), dir.resolve("models"));
     this.providers = providers;
-    InProcessService llm = add(LlmServices.create(settings));
+    InProcessService llm = add(llmConfig == null ? LlmServices.create(settings)
+        : LlmServices.create(settings, llmConfig));
     this.scoringRuntime = scoring == null
         ? ScoringRuntime.open(settings, ScoringConfig.defaults()) : null;
     InProcessService score = add(scoring == null ? scoringRuntime.services() : List.of(scoring));
@@ -64,7 +65,7 @@ public final class TestMesh implements AutoCloseable {
   }
 
   public static TestMesh start(Path dir) {
-    return new TestMesh(dir, null, ProviderFactory.offline(), TestDatabase.fresh());
+    return new TestMesh(dir, null, ProviderFactory.offline(), TestDatabase.fresh(), null);
   }
 
   public static TestMesh start(Path dir, BindableService scoring, ProviderFactory providers) {
@@ -74,8 +75,21 @@ public final class TestMesh implements AutoCloseable {
   /** As above, keeping its state in the database at {@code databaseUrl}. */
   public static TestMesh start(Path dir, BindableService scoring, ProviderFactory providers,
       String databaseUrl) {
+    return start(dir, scoring, providers, databaseUrl, null);
+  }
+
+  /** As above, the LLM service configured by {@code llm} (a fake OpenAI's chat, say). */
+  public static TestMesh start(Path dir, BindableService scoring, ProviderFactory providers,
+      String databaseUrl, dev.reelmesh.llm.LlmConfig llm) {
     return new TestMesh(dir, scoring, providers == null ? ProviderFactory.offline() : providers,
-        databaseUrl);
+        databaseUrl, llm);
+  }
+
+  /** The LLM service's configuration for chat calls to the fake at {@code baseUrl}. */
+  public static dev.reelmesh.llm.LlmConfig chatAt(String baseUrl) {
+    return dev.reelmesh.llm.LlmConfig.fromEnv(java.util.Map.of("OPENAI_API_KEY", "sk-test-chat",
+        "OPENAI_BASE_URL", baseUrl)).withBackoff(java.time.Duration.ofMillis(5),
+        java.time.Duration.ofMillis(20));
   }
 
   private InProcessService add(List<BindableService> list) {

@@ -1,7 +1,7 @@
 package dev.reelmesh.orchestrator.provider.replicate;
 
 import dev.reelmesh.common.artifact.ArtifactStore;
-import dev.reelmesh.orchestrator.job.EngineStopping;
+import dev.reelmesh.orchestrator.provider.EngineStopping;
 import dev.reelmesh.orchestrator.store.StepMemo;
 import dev.reelmesh.orchestrator.provider.ProviderCalls;
 import dev.reelmesh.orchestrator.provider.Spend;

@@ -1,4 +1,4 @@
-package dev.reelmesh.orchestrator.job;
+package dev.reelmesh.orchestrator.provider;
 
 import java.util.concurrent.CancellationException;
 
@@ -7,7 +7,7 @@ import java.util.concurrent.CancellationException;
  * provider should carry on, since the next start re-attaches to it rather than paying again.
  */
 public final class EngineStopping extends CancellationException {
-  EngineStopping() {
+  public EngineStopping() {
     super("engine stopping");
   }
 }
