@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.reelmesh.common.fetch.FetchPolicy;
 import dev.reelmesh.common.testing.TestTokens;
+import dev.reelmesh.orchestrator.studio.Studio;
 import dev.reelmesh.orchestrator.testing.TestMedia;
 import dev.reelmesh.orchestrator.testing.TestMesh;
 import dev.reelmesh.v1.ApprovePlanRequest;
@@ -33,6 +34,10 @@ import dev.reelmesh.v1.WatchJobRequest;
 import io.grpc.Channel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -81,13 +86,90 @@ class TenantIsolationTest {
         .isEqualTo(JobState.JOB_STATE_SUCCEEDED);
     video = job.getResult().getVideo();
     frame = job.getResult().getFrames(0).getVariations(0).getImage();
+    // The studio as `reelmesh up` serves it with authentication on: the pipeline behind the
+    // token check, media as the mesh's own.
+    studio = Studio.start(mesh.channel("pipeline", null), mesh.channel("media",
+        t.token("orchestrator", "service")), "127.0.0.1", 0);
   }
 
   @AfterAll
   static void stop() {
+    if (studio != null) {
+      studio.close();
+    }
     if (mesh != null) {
       mesh.close();
     }
+  }
+
+  static Studio studio;
+  static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  /** An HTTP request to the studio, with {@code auth} as its Authorization or Cookie header. */
+  static HttpResponse<byte[]> http(String method, String path, String header, String value,
+      String body) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+        + studio.port() + path)).method(method, body == null ? HttpRequest.BodyPublishers
+            .noBody() : HttpRequest.BodyPublishers.ofString(body));
+    if (header != null) {
+      request.header(header, value);
+    }
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  static HttpResponse<byte[]> bearer(String method, String path, String token) throws Exception {
+    return http(method, path, "Authorization", "Bearer " + token, method.equals("POST") ? "{}"
+        : null);
+  }
+
+  static String files(ArtifactRef ref) {
+    return "/files?uri=" + java.net.URLEncoder.encode(ref.getUri(),
+        java.nio.charset.StandardCharsets.UTF_8) + "&sha=" + ref.getSha256();
+  }
+
+  @Test
+  void theStudioTakesTheSameTokenAndTenantRules() throws Exception {
+    String id = job.getJobId();
+    assertThat(http("GET", "/api/jobs", null, null, null).statusCode()).isEqualTo(401);
+    assertThat(new String(bearer("GET", "/api/jobs", alice).body())).contains(id);
+    // Another tenant: the job, its events, cancel and its files are missing.
+    for (String[] call : new String[][] {{"GET", "/api/jobs/" + id},
+        {"GET", "/api/jobs/" + id + "/events"}, {"POST", "/api/jobs/" + id + "/cancel"},
+        {"POST", "/api/jobs/" + id + "/regenerate"}, {"GET", files(video)}}) {
+      HttpResponse<byte[]> r = bearer(call[0], call[1], mallory);
+      assertThat(r.statusCode()).as(call[0] + " " + call[1]).isEqualTo(404);
+      assertThat(new String(r.body())).contains("NOT_FOUND");
+    }
+    assertThat(new String(bearer("GET", "/api/jobs?q=lantern", mallory).body()))
+        .doesNotContain(id);
+    // The owner downloads the video (now cached), and the cache is no way around the check.
+    HttpResponse<byte[]> mine = bearer("GET", files(video), alice);
+    assertThat(mine.statusCode()).isEqualTo(200);
+    assertThat(java.util.HexFormat.of().formatHex(java.security.MessageDigest
+        .getInstance("SHA-256").digest(mine.body()))).isEqualTo(video.getSha256());
+    assertThat(bearer("GET", files(video), mallory).statusCode()).isEqualTo(404);
+    assertThat(http("GET", files(video), null, null, null).statusCode()).isEqualTo(401);
+    String around = "/files?uri=" + java.net.URLEncoder.encode("uploads/../" + video.getUri(),
+        java.nio.charset.StandardCharsets.UTF_8) + "&sha=" + video.getSha256();
+    assertThat(bearer("GET", around, mallory).statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void theTokenFormSetsAnHttpOnlyCookieThatTheStudioPassesOn() throws Exception {
+    HttpResponse<byte[]> bad = http("POST", "/api/session", "Content-Type", "application/json",
+        "{\"token\": \"x.y.z\"}");
+    assertThat(bad.statusCode()).isEqualTo(401);
+    assertThat(bad.headers().firstValue("Set-Cookie")).isEmpty();
+    HttpResponse<byte[]> good = http("POST", "/api/session", "Content-Type",
+        "application/json", "{\"token\": \"" + alice + "\"}");
+    assertThat(good.statusCode()).isEqualTo(200);
+    String cookie = good.headers().firstValue("Set-Cookie").orElseThrow();
+    assertThat(cookie).containsIgnoringCase("HttpOnly").contains("SameSite=Strict");
+    String pair = cookie.substring(0, cookie.indexOf(';'));
+    assertThat(http("GET", "/api/jobs/" + job.getJobId(), "Cookie", pair, null).statusCode())
+        .isEqualTo(200);
+    assertThat(http("GET", "/api/jobs/" + job.getJobId(), "Cookie", "reelmesh_token="
+        + mallory, null).statusCode()).isEqualTo(404);
   }
 
   /** A probe by mallory, and what must come back. */
