@@ -84,11 +84,26 @@ final class CreditsCommand implements Callable<Integer> {
     out.flush();
   }
 
+  /** What the subcommands share: the mesh they reach, with the parent's environment. */
+  abstract static class Sub implements Callable<Integer> {
+    @Mixin MeshAccess access;
+
+    @Spec CommandSpec spec;
+
+    @picocli.CommandLine.ParentCommand CreditsCommand parent;
+
+    Checks checks() {
+      Checks checks = new Checks(spec);
+      access.check(checks);
+      return checks;
+    }
+  }
+
   /** {@code reelmesh credits grant TENANT AMOUNT}. */
   @Command(name = "grant", mixinStandardHelpOptions = true,
       description = "Add credits to a tenant's account (opening it); admin only.",
       footer = ExitCodes.HELP)
-  static final class Grant implements Callable<Integer> {
+  static final class Grant extends Sub {
     @Parameters(index = "0", paramLabel = "TENANT") String tenant;
 
     @Parameters(index = "1", paramLabel = "AMOUNT",
@@ -98,16 +113,9 @@ final class CreditsCommand implements Callable<Integer> {
     @Option(names = "--note", defaultValue = "", description = "Why (kept in the history).")
     String note;
 
-    @Mixin MeshAccess access;
-
-    @Spec CommandSpec spec;
-
-    @picocli.CommandLine.ParentCommand CreditsCommand parent;
-
     @Override
     public Integer call() throws Exception {
-      Checks checks = new Checks(spec);
-      access.check(checks);
+      Checks checks = checks();
       String name = tenant(checks, tenant);
       long micros = micros(checks, amount);
       try (Connection connection = access.open(parent.env)) {
@@ -143,7 +151,7 @@ final class CreditsCommand implements Callable<Integer> {
   @Command(name = "history", mixinStandardHelpOptions = true,
       description = "A tenant's credits and their history, newest first; admin only.",
       footer = ExitCodes.HELP)
-  static final class History implements Callable<Integer> {
+  static final class History extends Sub {
     @Parameters(index = "0", arity = "0..1", paramLabel = "TENANT", defaultValue = "local")
     String tenant;
 
@@ -151,16 +159,9 @@ final class CreditsCommand implements Callable<Integer> {
         + "${DEFAULT-VALUE}).")
     int limit;
 
-    @Mixin MeshAccess access;
-
-    @Spec CommandSpec spec;
-
-    @picocli.CommandLine.ParentCommand CreditsCommand parent;
-
     @Override
     public Integer call() throws Exception {
-      Checks checks = new Checks(spec);
-      access.check(checks);
+      Checks checks = checks();
       checks.range("--limit", limit, 1, 1000);
       String name = tenant(checks, tenant);
       PrintWriter out = spec.commandLine().getOut();
