@@ -1,7 +1,7 @@
 // The studio's only way to the mesh: the JSON mapping of PipelineService under /api, and
 // artifacts under /files. int64 fields arrive as strings (proto JSON), hence Number(...).
 
-export async function call(method, path, body) {
+export async function call(method, path, body, retried = false) {
   const response = await fetch(path, {
     method,
     headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
@@ -9,6 +9,9 @@ export async function call(method, path, body) {
   });
   const text = await response.text();
   const json = text ? JSON.parse(text) : {};
+  if (response.status === 401 && !retried && path !== '/api/session' && await signIn(json.message)) {
+    return call(method, path, body, true);
+  }
   if (!response.ok) {
     const error = new Error(json.message || `${response.status} ${response.statusText}`);
     error.code = json.code;
@@ -72,4 +75,18 @@ export function costTable(report, withActual) {
       .concat(withActual ? [usd(report.actualTotalMicros)] : []));
   }
   return table(headers, rows, 'No priced work.');
+}
+
+/**
+ * The mesh wants a token: ask for one (`reelmesh token --tenant NAME`) and hand it to the studio,
+ * which keeps it in an HttpOnly cookie that every later request (pages, events, files) carries.
+ */
+async function signIn(why) {
+  const token = window.prompt(`${why || 'This mesh needs a token.'}\n\nPaste your bearer token:`);
+  if (!token || !token.trim()) return false;
+  const response = await fetch('/api/session', {
+    method: 'POST', headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ token: token.trim() }),
+  });
+  return response.ok;
 }

@@ -1,5 +1,6 @@
 package dev.reelmesh.common.artifact;
 
+import dev.reelmesh.common.auth.ArtifactOwners;
 import dev.reelmesh.common.error.Statuses;
 import dev.reelmesh.v1.ArtifactRef;
 import io.grpc.Status;
@@ -49,6 +50,8 @@ public final class ArtifactStore {
    */
   public Path resolveExisting(String field, ArtifactRef ref) {
     Path path = resolve(field, ref.getUri());
+    // Before looking: another tenant's file reads as missing, whether it is there or not.
+    ArtifactOwners.checkRead(root, path, field, ref.getUri());
     if (!Files.isRegularFile(path)) {
       throw Status.NOT_FOUND
           .withDescription(field + ": no artifact at '" + ref.getUri() + "'")
@@ -141,6 +144,7 @@ public final class ArtifactStore {
         requested == null || requested.isBlank()
             ? root.resolve(defaultDir).resolve(UUID.randomUUID() + extension)
             : resolve(field, requested);
+    ArtifactOwners.checkWrite(root, path, field, requested);
     try {
       Files.createDirectories(path.getParent());
     } catch (IOException e) {

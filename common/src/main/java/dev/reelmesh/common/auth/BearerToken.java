@@ -34,7 +34,10 @@ public final class BearerToken implements ClientInterceptor {
     return new SimpleForwardingClientCall<>(next.newCall(method, options)) {
       @Override
       public void start(Listener<R> listener, Metadata headers) {
-        headers.put(AuthInterceptor.AUTHORIZATION, header);
+        // A token the call already carries (the studio passing on a browser's) is the caller's.
+        if (!headers.containsKey(AuthInterceptor.AUTHORIZATION)) {
+          headers.put(AuthInterceptor.AUTHORIZATION, header);
+        }
         super.start(listener, headers);
       }
     };

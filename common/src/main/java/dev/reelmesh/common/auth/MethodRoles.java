@@ -31,14 +31,17 @@ public final class MethodRoles {
       "reelmesh.v1.ScoringService", CALLERS,
       "reelmesh.v1.PipelineService", USERS);
 
+  // GetBudget is a submitter's call: it answers the caller's own tenant's budget (an admin's:
+  // the mesh's). Credits are granted and read by admins.
   private static final Map<String, Rule> METHODS = Map.of(
       "reelmesh.v1.ScoringService/LoadModel", ADMINS,
       "reelmesh.v1.ScoringService/UnloadModel", ADMINS,
-      // One global budget today: it shows every tenant's spend.
-      "reelmesh.v1.PipelineService/GetBudget", ADMINS);
+      "reelmesh.v1.PipelineService/GrantCredits", ADMINS,
+      "reelmesh.v1.PipelineService/GetCredits", ADMINS);
 
   private static final Set<String> KNOWN_PIPELINE = Set.of("SubmitJob", "WatchJob", "GetJob",
-      "ListJobs", "CancelJob", "ApprovePlan", "RegenerateClips", "EstimateCost", "GetBudget");
+      "ListJobs", "CancelJob", "ApprovePlan", "RegenerateClips", "EstimateCost", "GetBudget",
+      "GrantCredits", "GetCredits");
 
   private MethodRoles() {}
 

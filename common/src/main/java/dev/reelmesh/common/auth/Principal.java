@@ -34,6 +34,11 @@ public record Principal(String subject, String tenant, Set<Role> roles) {
     roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
   }
 
+  /** Whether {@code name} is a tenant's name: 1-64 of a-z 0-9 . _ -, a letter or digit first. */
+  public static boolean isTenantName(String name) {
+    return name != null && TENANT.matcher(name).matches();
+  }
+
   public boolean has(Role role) {
     return roles.contains(role) || roles.contains(Role.ADMIN);
   }

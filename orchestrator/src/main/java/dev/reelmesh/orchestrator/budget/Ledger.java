@@ -46,6 +46,11 @@ public final class Ledger {
     return store.budget(month(), limitMicros);
   }
 
+  /** One tenant's month (see {@link JobStore#budget(String, YearMonth, long)}). */
+  public Budget budget(String tenant) {
+    return store.budget(tenant, month(), limitMicros);
+  }
+
   /** Journals a paid call of {@code jobId} and holds its estimate (see {@link JobStore#hold}). */
   public JobStore.Hold hold(String jobId, String step, CostLine estimate, long capMicros) {
     return store.hold(jobId, step, estimate, capMicros, month(), limitMicros);

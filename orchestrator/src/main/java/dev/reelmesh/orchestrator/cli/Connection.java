@@ -35,11 +35,16 @@ final class Connection implements AutoCloseable {
    * given, the port three above (as {@code reelmesh up} lays them out).
    */
   static Connection remote(String server, String mediaAddress) {
+    return remote(server, mediaAddress, System.getenv());
+  }
+
+  /** As above, TLS and token from {@code env} (tests set their own). */
+  static Connection remote(String server, String mediaAddress, java.util.Map<String, String> env) {
     int port = port(server);
     String host = server.substring(0, server.lastIndexOf(':'));
     String media = mediaAddress != null ? mediaAddress : host + ":" + (port + 3);
     // TLS and the bearer token ($REELMESH_TOKEN) as the environment configures them.
-    NetworkSecurity security = NetworkSecurity.fromEnv(System.getenv());
+    NetworkSecurity security = NetworkSecurity.fromEnv(env);
     return new Connection(null, security.channel(server), security.channel(media),
         security.channel(host + ":" + (port + 1)));
   }

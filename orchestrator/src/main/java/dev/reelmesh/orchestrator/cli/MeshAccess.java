@@ -26,8 +26,13 @@ final class MeshAccess {
   }
 
   Connection open() throws IOException {
+    return open(System.getenv());
+  }
+
+  /** As above; a running mesh is reached with the TLS and token {@code env} configures. */
+  Connection open(java.util.Map<String, String> env) throws IOException {
     return server == null ? Connection.inProcess(mesh.settings(), mesh.databaseUrl())
-        : Connection.remote(server, mediaServer);
+        : Connection.remote(server, mediaServer, env);
   }
 
   /** The flags that reach the same mesh again, for the next command a message suggests. */

@@ -45,7 +45,11 @@ final class StudioCommand implements Callable<Integer> {
     checks.hostPort("--server", server);
     checks.hostPort("--media", media);
     checks.range("--port", port, 0, 65_535);
-    try (Connection connection = Connection.remote(server, media);
+    // Each browser's own token goes to the mesh; the studio never lends $REELMESH_TOKEN to
+    // whoever opens its pages.
+    java.util.Map<String, String> env = new java.util.HashMap<>(System.getenv());
+    env.remove(dev.reelmesh.common.auth.BearerToken.ENV);
+    try (Connection connection = Connection.remote(server, media, env);
         Studio studio = Studio.start(connection.pipeline(), connection.media(), host, port)) {
       PrintWriter out = spec.commandLine().getOut();
       out.println("studio for " + server + " at http://" + host + ":" + studio.port()

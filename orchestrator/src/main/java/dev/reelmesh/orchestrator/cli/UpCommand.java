@@ -59,14 +59,15 @@ final class UpCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     NetworkSecurity security = NetworkSecurity.fromEnv(env);
     security.checkListen(host, insecure).ifPresent(spec.commandLine().getErr()::println);
-    // The studio calls the pipeline in-process as the local user and checks no token yet, so it
-    // listens on loopback unless the operator accepted an open mesh with --insecure.
-    String studioHost = insecure ? host : "127.0.0.1";
+    // Without authentication the studio calls the pipeline as the local user, so it listens on
+    // loopback unless the operator accepted an open mesh with --insecure; with it, the studio
+    // passes each browser's token to the pipeline's check and listens where the mesh does.
+    String studioHost = insecure || security.auth().enabled() ? host : "127.0.0.1";
     try (Mesh running = Mesh.start(settings, ServicePorts.fromBase(portBase), host,
         ProviderFactory.fromEnv(env), JobEngine.Options.defaults(), mesh.databaseUrl(),
         security);
         StudioHost studio = noStudio ? null : StudioHost.start(running, studioHost,
-            studioPort != null ? studioPort : portBase + 5)) {
+            studioPort != null ? studioPort : portBase + 5, security)) {
       Thread hook = new Thread(() -> {
         stop.countDown();
         running.close();

@@ -10,6 +10,7 @@ import dev.reelmesh.orchestrator.spec.JobSpecs;
 import dev.reelmesh.orchestrator.stage.ProviderFactory;
 import dev.reelmesh.orchestrator.store.FileStoreImport;
 import dev.reelmesh.orchestrator.store.JobStore;
+import dev.reelmesh.orchestrator.tenant.Tenants;
 import dev.reelmesh.v1.ImageSource;
 import dev.reelmesh.v1.Job;
 import dev.reelmesh.v1.JobEvent;
@@ -184,7 +185,7 @@ public final class JobEngine implements AutoCloseable {
     for (Job job : store.loadAll()) {
       JobRuntime runtime = track(restore(job));
       if (!job.getIdempotencyKey().isEmpty()) {
-        byIdempotencyKey.put(job.getIdempotencyKey(), job.getJobId());
+        byIdempotencyKey.put(scoped(Tenants.of(job), job.getIdempotencyKey()), job.getJobId());
       }
       if ((job.getState() == JobState.JOB_STATE_RUNNING
           || job.getState() == JobState.JOB_STATE_QUEUED) && leases.lease(job.getJobId())) {
@@ -277,7 +278,18 @@ public final class JobEngine implements AutoCloseable {
 
   public record Submitted(Job job, boolean deduplicated) {}
 
+  /** A job of the default tenant (a mesh without authentication). */
   public Submitted submit(JobSpec spec, String idempotencyKey) {
+    return submit(spec, idempotencyKey, Tenants.DEFAULT);
+  }
+
+  /** An idempotency key names one job per tenant. */
+  private static String scoped(String tenant, String key) {
+    return tenant + "\n" + key;
+  }
+
+  /** A job of {@code tenant}: only it (and admins) will see the job. */
+  public Submitted submit(JobSpec spec, String idempotencyKey, String tenant) {
     JobSpec filled = JobSpecs.validateAndFill(spec, paidProviders());
     // What the job will fetch or read is checked now (fetching off, host not allowed, file
     // missing), not when the job reaches it after paid calls.
@@ -298,27 +310,28 @@ public final class JobEngine implements AutoCloseable {
       throw Status.INVALID_ARGUMENT.withDescription("idempotency_key: at most 200 characters")
           .asRuntimeException();
     }
+    String tenantKey = scoped(tenant, key);
     synchronized (byIdempotencyKey) {
-      if (!key.isEmpty() && byIdempotencyKey.containsKey(key)) {
-        return new Submitted(jobs.get(byIdempotencyKey.get(key)).snapshot(), true);
+      if (!key.isEmpty() && byIdempotencyKey.containsKey(tenantKey)) {
+        return new Submitted(jobs.get(byIdempotencyKey.get(tenantKey)).snapshot(), true);
       }
       String id = "job-" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
       Timestamp now = now();
       Job job = Job.newBuilder().setJobId(id).setSpec(filled).setState(JobState.JOB_STATE_QUEUED)
           .setStage(Stage.STAGE_PLAN).setCreated(now).setUpdated(now).setIdempotencyKey(key)
-          .build();
+          .setTenant(tenant).build();
       // Not an orphan to the lease keeper while it is stored but not yet launched.
       preparing.add(id);
       try {
         Optional<String> existing = store.insert(job);
         if (existing.isPresent()) {
           // Another orchestrator took the key first: the job is theirs (and ours to serve).
-          byIdempotencyKey.put(key, existing.get());
+          byIdempotencyKey.put(tenantKey, existing.get());
           return new Submitted(get(existing.get()).snapshot(), true);
         }
         JobRuntime runtime = track(new JobRuntime(ledger, job, List.of(), List.of()));
         if (!key.isEmpty()) {
-          byIdempotencyKey.put(key, id);
+          byIdempotencyKey.put(tenantKey, id);
         }
         runtime.event(Stage.STAGE_PLAN, runner.startOf(Stage.STAGE_PLAN), "queued",
             e -> e.setState(JobState.JOB_STATE_QUEUED));

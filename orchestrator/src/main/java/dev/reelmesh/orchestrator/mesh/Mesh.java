@@ -192,6 +192,11 @@ public final class Mesh implements AutoCloseable {
     return meshChannels;
   }
 
+  /** The pipeline's services, to bind behind another check (the studio's token check). */
+  public List<BindableService> pipelineServices() {
+    return pipeline.services();
+  }
+
   /** An in-process channel to the pipeline service; the caller shuts it down. */
   public ManagedChannel pipelineChannel() {
     return Transports.inProcessChannel(addresses.get("in-process pipeline"));

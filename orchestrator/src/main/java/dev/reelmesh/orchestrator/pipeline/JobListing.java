@@ -1,17 +1,42 @@
 package dev.reelmesh.orchestrator.pipeline;
 
+import dev.reelmesh.common.auth.Principal;
+import dev.reelmesh.common.auth.Role;
 import dev.reelmesh.common.error.Statuses;
+import dev.reelmesh.orchestrator.tenant.Tenants;
 import dev.reelmesh.v1.Job;
 import dev.reelmesh.v1.ListJobsRequest;
 import dev.reelmesh.v1.ListJobsResponse;
+import io.grpc.Status;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 
-/** ListJobs: filters, then pages of newest-first jobs behind an opaque token. */
+/**
+ * ListJobs: the caller's tenant's jobs (an admin's: every tenant's, or the one it names), then
+ * filters, then pages of newest-first jobs behind an opaque token.
+ */
 final class JobListing {
   private JobListing() {}
+
+  /** The jobs {@code caller} may list; {@code tenant} narrows an admin's list to one tenant. */
+  static List<Job> visible(Principal caller, List<Job> newestFirst, String tenant) {
+    String wanted = tenant.strip();
+    if (!caller.has(Role.ADMIN)) {
+      if (!wanted.isEmpty() && !wanted.equals(caller.tenant())) {
+        throw Status.PERMISSION_DENIED.withDescription("tenant: only an admin may list another "
+            + "tenant's jobs; this token's tenant is '" + caller.tenant() + "'")
+            .asRuntimeException();
+      }
+      wanted = caller.tenant();
+    }
+    if (wanted.isEmpty()) {
+      return newestFirst;
+    }
+    String only = wanted;
+    return newestFirst.stream().filter(j -> Tenants.of(j).equals(only)).toList();
+  }
 
   static ListJobsResponse page(List<Job> newestFirst, ListJobsRequest request) {
     int size = request.getPageSize() == 0 ? 50 : request.getPageSize();

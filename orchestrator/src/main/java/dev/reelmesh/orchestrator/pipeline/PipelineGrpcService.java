@@ -1,5 +1,7 @@
 package dev.reelmesh.orchestrator.pipeline;
 
+import dev.reelmesh.common.auth.ArtifactOwners;
+import dev.reelmesh.common.auth.Principal;
 import dev.reelmesh.common.error.Statuses;
 import dev.reelmesh.common.server.BlockingCalls;
 import dev.reelmesh.orchestrator.event.EventStreamer;
@@ -7,13 +9,17 @@ import dev.reelmesh.orchestrator.job.JobEngine;
 import dev.reelmesh.orchestrator.job.JobRuntime;
 import dev.reelmesh.orchestrator.spec.JobSpecs;
 import dev.reelmesh.orchestrator.stage.JobSpend;
+import dev.reelmesh.orchestrator.tenant.Tenants;
 import dev.reelmesh.v1.ApprovePlanRequest;
 import dev.reelmesh.v1.Budget;
 import dev.reelmesh.v1.CancelJobRequest;
+import dev.reelmesh.v1.CreditAccount;
 import dev.reelmesh.v1.EstimateCostRequest;
 import dev.reelmesh.v1.EstimateCostResponse;
 import dev.reelmesh.v1.GetBudgetRequest;
+import dev.reelmesh.v1.GetCreditsRequest;
 import dev.reelmesh.v1.GetJobRequest;
+import dev.reelmesh.v1.GrantCreditsRequest;
 import dev.reelmesh.v1.Job;
 import dev.reelmesh.v1.JobEvent;
 import dev.reelmesh.v1.ListJobsRequest;
@@ -33,7 +39,11 @@ import io.grpc.stub.StreamObserver;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
-/** The gRPC edge of reelmesh.v1.PipelineService: validation and conversion; the engine works. */
+/**
+ * The gRPC edge of reelmesh.v1.PipelineService: validation and conversion; the engine works.
+ * Every job belongs to its submitter's tenant ({@link Principal} in the call's Context), and a
+ * call about a job is answered only to that tenant and to admins ({@link Tenants}).
+ */
 final class PipelineGrpcService extends PipelineServiceGrpc.PipelineServiceImplBase {
   private final JobEngine engine;
   private final BlockingCalls calls;
@@ -49,14 +59,18 @@ final class PipelineGrpcService extends PipelineServiceGrpc.PipelineServiceImplB
       if (!request.hasSpec()) {
         throw Statuses.invalid("spec", "is required");
       }
+      String tenant = Principal.current().tenant();
       dev.reelmesh.v1.JobSpec filled = JobSpecs.validateAndFill(
           request.getSpec(), engine.paidProviders());
       if (JobSpecs.paysForMedia(filled)) {
         SpendCheck.refuseOver(engine, "the job", filled, 0, CostEstimator.media(engine, filled,
-            CostEstimator.offlinePlan(engine, filled).getPlan(), null));
+            CostEstimator.offlinePlan(engine, filled).getPlan(), null), tenant);
       }
       JobEngine.Submitted submitted = engine.submit(request.getSpec(),
-          request.getIdempotencyKey());
+          request.getIdempotencyKey(), tenant);
+      if (!submitted.deduplicated()) {
+        ArtifactOwners.claim(engine.artifacts().root(), submitted.job().getJobId(), tenant);
+      }
       return SubmitJobResponse.newBuilder().setJobId(submitted.job().getJobId())
           .setDeduplicated(submitted.deduplicated()).setJob(submitted.job()).build();
     });
@@ -69,7 +83,7 @@ final class PipelineGrpcService extends PipelineServiceGrpc.PipelineServiceImplB
         throw Statuses.invalid("after_sequence", "must be >= 0, got "
             + request.getAfterSequence());
       }
-      JobRuntime job = engine.get(request.getJobId());
+      JobRuntime job = owned(request.getJobId());
       long last = job.log().lastSequence();
       if (request.getAfterSequence() > last) {
         throw Status.OUT_OF_RANGE.withDescription("after_sequence " + request.getAfterSequence()
@@ -85,30 +99,32 @@ final class PipelineGrpcService extends PipelineServiceGrpc.PipelineServiceImplB
 
   @Override
   public void getJob(GetJobRequest request, StreamObserver<Job> out) {
-    unary(out, () -> engine.get(request.getJobId()).snapshot());
+    unary(out, () -> owned(request.getJobId()).snapshot());
   }
 
   @Override
   public void listJobs(ListJobsRequest request, StreamObserver<ListJobsResponse> out) {
-    unary(out, () -> JobListing.page(engine.all(), request));
+    unary(out, () -> JobListing.page(JobListing.visible(Principal.current(), engine.all(),
+        request.getTenant()), request));
   }
 
   @Override
   public void cancelJob(CancelJobRequest request, StreamObserver<Job> out) {
-    unary(out, () -> engine.cancel(request.getJobId(), request.getReason()));
+    unary(out, () -> engine.cancel(owned(request.getJobId()).id(), request.getReason()));
   }
 
   @Override
   public void approvePlan(ApprovePlanRequest request, StreamObserver<Job> out) {
     unary(out, () -> {
       String instruction = request.getRefineInstruction().strip();
-      JobRuntime job = engine.get(request.getJobId());
+      JobRuntime job = owned(request.getJobId());
       dev.reelmesh.v1.JobSpec spec = job.spec().spec();
+      String tenant = Tenants.of(job.snapshot());
       java.util.function.Consumer<PlanReady> check = plan -> {
         if (JobSpecs.paysForMedia(spec)) {
           SpendCheck.refuseOver(engine, "the approved plan", spec,
               job.cost().getActualTotalMicros(), CostEstimator.media(engine, spec,
-                  plan.getPlan(), null));
+                  plan.getPlan(), null), tenant);
         }
       };
       if (instruction.isEmpty()) {
@@ -142,17 +158,41 @@ final class PipelineGrpcService extends PipelineServiceGrpc.PipelineServiceImplB
   @Override
   public void regenerateClips(RegenerateClipsRequest request,
       StreamObserver<RegenerateClipsResponse> out) {
-    unary(out, () -> Regeneration.start(engine, request));
+    unary(out, () -> {
+      owned(request.getJobId());
+      return Regeneration.start(engine, request);
+    });
   }
 
   @Override
   public void estimateCost(EstimateCostRequest request, StreamObserver<EstimateCostResponse> out) {
-    unary(out, () -> CostEstimator.estimate(engine, request.getSpec()));
+    unary(out, () -> Budgets.estimate(engine, Principal.current(),
+        CostEstimator.estimate(engine, request.getSpec())));
   }
 
   @Override
   public void getBudget(GetBudgetRequest request, StreamObserver<Budget> out) {
-    unary(out, () -> engine.ledger().budget());
+    unary(out, () -> Budgets.read(engine, Principal.current(), request.getTenant()));
+  }
+
+  @Override
+  public void grantCredits(GrantCreditsRequest request, StreamObserver<CreditAccount> out) {
+    unary(out, () -> CreditGrants.grant(engine, Principal.current(), request));
+  }
+
+  @Override
+  public void getCredits(GetCreditsRequest request, StreamObserver<CreditAccount> out) {
+    unary(out, () -> CreditGrants.read(engine, request));
+  }
+
+  /**
+   * The job, when the caller may see it; another tenant's job is NOT_FOUND in the words of a
+   * missing one, so ids of other tenants' jobs cannot be probed.
+   */
+  private JobRuntime owned(String jobId) {
+    JobRuntime job = engine.get(jobId);
+    Tenants.visible(Principal.current(), job.snapshot());
+    return job;
   }
 
   /**

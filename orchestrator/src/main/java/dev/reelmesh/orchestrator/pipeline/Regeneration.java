@@ -5,6 +5,7 @@ import dev.reelmesh.orchestrator.job.ClipNumbers;
 import dev.reelmesh.orchestrator.job.JobEngine;
 import dev.reelmesh.orchestrator.spec.JobSpecs;
 import dev.reelmesh.orchestrator.stage.JobSpend;
+import dev.reelmesh.orchestrator.tenant.Tenants;
 import dev.reelmesh.v1.CostReport;
 import dev.reelmesh.v1.FrameKind;
 import dev.reelmesh.v1.FrameSelector;
@@ -71,7 +72,7 @@ final class Regeneration {
         redo);
     if (JobSpecs.paysForMedia(job.getSpec())) {
       SpendCheck.refuseOver(engine, "regenerating " + ClipNumbers.of(renders), job.getSpec(),
-          job.getCost().getActualTotalMicros(), estimate);
+          job.getCost().getActualTotalMicros(), estimate, Tenants.of(job));
     }
     Job started;
     if (instruction.isEmpty()) {

@@ -4,6 +4,7 @@ import dev.reelmesh.orchestrator.job.JobEngine;
 import dev.reelmesh.orchestrator.provider.BudgetExceeded;
 import dev.reelmesh.v1.Budget;
 import dev.reelmesh.v1.CostReport;
+import dev.reelmesh.v1.CreditAccount;
 import dev.reelmesh.v1.JobSpec;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -11,7 +12,8 @@ import java.util.stream.Collectors;
 /**
  * Refuse before spending: a job (or an approval, or a regeneration) whose estimate would cross
  * the job's cap or what is left of the month is answered RESOURCE_EXHAUSTED with the figures,
- * before any paid call, rather than accepted and failed later with money spent.
+ * before any paid call, rather than accepted and failed later with money spent. The same for
+ * the credits of the job's tenant, when it has a credit account (or credits are required).
  */
 final class SpendCheck {
   private SpendCheck() {}
@@ -21,7 +23,7 @@ final class SpendCheck {
    * @param spent what the job has already been charged
    */
   static void refuseOver(JobEngine engine, String what, JobSpec spec, long spent,
-      CostReport estimate) {
+      CostReport estimate, String tenant) {
     long total = estimate.getEstimatedTotalMicros();
     if (total == 0) {
       return;
@@ -43,6 +45,21 @@ final class SpendCheck {
           + "REELMESH_MONTHLY_LIMIT_USD or wait for next month", what, usd(total), parts,
           usd(month.getRemainingMicros()), usd(month.getMonthlyLimitMicros()),
           usd(month.getSpentMicros())));
+    }
+    // Within the month, so what is short now is the tenant's credits.
+    Budget mine = engine.ledger().budget(tenant);
+    if (total > mine.getRemainingMicros()) {
+      CreditAccount credits = mine.getCredits();
+      throw new BudgetExceeded(mine.hasCredits() ? String.format(Locale.ROOT, "credits: %s is "
+          + "estimated at %s (%s), more than the %s of credits tenant '%s' has left (%s granted,"
+          + " %s spent, %s held by calls in flight); an admin grants more with `reelmesh credits"
+          + " grant %s AMOUNT`", what, usd(total), parts, usd(Math.max(0,
+              credits.getAvailableMicros())), tenant, usd(credits.getGrantedMicros()),
+          usd(credits.getSpentMicros()), usd(credits.getHeldMicros()), tenant)
+          : String.format(Locale.ROOT, "credits: %s is estimated at %s (%s) and tenant '%s' has "
+          + "no credit account, which this mesh requires (REELMESH_CREDITS=required); an admin "
+          + "grants credits with `reelmesh credits grant %s AMOUNT`", what, usd(total), parts,
+          tenant, tenant));
     }
   }
 

@@ -2,6 +2,7 @@ package dev.reelmesh.orchestrator.store;
 
 import dev.reelmesh.v1.Budget;
 import dev.reelmesh.v1.CostLine;
+import dev.reelmesh.v1.CreditAccount;
 import dev.reelmesh.v1.Job;
 import dev.reelmesh.v1.JobEvent;
 import java.time.Duration;
@@ -103,6 +104,20 @@ public interface JobStore {
 
   /** The month: spent (sum of charges), held, unreconciled, remaining under the limit. */
   Budget budget(YearMonth month, long limitMicros);
+
+  /**
+   * One tenant's month: its jobs' spend and holds; remaining is what it may still spend (the
+   * month's remaining, and no more than its credits when it has an account).
+   */
+  Budget budget(String tenant, YearMonth month, long limitMicros);
+
+  // ---- credits (per tenant, read from the journal; see PgCredits) ----
+
+  /** The tenant's credits ({@code open} false without an account), with its newest entries. */
+  CreditAccount credits(String tenant, int history);
+
+  /** Adds credits to the tenant's account, opening it with the first grant. */
+  CreditAccount grant(String tenant, long micros, String by, String note);
 
   /** What one more call of the job may spend: the cap's and the month's headroom, less holds. */
   long headroom(String jobId, long capMicros, YearMonth month, long limitMicros);

@@ -1,6 +1,7 @@
 package dev.reelmesh.orchestrator.store;
 
 import com.google.protobuf.InvalidProtocolBufferException;
+import dev.reelmesh.orchestrator.tenant.Tenants;
 import dev.reelmesh.v1.Job;
 import dev.reelmesh.v1.JobEvent;
 import dev.reelmesh.v1.JobState;
@@ -30,14 +31,15 @@ final class PgJobs {
   Optional<String> insert(Job job) {
     String key = job.getIdempotencyKey().isEmpty() ? null : job.getIdempotencyKey();
     return sql.auto("store job " + job.getJobId(), c -> {
-      int inserted = Sql.update(c, "insert into jobs (job_id, idempotency_key, state, snapshot)"
-          + " values (?, ?, ?, ?) on conflict (idempotency_key) do nothing", job.getJobId(), key,
-          job.getStateValue(), job.toByteArray());
+      String tenant = Tenants.of(job);
+      int inserted = Sql.update(c, "insert into jobs (job_id, idempotency_key, state, snapshot,"
+          + " tenant) values (?, ?, ?, ?, ?) on conflict (tenant, idempotency_key) do nothing",
+          job.getJobId(), key, job.getStateValue(), job.toByteArray(), tenant);
       if (inserted == 1) {
         return Optional.<String>empty();
       }
-      return Optional.of(Sql.query(c, "select job_id from jobs where idempotency_key = ?",
-          rs -> rs.getString(1), key).get(0));
+      return Optional.of(Sql.query(c, "select job_id from jobs where tenant = ? and"
+          + " idempotency_key = ?", rs -> rs.getString(1), tenant, key).get(0));
     });
   }
 

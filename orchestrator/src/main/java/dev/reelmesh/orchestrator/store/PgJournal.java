@@ -16,9 +16,11 @@ import java.util.Locale;
  */
 final class PgJournal {
   private final Sql sql;
+  private final PgCredits credits;
 
-  PgJournal(Sql sql) {
+  PgJournal(Sql sql, PgCredits credits) {
     this.sql = sql;
+    this.credits = credits;
   }
 
   JobStore.Hold hold(String jobId, String step, CostLine estimate, long cap, YearMonth month,
@@ -43,6 +45,10 @@ final class PgJournal {
             + "crossed: %s spent this month, %s in flight, this call (%s) is estimated at %s; "
             + "raise REELMESH_MONTHLY_LIMIT_USD or wait for next month", usd(limit), usd(spent),
             usd(held), step, usd(micros)));
+      }
+      String creditsShort = credits.refusal(c, jobId, step, micros); // the tenant's credits
+      if (creditsShort != null) {
+        return new JobStore.Hold(0, creditsShort);
       }
       long id = Sql.query(c, "insert into calls (job_id, month, step, estimate, line, state)"
           + " values (?, ?, ?, ?, ?, 'held') returning call_id", rs -> rs.getLong(1), jobId, m,
@@ -164,7 +170,7 @@ final class PgJournal {
       long jobLeft = cap == 0 ? Long.MAX_VALUE : cap - jobCharged(c, jobId) - Sql.sum(c,
           "select coalesce(sum(estimate), 0) from calls where job_id = ? and state = 'held'",
           jobId);
-      return Math.max(0, Math.min(monthLeft, jobLeft));
+      return Math.max(0, Math.min(Math.min(monthLeft, jobLeft), credits.left(c, jobId)));
     });
   }
 

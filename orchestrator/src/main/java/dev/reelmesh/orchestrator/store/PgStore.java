@@ -2,6 +2,7 @@ package dev.reelmesh.orchestrator.store;
 
 import dev.reelmesh.v1.Budget;
 import dev.reelmesh.v1.CostLine;
+import dev.reelmesh.v1.CreditAccount;
 import dev.reelmesh.v1.Job;
 import dev.reelmesh.v1.JobEvent;
 import java.time.Duration;
@@ -14,11 +15,22 @@ import javax.sql.DataSource;
 public final class PgStore implements JobStore {
   private final PgJobs jobs;
   private final PgJournal journal;
+  private final PgCredits credits;
 
+  /** Credits required or not as {@code REELMESH_CREDITS} says. */
   public PgStore(DataSource pool) {
+    this(pool, PgCredits.requiredFromEnv(System.getenv(PgCredits.MODE_VARIABLE)));
+  }
+
+  /**
+   * @param creditsRequired whether a tenant without a credit account may make no paid call
+   *     (else credits limit only tenants that have an account)
+   */
+  public PgStore(DataSource pool, boolean creditsRequired) {
     Sql sql = new Sql(pool);
     this.jobs = new PgJobs(sql);
-    this.journal = new PgJournal(sql);
+    this.credits = new PgCredits(sql, creditsRequired);
+    this.journal = new PgJournal(sql, credits);
   }
 
   @Override
@@ -111,6 +123,21 @@ public final class PgStore implements JobStore {
   @Override
   public long headroom(String jobId, long capMicros, YearMonth month, long limitMicros) {
     return journal.headroom(jobId, capMicros, month, limitMicros);
+  }
+
+  @Override
+  public Budget budget(String tenant, YearMonth month, long limitMicros) {
+    return credits.budget(tenant, month, journal.budget(month, limitMicros));
+  }
+
+  @Override
+  public CreditAccount credits(String tenant, int history) {
+    return history == 0 ? credits.account(tenant) : credits.withHistory(tenant, history);
+  }
+
+  @Override
+  public CreditAccount grant(String tenant, long micros, String by, String note) {
+    return credits.grant(tenant, micros, by, note);
   }
 
   @Override

@@ -3,7 +3,10 @@ package dev.reelmesh.orchestrator.studio;
 import dev.reelmesh.v1.ArtifactRef;
 import dev.reelmesh.v1.DownloadChunk;
 import dev.reelmesh.v1.DownloadRequest;
+import dev.reelmesh.v1.GetBudgetRequest;
+import dev.reelmesh.v1.GetJobRequest;
 import dev.reelmesh.v1.MediaServiceGrpc;
+import dev.reelmesh.v1.PipelineServiceGrpc;
 import io.grpc.Channel;
 import io.grpc.Status;
 import io.vertx.core.http.HttpServerResponse;
@@ -24,15 +27,21 @@ import java.util.regex.Pattern;
 /**
  * GET /files?uri=…&sha=…: an artifact (frame, clip, video, report) fetched through
  * MediaService.Download, checked against its SHA-256, kept in a cache folder by hash, then sent
- * with byte ranges so the video element can seek. The media service decides what may be read.
+ * with byte ranges so the video element can seek. Who may read it is the pipeline's answer for
+ * the browser's token, asked on every request (the cache is no way around it): a file of a job
+ * ({@code jobs/<id>/…}) is served when GetJob of that job is, any other file when the token is
+ * accepted at all (GetBudget). The media channel itself is the mesh's own.
  */
 final class ArtifactFiles {
   private static final Pattern RANGE = Pattern.compile("bytes=(\\d*)-(\\d*)");
   private static final Pattern SHA = Pattern.compile("[0-9a-f]{64}");
+  private static final Pattern JOB_FILE = Pattern.compile("jobs/([^/]+)/.+");
+  private final PipelineServiceGrpc.PipelineServiceBlockingStub pipeline;
   private final Channel media;
   private final Path cache;
 
-  ArtifactFiles(Channel media, Path cache) {
+  ArtifactFiles(Channel pipeline, Channel media, Path cache) {
+    this.pipeline = PipelineServiceGrpc.newBlockingStub(pipeline);
     this.media = media;
     this.cache = cache;
   }
@@ -46,14 +55,46 @@ final class ArtifactFiles {
       return;
     }
     Path file = cache.resolve(sha + extension(uri));
-    // The download is blocking gRPC and file I/O: a worker thread, never the event loop.
-    ctx.vertx().executeBlocking(() -> fetch(uri, sha, file)).onComplete(done -> {
+    PipelineServiceGrpc.PipelineServiceBlockingStub asBrowser = BrowserToken.on(pipeline, ctx);
+    // The check and the download are blocking gRPC and file I/O: a worker thread, never the
+    // event loop.
+    ctx.vertx().executeBlocking(() -> {
+      mayRead(asBrowser, uri);
+      return fetch(uri, sha, file);
+    }).onComplete(done -> {
       if (done.failed()) {
         GrpcHttp.fail(ctx, done.cause());
       } else {
         send(ctx, file, uri, "1".equals(ctx.request().getParam("download")));
       }
     });
+  }
+
+  /** Throws the pipeline's refusal (NOT_FOUND for another tenant's job) unless it may. */
+  private static void mayRead(PipelineServiceGrpc.PipelineServiceBlockingStub asBrowser,
+      String uri) {
+    // Only plain relative paths, so what is checked is what is read ("uploads/../jobs/…" is not
+    // a way into a job's folder).
+    boolean plain;
+    try {
+      Path path = Path.of(uri);
+      plain = !path.isAbsolute() && path.normalize().toString().equals(uri)
+          && !uri.contains(":") && !uri.contains("\\") && !uri.startsWith("..");
+    } catch (java.nio.file.InvalidPathException e) {
+      plain = false;
+    }
+    if (!plain) {
+      throw Status.INVALID_ARGUMENT.withDescription("uri: '" + uri + "' is not a plain path "
+          + "relative to the artifact root").asRuntimeException();
+    }
+    Matcher job = JOB_FILE.matcher(uri);
+    if (job.matches()) {
+      asBrowser.withDeadlineAfter(30, TimeUnit.SECONDS).getJob(GetJobRequest.newBuilder()
+          .setJobId(job.group(1)).build());
+    } else {
+      asBrowser.withDeadlineAfter(30, TimeUnit.SECONDS).getBudget(
+          GetBudgetRequest.getDefaultInstance());
+    }
   }
 
   private Path fetch(String uri, String sha, Path file) throws IOException {

@@ -38,6 +38,13 @@ final class EventStream {
     }
     HttpServerResponse response = ctx.response();
     Context context = ctx.vertx().getOrCreateContext();
+    PipelineServiceGrpc.PipelineServiceStub pipeline;
+    try {
+      pipeline = BrowserToken.on(this.pipeline, ctx);
+    } catch (RuntimeException e) {
+      GrpcHttp.fail(ctx, e);
+      return;
+    }
     pipeline.watchJob(WatchJobRequest.newBuilder().setJobId(ctx.pathParam("id"))
         .setAfterSequence(after).build(), new ClientResponseObserver<WatchJobRequest, JobEvent>() {
           private ClientCallStreamObserver<WatchJobRequest> call;

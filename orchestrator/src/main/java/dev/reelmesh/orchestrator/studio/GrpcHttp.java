@@ -41,11 +41,20 @@ final class GrpcHttp {
    * gRPC thread; the answer is written back on the request's event-loop context.
    */
   static <T extends MessageOrBuilder> void reply(RoutingContext ctx, ListenableFuture<T> call) {
+    reply(ctx, call, result -> { });
+  }
+
+  /** As above; {@code before} sees the result on the event loop before the answer is sent. */
+  static <T extends MessageOrBuilder> void reply(RoutingContext ctx, ListenableFuture<T> call,
+      java.util.function.Consumer<T> before) {
     Context context = ctx.vertx().getOrCreateContext();
     Futures.addCallback(call, new FutureCallback<T>() {
       @Override
       public void onSuccess(T result) {
-        context.runOnContext(v -> json(ctx, 200, print(result)));
+        context.runOnContext(v -> {
+          before.accept(result);
+          json(ctx, 200, print(result));
+        });
       }
 
       @Override

@@ -40,7 +40,8 @@ public final class Studio implements AutoCloseable {
     router.route("/api/*").handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES));
     router.get("/api/jobs/:id/events").handler(new EventStream(pipeline)::handle);
     new StudioApi(pipeline).mount(router);
-    router.get("/files").handler(new ArtifactFiles(media, cache)::handle);
+    BrowserToken.mount(router, pipeline);
+    router.get("/files").handler(new ArtifactFiles(pipeline, media, cache)::handle);
     router.route("/*").handler(StaticHandler.create("studio").setCachingEnabled(false)
         .setDefaultContentEncoding("UTF-8"));
     router.route().failureHandler(ctx -> GrpcHttp.fail(ctx, ctx.failure() != null

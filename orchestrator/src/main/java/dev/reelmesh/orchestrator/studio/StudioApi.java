@@ -15,33 +15,39 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * /api/…: one route per PipelineService call, each a stub call on the channel the studio was
- * given (in-process in {@code reelmesh up}), so the browser takes the gRPC callers' code path.
+ * given (in-process in {@code reelmesh up}) with the browser's token ({@link BrowserToken}), so
+ * the browser takes the gRPC callers' code path, tenant rules included.
  */
 final class StudioApi {
-  private final PipelineServiceGrpc.PipelineServiceFutureStub pipeline;
+  private final PipelineServiceGrpc.PipelineServiceFutureStub stub;
 
   StudioApi(Channel channel) {
-    this.pipeline = PipelineServiceGrpc.newFutureStub(channel);
+    this.stub = PipelineServiceGrpc.newFutureStub(channel);
+  }
+
+  /** The pipeline as the browser that made {@code ctx}: its token on every call. */
+  private PipelineServiceGrpc.PipelineServiceFutureStub as(RoutingContext ctx) {
+    return BrowserToken.on(stub, ctx);
   }
 
   void mount(Router router) {
-    router.get("/api/jobs").handler(ctx -> GrpcHttp.reply(ctx, pipeline.listJobs(
+    router.get("/api/jobs").handler(ctx -> GrpcHttp.reply(ctx, as(ctx).listJobs(
         ListJobsRequest.newBuilder().setPageSize(pageSize(ctx))
             .setPageToken(query(ctx, "page")).setBriefContains(query(ctx, "q")).build())));
-    router.post("/api/jobs").handler(ctx -> GrpcHttp.reply(ctx, pipeline.submitJob(
+    router.post("/api/jobs").handler(ctx -> GrpcHttp.reply(ctx, as(ctx).submitJob(
         GrpcHttp.parse(ctx, SubmitJobRequest.newBuilder()).build())));
-    router.get("/api/jobs/:id").handler(ctx -> GrpcHttp.reply(ctx, pipeline.getJob(
+    router.get("/api/jobs/:id").handler(ctx -> GrpcHttp.reply(ctx, as(ctx).getJob(
         GetJobRequest.newBuilder().setJobId(id(ctx)).build())));
-    router.post("/api/jobs/:id/approve").handler(ctx -> GrpcHttp.reply(ctx, pipeline.approvePlan(
+    router.post("/api/jobs/:id/approve").handler(ctx -> GrpcHttp.reply(ctx, as(ctx).approvePlan(
         GrpcHttp.parse(ctx, ApprovePlanRequest.newBuilder()).setJobId(id(ctx)).build())));
     router.post("/api/jobs/:id/regenerate").handler(ctx -> GrpcHttp.reply(ctx,
-        pipeline.regenerateClips(GrpcHttp.parse(ctx, RegenerateClipsRequest.newBuilder())
+        as(ctx).regenerateClips(GrpcHttp.parse(ctx, RegenerateClipsRequest.newBuilder())
             .setJobId(id(ctx)).build())));
-    router.post("/api/jobs/:id/cancel").handler(ctx -> GrpcHttp.reply(ctx, pipeline.cancelJob(
+    router.post("/api/jobs/:id/cancel").handler(ctx -> GrpcHttp.reply(ctx, as(ctx).cancelJob(
         GrpcHttp.parse(ctx, CancelJobRequest.newBuilder()).setJobId(id(ctx)).build())));
-    router.post("/api/estimate").handler(ctx -> GrpcHttp.reply(ctx, pipeline.estimateCost(
+    router.post("/api/estimate").handler(ctx -> GrpcHttp.reply(ctx, as(ctx).estimateCost(
         GrpcHttp.parse(ctx, EstimateCostRequest.newBuilder()).build())));
-    router.get("/api/budget").handler(ctx -> GrpcHttp.reply(ctx, pipeline.getBudget(
+    router.get("/api/budget").handler(ctx -> GrpcHttp.reply(ctx, as(ctx).getBudget(
         GetBudgetRequest.getDefaultInstance())));
   }
 

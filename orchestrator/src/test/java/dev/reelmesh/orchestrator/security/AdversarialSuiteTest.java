@@ -13,6 +13,8 @@ import dev.reelmesh.orchestrator.testing.TestMedia;
 import dev.reelmesh.v1.ArtifactRef;
 import dev.reelmesh.v1.AssembleShotPromptRequest;
 import dev.reelmesh.v1.GetBudgetRequest;
+import dev.reelmesh.v1.GetCreditsRequest;
+import dev.reelmesh.v1.GrantCreditsRequest;
 import dev.reelmesh.v1.ImageSource;
 import dev.reelmesh.v1.JobSpec;
 import dev.reelmesh.v1.ListJobsRequest;
@@ -205,9 +207,28 @@ class AdversarialSuiteTest {
     cases.add(new Case("service unloads a model", "scoring", "service", c -> ScoringServiceGrpc
         .newBlockingStub(c).unloadModel(UnloadModelRequest.newBuilder().setName("clip").build()),
         denied, "[admin]"));
-    cases.add(new Case("submit reads the global budget", "pipeline", "submit",
-        c -> PipelineServiceGrpc.newBlockingStub(c).getBudget(GetBudgetRequest
-            .getDefaultInstance()), denied, "[admin]"));
+    cases.add(new Case("submit reads another tenant's budget", "pipeline", "submit",
+        c -> PipelineServiceGrpc.newBlockingStub(c).getBudget(GetBudgetRequest.newBuilder()
+            .setTenant("mallory").build()), denied, "tenant: only an admin"));
+    cases.add(new Case("submit grants credits", "pipeline", "submit",
+        c -> PipelineServiceGrpc.newBlockingStub(c).grantCredits(GrantCreditsRequest
+            .newBuilder().setTenant("alice").setAmountMicros(1_000_000).build()), denied,
+        "[admin]"));
+    cases.add(new Case("service reads credits", "pipeline", "service",
+        c -> PipelineServiceGrpc.newBlockingStub(c).getCredits(GetCreditsRequest.newBuilder()
+            .setTenant("alice").build()), denied, "[admin]"));
+    cases.add(new Case("admin grants credits to no tenant name", "pipeline", "admin",
+        c -> PipelineServiceGrpc.newBlockingStub(c).grantCredits(GrantCreditsRequest
+            .newBuilder().setTenant("../x").setAmountMicros(1).build()),
+        invalid, "tenant: must be a tenant name"));
+    cases.add(new Case("admin grants a negative amount", "pipeline", "admin",
+        c -> PipelineServiceGrpc.newBlockingStub(c).grantCredits(GrantCreditsRequest
+            .newBuilder().setTenant("alice").setAmountMicros(-5).build()),
+        invalid, "amount_micros: must be in 1..1000000000000"));
+    cases.add(new Case("admin reads too much credit history", "pipeline", "admin",
+        c -> PipelineServiceGrpc.newBlockingStub(c).getCredits(GetCreditsRequest.newBuilder()
+            .setTenant("alice").setHistoryLimit(5000).build()),
+        invalid, "history_limit: must be in 0..1000"));
     cases.add(new Case("service submits a job", "pipeline", "service", c -> PipelineServiceGrpc
         .newBlockingStub(c).submitJob(SubmitJobRequest.newBuilder().setSpec(JobSpec.newBuilder()
             .setBrief("x").setDurationSeconds(6)).build()), denied, "[submit]"));
@@ -303,7 +324,8 @@ class AdversarialSuiteTest {
           assertThat(e.getStatus().getCode()).as(e.getStatus().toString()).isEqualTo(c.code());
           assertThat(e.getStatus().getDescription()).contains(c.fragment());
           if (c.code() == Status.Code.UNAUTHENTICATED
-              || c.code() == Status.Code.PERMISSION_DENIED && !c.fragment().startsWith("images")) {
+              || c.code() == Status.Code.PERMISSION_DENIED && !c.fragment().startsWith("images")
+              && !c.fragment().startsWith("tenant")) {
             assertThat(e.getStatus().getDescription()).startsWith("authorization: ");
           }
         });

@@ -1,0 +1,97 @@
+package dev.reelmesh.common.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.reelmesh.common.artifact.ArtifactStore;
+import dev.reelmesh.v1.ArtifactRef;
+import io.grpc.Context;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.concurrent.Callable;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Job folders are their tenant's: other callers meet a missing file, services meet the file. */
+class ArtifactOwnersTest {
+  @TempDir Path dir;
+  ArtifactStore store;
+  ArtifactRef video;
+
+  static Principal caller(String tenant, Role role) {
+    return new Principal(tenant + "-user", tenant, EnumSet.of(role));
+  }
+
+  static <T> T as(Principal caller, Callable<T> work) throws Exception {
+    return Context.current().withValue(Principal.KEY, caller).call(work);
+  }
+
+  @BeforeEach
+  void files() throws Exception {
+    store = new ArtifactStore(dir);
+    ArtifactOwners.claim(store.root(), "job-1", "alice");
+    Files.writeString(store.root().resolve("jobs/job-1/final.mp4"), "video");
+    Files.createDirectories(store.root().resolve("jobs/job-old"));
+    Files.writeString(store.root().resolve("jobs/job-old/final.mp4"), "old");
+    video = ArtifactRef.newBuilder().setUri("jobs/job-1/final.mp4").build();
+  }
+
+  @Test
+  void theOwnerAndServicesReadAJobsFilesAndAnotherTenantMeetsAMissingOne() throws Exception {
+    assertThat(as(caller("alice", Role.SUBMIT), () -> store.resolveExisting("media", video)))
+        .hasFileName("final.mp4");
+    assertThat(as(caller("orchestrator", Role.SERVICE), () -> store.resolveExisting("media",
+        video))).exists();
+    assertThat(store.resolveExisting("media", video)).as("outside a served call").exists();
+    StatusRuntimeException other = refused(caller("mallory", Role.SUBMIT), video);
+    StatusRuntimeException missing = refused(caller("alice", Role.SUBMIT),
+        ArtifactRef.newBuilder().setUri("jobs/job-1/absent.mp4").build());
+    assertThat(other.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
+    assertThat(other.getStatus().getDescription()).isEqualTo("media: no artifact at "
+        + "'jobs/job-1/final.mp4'");
+    assertThat(missing.getStatus().getDescription()).isEqualTo("media: no artifact at "
+        + "'jobs/job-1/absent.mp4'");
+    // The same answer for a file of another tenant that is not there.
+    assertThat(refused(caller("mallory", Role.SUBMIT), ArtifactRef.newBuilder()
+        .setUri("jobs/job-1/absent.mp4").build()).getStatus().getDescription())
+        .isEqualTo(missing.getStatus().getDescription());
+  }
+
+  @Test
+  void aFolderWithoutAMarkIsTheMeshsAlone() throws Exception {
+    ArtifactRef old = ArtifactRef.newBuilder().setUri("jobs/job-old/final.mp4").build();
+    assertThat(refused(caller("local", Role.SUBMIT), old).getStatus().getCode())
+        .isEqualTo(Status.Code.NOT_FOUND);
+    assertThat(as(Principal.LOCAL, () -> store.resolveExisting("media", old))).exists();
+  }
+
+  @Test
+  void onlyTheMeshWritesIntoAJobFolder() throws Exception {
+    assertThatThrownBy(() -> as(caller("alice", Role.SUBMIT), () -> store.newOutput(
+        "output_path", "jobs/job-1/mine.mp4", "media", ".mp4")))
+        .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+          assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
+          assertThat(e.getStatus().getDescription()).startsWith("output_path: "
+              + "'jobs/job-1/mine.mp4' is inside a job's folder");
+        });
+    assertThat(as(caller("alice", Role.SUBMIT), () -> store.newOutput("output_path",
+        "media/mine.mp4", "media", ".mp4"))).hasFileName("mine.mp4");
+    assertThat(as(caller("orchestrator", Role.SERVICE), () -> store.newOutput("output_path",
+        "jobs/job-1/clip.mp4", "media", ".mp4"))).hasFileName("clip.mp4");
+  }
+
+  private StatusRuntimeException refused(Principal caller, ArtifactRef ref) {
+    try {
+      as(caller, () -> store.resolveExisting("media", ref));
+    } catch (StatusRuntimeException e) {
+      return e;
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+    throw new AssertionError(caller + " read " + ref.getUri());
+  }
+}

@@ -1,0 +1,331 @@
+package dev.reelmesh.orchestrator.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.reelmesh.common.fetch.FetchPolicy;
+import dev.reelmesh.common.testing.TestTokens;
+import dev.reelmesh.orchestrator.studio.Studio;
+import dev.reelmesh.orchestrator.testing.TestMedia;
+import dev.reelmesh.orchestrator.testing.TestMesh;
+import dev.reelmesh.v1.ApprovePlanRequest;
+import dev.reelmesh.v1.ArtifactRef;
+import dev.reelmesh.v1.CancelJobRequest;
+import dev.reelmesh.v1.DownloadRequest;
+import dev.reelmesh.v1.GetBudgetRequest;
+import dev.reelmesh.v1.GetCreditsRequest;
+import dev.reelmesh.v1.GetJobRequest;
+import dev.reelmesh.v1.GrantCreditsRequest;
+import dev.reelmesh.v1.ImageSource;
+import dev.reelmesh.v1.Job;
+import dev.reelmesh.v1.JobEvent;
+import dev.reelmesh.v1.JobState;
+import dev.reelmesh.v1.ListJobsRequest;
+import dev.reelmesh.v1.MediaServiceGrpc;
+import dev.reelmesh.v1.PipelineServiceGrpc;
+import dev.reelmesh.v1.ProbeRequest;
+import dev.reelmesh.v1.RegenerateClipsRequest;
+import dev.reelmesh.v1.RenderMotionClipRequest;
+import dev.reelmesh.v1.ScoreImagesRequest;
+import dev.reelmesh.v1.ScoringServiceGrpc;
+import dev.reelmesh.v1.SubmitJobRequest;
+import dev.reelmesh.v1.UserReference;
+import dev.reelmesh.v1.WatchJobRequest;
+import io.grpc.Channel;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * One tenant's job as another tenant meets it over the network: every call about it, its events
+ * and its files answers exactly as for a job or file that does not exist, so ids cannot be
+ * probed; lists and searches do not show it; only an admin sees across tenants.
+ */
+class TenantIsolationTest {
+  @TempDir static Path dir;
+  static SecuredMesh mesh;
+  static String alice;
+  static String mallory;
+  static String admin;
+  static Job job;
+  static ArtifactRef video;
+  static ArtifactRef frame;
+
+  @BeforeAll
+  static void start() throws Exception {
+    mesh = new SecuredMesh(dir, FetchPolicy.DISABLED);
+    TestTokens t = mesh.tokens;
+    alice = t.token("alice", "submit");
+    mallory = t.token("mallory", "submit");
+    admin = t.token("root", "admin");
+    Files.write(mesh.settings.artifactRoot().resolve("ok.png"), TestMedia.png(64, 64));
+    var pipeline = PipelineServiceGrpc.newBlockingStub(mesh.channel("pipeline", alice));
+    String id = pipeline.submitJob(SubmitJobRequest.newBuilder().setIdempotencyKey("k1")
+        .setSpec(TestMesh.quickSpec("a paper lantern over a dark lake", 4)).build()).getJobId();
+    Iterator<JobEvent> events = pipeline.withDeadlineAfter(3, TimeUnit.MINUTES)
+        .watchJob(WatchJobRequest.newBuilder().setJobId(id).build());
+    events.forEachRemaining(e -> { });
+    job = pipeline.getJob(GetJobRequest.newBuilder().setJobId(id).build());
+    assertThat(job.getState()).as(job.getError().getMessage())
+        .isEqualTo(JobState.JOB_STATE_SUCCEEDED);
+    video = job.getResult().getVideo();
+    frame = job.getResult().getFrames(0).getVariations(0).getImage();
+    // The studio as `reelmesh up` serves it with authentication on: the pipeline behind the
+    // token check, media as the mesh's own.
+    studio = Studio.start(mesh.channel("pipeline", null), mesh.channel("media",
+        t.token("orchestrator", "service")), "127.0.0.1", 0);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (studio != null) {
+      studio.close();
+    }
+    if (mesh != null) {
+      mesh.close();
+    }
+  }
+
+  static Studio studio;
+  static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  /** An HTTP request to the studio, with {@code auth} as its Authorization or Cookie header. */
+  static HttpResponse<byte[]> http(String method, String path, String header, String value,
+      String body) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+        + studio.port() + path)).method(method, body == null ? HttpRequest.BodyPublishers
+            .noBody() : HttpRequest.BodyPublishers.ofString(body));
+    if (header != null) {
+      request.header(header, value);
+    }
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  static HttpResponse<byte[]> bearer(String method, String path, String token) throws Exception {
+    return http(method, path, "Authorization", "Bearer " + token, method.equals("POST") ? "{}"
+        : null);
+  }
+
+  static String files(ArtifactRef ref) {
+    return "/files?uri=" + java.net.URLEncoder.encode(ref.getUri(),
+        java.nio.charset.StandardCharsets.UTF_8) + "&sha=" + ref.getSha256();
+  }
+
+  @Test
+  void theStudioTakesTheSameTokenAndTenantRules() throws Exception {
+    String id = job.getJobId();
+    assertThat(http("GET", "/api/jobs", null, null, null).statusCode()).isEqualTo(401);
+    assertThat(new String(bearer("GET", "/api/jobs", alice).body())).contains(id);
+    // Another tenant: the job, its events, cancel and its files are missing.
+    for (String[] call : new String[][] {{"GET", "/api/jobs/" + id},
+        {"GET", "/api/jobs/" + id + "/events"}, {"POST", "/api/jobs/" + id + "/cancel"},
+        {"POST", "/api/jobs/" + id + "/regenerate"}, {"GET", files(video)}}) {
+      HttpResponse<byte[]> r = bearer(call[0], call[1], mallory);
+      assertThat(r.statusCode()).as(call[0] + " " + call[1]).isEqualTo(404);
+      assertThat(new String(r.body())).contains("NOT_FOUND");
+    }
+    assertThat(new String(bearer("GET", "/api/jobs?q=lantern", mallory).body()))
+        .doesNotContain(id);
+    // The owner downloads the video (now cached), and the cache is no way around the check.
+    HttpResponse<byte[]> mine = bearer("GET", files(video), alice);
+    assertThat(mine.statusCode()).isEqualTo(200);
+    assertThat(java.util.HexFormat.of().formatHex(java.security.MessageDigest
+        .getInstance("SHA-256").digest(mine.body()))).isEqualTo(video.getSha256());
+    assertThat(bearer("GET", files(video), mallory).statusCode()).isEqualTo(404);
+    assertThat(http("GET", files(video), null, null, null).statusCode()).isEqualTo(401);
+    String around = "/files?uri=" + java.net.URLEncoder.encode("uploads/../" + video.getUri(),
+        java.nio.charset.StandardCharsets.UTF_8) + "&sha=" + video.getSha256();
+    assertThat(bearer("GET", around, mallory).statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void theTokenFormSetsAnHttpOnlyCookieThatTheStudioPassesOn() throws Exception {
+    HttpResponse<byte[]> bad = http("POST", "/api/session", "Content-Type", "application/json",
+        "{\"token\": \"x.y.z\"}");
+    assertThat(bad.statusCode()).isEqualTo(401);
+    assertThat(bad.headers().firstValue("Set-Cookie")).isEmpty();
+    HttpResponse<byte[]> good = http("POST", "/api/session", "Content-Type",
+        "application/json", "{\"token\": \"" + alice + "\"}");
+    assertThat(good.statusCode()).isEqualTo(200);
+    String cookie = good.headers().firstValue("Set-Cookie").orElseThrow();
+    assertThat(cookie).containsIgnoringCase("HttpOnly").contains("SameSite=Strict");
+    String pair = cookie.substring(0, cookie.indexOf(';'));
+    assertThat(http("GET", "/api/jobs/" + job.getJobId(), "Cookie", pair, null).statusCode())
+        .isEqualTo(200);
+    assertThat(http("GET", "/api/jobs/" + job.getJobId(), "Cookie", "reelmesh_token="
+        + mallory, null).statusCode()).isEqualTo(404);
+  }
+
+  /** A probe by mallory, and what must come back. */
+  record Case(String name, String service, Call call, Status.Code code, String description) {
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  interface Call {
+    void run(Channel channel) throws Exception;
+  }
+
+  static PipelineServiceGrpc.PipelineServiceBlockingStub pipeline(Channel c) {
+    return PipelineServiceGrpc.newBlockingStub(c);
+  }
+
+  static Stream<Case> crossTenant() {
+    String id = job.getJobId();
+    String missing = "no job '" + id + "'";
+    String file = "no artifact at '" + video.getUri() + "'";
+    Status.Code notFound = Status.Code.NOT_FOUND;
+    List<Case> cases = new ArrayList<>();
+    cases.add(new Case("get the job", "pipeline", c -> pipeline(c).getJob(GetJobRequest
+        .newBuilder().setJobId(id).build()), notFound, missing));
+    cases.add(new Case("watch its events", "pipeline", c -> pipeline(c).watchJob(
+        WatchJobRequest.newBuilder().setJobId(id).build()).hasNext(), notFound, missing));
+    cases.add(new Case("cancel it", "pipeline", c -> pipeline(c).cancelJob(CancelJobRequest
+        .newBuilder().setJobId(id).build()), notFound, missing));
+    cases.add(new Case("approve its plan", "pipeline", c -> pipeline(c).approvePlan(
+        ApprovePlanRequest.newBuilder().setJobId(id).build()), notFound, missing));
+    cases.add(new Case("regenerate a clip", "pipeline", c -> pipeline(c).regenerateClips(
+        RegenerateClipsRequest.newBuilder().setJobId(id).addClipIndices(0).build()), notFound,
+        missing));
+    cases.add(new Case("download its video", "media", c -> MediaServiceGrpc.newBlockingStub(c)
+        .download(DownloadRequest.newBuilder().setArtifact(video).build()).hasNext(), notFound,
+        "artifact: " + file));
+    cases.add(new Case("probe its video", "media", c -> MediaServiceGrpc.newBlockingStub(c)
+        .probe(ProbeRequest.newBuilder().setMedia(video).build()), notFound, "media: " + file));
+    cases.add(new Case("score its frame", "scoring", c -> ScoringServiceGrpc.newBlockingStub(c)
+        .scoreImages(ScoreImagesRequest.newBuilder().addImages(ImageSource.newBuilder()
+            .setArtifact(frame)).addScorers("builtin-technical").build()), notFound,
+        "images[0]: no artifact at '" + frame.getUri() + "'"));
+    cases.add(new Case("use its frame as a reference", "pipeline", c -> pipeline(c).submitJob(
+        SubmitJobRequest.newBuilder().setSpec(TestMesh.quickSpec("a lantern", 4).addReferences(
+            UserReference.newBuilder().setImage(ImageSource.newBuilder().setArtifact(frame))))
+            .build()), notFound, "spec.references[0].image.artifact: no artifact at '"
+            + frame.getUri() + "'"));
+    cases.add(new Case("render over its video", "media", c -> MediaServiceGrpc
+        .newBlockingStub(c).renderMotionClip(RenderMotionClipRequest.newBuilder()
+            .setStartFrame(ArtifactRef.newBuilder().setUri("ok.png")).setDurationSeconds(1)
+            .setWidth(64).setHeight(64).setOutputPath(video.getUri()).build()),
+        Status.Code.PERMISSION_DENIED, "output_path: '" + video.getUri() + "' is inside a job's"
+            + " folder"));
+    cases.add(new Case("list alice's jobs by name", "pipeline", c -> pipeline(c).listJobs(
+        ListJobsRequest.newBuilder().setTenant("alice").build()), Status.Code.PERMISSION_DENIED,
+        "tenant: only an admin may list another tenant's jobs; this token's tenant is "
+            + "'mallory'"));
+    cases.add(new Case("read alice's budget", "pipeline", c -> pipeline(c).getBudget(
+        GetBudgetRequest.newBuilder().setTenant("alice").build()), Status.Code.PERMISSION_DENIED,
+        "tenant: only an admin may read another tenant's budget; this token's tenant is "
+            + "'mallory'"));
+    return cases.stream();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("crossTenant")
+  void anotherTenantsJobAndFilesAreAnsweredAsMissing(Case c) {
+    assertThatThrownBy(() -> c.call().run(mesh.channel(c.service(), mallory)))
+        .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+          assertThat(e.getStatus().getCode()).as(e.getStatus().toString()).isEqualTo(c.code());
+          assertThat(e.getStatus().getDescription()).startsWith(c.description());
+        });
+  }
+
+  @Test
+  void aMissingJobAndFileAreAnsweredInTheSameWords() {
+    Channel pipelineChannel = mesh.channel("pipeline", mallory);
+    assertThatThrownBy(() -> pipeline(pipelineChannel).getJob(GetJobRequest.newBuilder()
+        .setJobId("job-0000000000000000").build()))
+        .hasMessage("NOT_FOUND: no job 'job-0000000000000000'");
+    String absent = video.getUri().replace("final", "absent");
+    assertThatThrownBy(() -> MediaServiceGrpc.newBlockingStub(mesh.channel("media", alice))
+        .download(DownloadRequest.newBuilder().setArtifact(ArtifactRef.newBuilder()
+            .setUri(absent)).build()).hasNext())
+        .hasMessageStartingWith("NOT_FOUND: artifact: no artifact at '" + absent + "'");
+  }
+
+  @Test
+  void theOwnerStillSeesEverythingAndNothingOfItChanged() {
+    Job again = pipeline(mesh.channel("pipeline", alice)).getJob(GetJobRequest.newBuilder()
+        .setJobId(job.getJobId()).build());
+    assertThat(again.getState()).isEqualTo(JobState.JOB_STATE_SUCCEEDED);
+    assertThat(again.getTenant()).isEqualTo("alice");
+    assertThat(again.getLastSequence()).isEqualTo(job.getLastSequence());
+    assertThat(MediaServiceGrpc.newBlockingStub(mesh.channel("media", alice)).download(
+        DownloadRequest.newBuilder().setArtifact(video).build()).next().getArtifact()
+        .getSha256()).isEqualTo(video.getSha256());
+  }
+
+  @Test
+  void listsAndSearchesShowOnlyTheCallersJobsAndAnAdminSeesAll() {
+    var asMallory = pipeline(mesh.channel("pipeline", mallory));
+    assertThat(asMallory.listJobs(ListJobsRequest.getDefaultInstance()).getJobsList())
+        .extracting(Job::getJobId).doesNotContain(job.getJobId());
+    assertThat(asMallory.listJobs(ListJobsRequest.newBuilder().setBriefContains("lantern")
+        .build()).getJobsCount()).isZero();
+    assertThat(pipeline(mesh.channel("pipeline", alice)).listJobs(ListJobsRequest.newBuilder()
+        .setBriefContains("lantern").build()).getJobsList()).extracting(Job::getJobId)
+        .containsExactly(job.getJobId());
+    var asAdmin = pipeline(mesh.channel("pipeline", admin));
+    assertThat(asAdmin.listJobs(ListJobsRequest.getDefaultInstance()).getJobsList())
+        .extracting(Job::getJobId).contains(job.getJobId());
+    assertThat(asAdmin.listJobs(ListJobsRequest.newBuilder().setTenant("alice").build())
+        .getJobsList()).extracting(Job::getJobId).containsExactly(job.getJobId());
+    assertThat(asAdmin.listJobs(ListJobsRequest.newBuilder().setTenant("mallory").build())
+        .getJobsList()).extracting(Job::getTenant).doesNotContain("alice");
+    assertThat(asAdmin.getJob(GetJobRequest.newBuilder().setJobId(job.getJobId()).build())
+        .getTenant()).isEqualTo("alice");
+  }
+
+  @Test
+  void theSameIdempotencyKeyFromAnotherTenantIsAnotherJob() {
+    var asMallory = pipeline(mesh.channel("pipeline", mallory));
+    var submitted = asMallory.submitJob(SubmitJobRequest.newBuilder().setIdempotencyKey("k1")
+        .setSpec(TestMesh.quickSpec("a paper lantern over a dark lake", 4)).build());
+    assertThat(submitted.getDeduplicated()).isFalse();
+    assertThat(submitted.getJobId()).isNotEqualTo(job.getJobId());
+    assertThat(submitted.getJob().getTenant()).isEqualTo("mallory");
+    asMallory.cancelJob(CancelJobRequest.newBuilder().setJobId(submitted.getJobId()).build());
+  }
+
+  @Test
+  void aSubmitterReadsItsOwnBudgetAndOnlyAnAdminGrantsOrReadsCredits() {
+    var asAlice = pipeline(mesh.channel("pipeline", alice));
+    assertThat(asAlice.getBudget(GetBudgetRequest.getDefaultInstance()).getTenant())
+        .isEqualTo("alice");
+    assertThat(pipeline(mesh.channel("pipeline", admin)).getBudget(
+        GetBudgetRequest.getDefaultInstance()).getTenant()).isEmpty();
+    for (Call call : List.<Call>of(
+        c -> pipeline(c).grantCredits(GrantCreditsRequest.newBuilder().setTenant("alice")
+            .setAmountMicros(1).build()),
+        c -> pipeline(c).getCredits(GetCreditsRequest.newBuilder().setTenant("alice").build()))) {
+      assertThatThrownBy(() -> call.run(mesh.channel("pipeline", alice)))
+          .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+            assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
+            assertThat(e.getStatus().getDescription()).startsWith("authorization: ")
+                .contains("[admin]");
+          });
+    }
+    var asAdmin = pipeline(mesh.channel("pipeline", admin));
+    assertThat(asAdmin.grantCredits(GrantCreditsRequest.newBuilder().setTenant("alice")
+        .setAmountMicros(2_000_000).setNote("trial").build()).getAvailableMicros())
+        .isEqualTo(2_000_000);
+    assertThat(asAlice.getBudget(GetBudgetRequest.getDefaultInstance()).getCredits()
+        .getGrantedMicros()).isEqualTo(2_000_000);
+  }
+}
