@@ -1,0 +1,37 @@
+package dev.reelmesh.common.observe;
+
+import io.grpc.ClientInterceptor;
+import io.grpc.ServerInterceptor;
+import io.micrometer.core.instrument.binder.grpc.MetricCollectingClientInterceptor;
+import io.micrometer.core.instrument.binder.grpc.MetricCollectingServerInterceptor;
+import java.util.List;
+
+/**
+ * What every server and channel of the mesh records about its calls: counts, latencies and
+ * status codes per method (Micrometer's gRPC meters: {@code grpc_server_processing_duration_*},
+ * {@code grpc_server_requests_received_total}, {@code grpc_server_responses_sent_total} and
+ * their {@code grpc_client_*} twins, tagged service, method, methodType, statusCode) and a span
+ * per call.
+ */
+public final class RpcObservation {
+  private static final ServerInterceptor SERVER_METRICS =
+      new MetricCollectingServerInterceptor(Metrics.registry());
+  private static final ClientInterceptor CLIENT_METRICS =
+      new MetricCollectingClientInterceptor(Metrics.registry());
+  private static final ServerInterceptor SERVER_TRACING = new TracingServerInterceptor();
+  private static final ClientInterceptor CLIENT_TRACING = RpcTracing.client();
+
+  private RpcObservation() {}
+
+  /**
+   * For {@code ServerInterceptors.intercept}, which calls the last one first: metrics
+   * outermost, so refused calls (no token, bad request) are counted with their status too.
+   */
+  public static List<ServerInterceptor> server() {
+    return List.of(SERVER_TRACING, SERVER_METRICS);
+  }
+
+  public static List<ClientInterceptor> client() {
+    return List.of(CLIENT_TRACING, CLIENT_METRICS);
+  }
+}
