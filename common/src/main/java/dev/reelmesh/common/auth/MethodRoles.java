@@ -35,10 +35,14 @@ public final class MethodRoles {
       "reelmesh.v1.ScoringService/LoadModel", ADMINS,
       "reelmesh.v1.ScoringService/UnloadModel", ADMINS,
       // One global budget today: it shows every tenant's spend.
-      "reelmesh.v1.PipelineService/GetBudget", ADMINS);
+      "reelmesh.v1.PipelineService/GetBudget", ADMINS,
+      "reelmesh.v1.PipelineService/CollectGarbage", ADMINS);
 
   private static final Set<String> KNOWN_PIPELINE = Set.of("SubmitJob", "WatchJob", "GetJob",
-      "ListJobs", "CancelJob", "ApprovePlan", "RegenerateClips", "EstimateCost", "GetBudget");
+      "ListJobs", "CancelJob", "ApprovePlan", "RegenerateClips", "EstimateCost", "GetBudget",
+      // A job's owner may delete it (one tenant sees only its own jobs); collecting garbage
+      // across jobs is for admins (the default for a listed-nowhere RPC would say the same).
+      "DeleteJob");
 
   private MethodRoles() {}
 

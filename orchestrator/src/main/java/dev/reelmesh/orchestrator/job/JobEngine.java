@@ -97,6 +97,9 @@ public final class JobEngine implements AutoCloseable {
   }
 
   private final LeaseKeeper leases;
+  /** Metrics, traces and the job id in log lines: fed by the jobs' events and runs. */
+  private final dev.reelmesh.orchestrator.observe.JobObserver observer =
+      new dev.reelmesh.orchestrator.observe.JobObserver();
 
   public JobEngine(MeshSettings settings, MeshChannels channels, ProviderFactory providers,
       Options options, JobStore store) {
@@ -144,6 +147,7 @@ public final class JobEngine implements AutoCloseable {
   }
 
   private JobRuntime track(JobRuntime runtime) {
+    observer.attach(runtime);
     jobs.put(runtime.id(), runtime);
     return runtime;
   }
@@ -362,6 +366,37 @@ public final class JobEngine implements AutoCloseable {
     return job.snapshot();
   }
 
+  /**
+   * Deletes an ended job: its artifacts directory, then its snapshot, events and steps. Its
+   * charges stay in the ledger (money history is never deleted). Returns what the directory
+   * held. A job still queued, running or waiting for approval is refused: cancel it first.
+   */
+  public dev.reelmesh.v1.DeleteJobResponse delete(String jobId) {
+    JobRuntime job = get(jobId);
+    JobState state = job.state();
+    if (!JobRuntime.isTerminal(state) || running.contains(jobId) || !preparing.add(jobId)) {
+      throw Status.FAILED_PRECONDITION.withDescription("job " + jobId + " is "
+          + state.name().replace("JOB_STATE_", "") + ": only an ended job can be deleted; "
+          + "cancel it first").asRuntimeException();
+    }
+    try {
+      if (!leases.lease(jobId)) {
+        throw Status.FAILED_PRECONDITION.withDescription("job " + jobId + " is being run by "
+            + "another orchestrator").asRuntimeException();
+      }
+      dev.reelmesh.orchestrator.gc.JobFiles.Size freed = dev.reelmesh.orchestrator.gc.JobFiles
+          .delete(dev.reelmesh.orchestrator.gc.JobFiles.directory(artifacts.root(), jobId));
+      store.delete(jobId);
+      jobs.remove(jobId);
+      byIdempotencyKey.values().remove(jobId);
+      observer.forget(jobId);
+      return dev.reelmesh.v1.DeleteJobResponse.newBuilder().setJobId(jobId).setState(state)
+          .setFreedBytes(freed.bytes()).setFiles(freed.files()).build();
+    } finally {
+      preparing.remove(jobId);
+    }
+  }
+
   /** Lets a job past the plan gate; an instruction refines the plan first. */
   public Job approve(String jobId, java.util.function.UnaryOperator<dev.reelmesh.v1.PlanReady>
       refine) {
@@ -458,18 +493,18 @@ public final class JobEngine implements AutoCloseable {
       running.remove(job.id()); // another orchestrator runs it; this one mirrors it
       return;
     }
-    Executor clips = command -> clipsPool.executeBlocking(() -> {
+    Executor clips = observer.workers(job.id(), command -> clipsPool.executeBlocking(() -> {
       command.run();
       return null;
-    }, false);
+    }, false));
     JobSpend spend = new JobSpend(job, ledger);
     ProviderScope scope = new ProviderScope(spend, job.memo(), artifacts);
     JobRun run = new JobRun(job, channels, fetcher,
-        providers.forJob(job.spec().spec().getProviders(),
-        channels, scope), artifacts, clips, Generations.load(job.memo()), spend);
+        observer.providers(providers.forJob(job.spec().spec().getProviders(),
+        channels, scope)), artifacts, clips, Generations.load(job.memo()), spend);
     jobsPool.executeBlocking(() -> {
       try {
-        run.run();
+        observer.run(job, run);
       } finally {
         running.remove(job.id());
         leases.unlease(job.id());
@@ -523,6 +558,7 @@ public final class JobEngine implements AutoCloseable {
    */
   @Override
   public void close() {
+    observer.close();
     leases.close();
     for (JobRuntime job : jobs.values()) {
       if (running.contains(job.id())) {

@@ -14,11 +14,13 @@ import javax.sql.DataSource;
 public final class PgStore implements JobStore {
   private final PgJobs jobs;
   private final PgJournal journal;
+  private final PgDeletion deletion;
 
   public PgStore(DataSource pool) {
     Sql sql = new Sql(pool);
     this.jobs = new PgJobs(sql);
     this.journal = new PgJournal(sql);
+    this.deletion = new PgDeletion(sql);
   }
 
   @Override
@@ -39,6 +41,11 @@ public final class PgStore implements JobStore {
   @Override
   public List<Job> loadAll() {
     return jobs.loadAll();
+  }
+
+  @Override
+  public boolean delete(String jobId) {
+    return deletion.delete(jobId);
   }
 
   @Override
