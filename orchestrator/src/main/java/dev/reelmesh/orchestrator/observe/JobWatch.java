@@ -76,7 +76,20 @@ final class JobWatch {
   private void state(JobState entered) {
     state = entered;
     JobMetrics.transition(entered);
-    LOG.debug("job {} is {}", jobId, JobMetrics.name(entered));
+    if (LOG.isDebugEnabled()) {
+      // States also change outside the job's run (submit, cancel, approve): named here too.
+      String outer = org.slf4j.MDC.get(JobObserver.MDC_KEY);
+      org.slf4j.MDC.put(JobObserver.MDC_KEY, jobId);
+      try {
+        LOG.debug("job {} is {}", jobId, JobMetrics.name(entered));
+      } finally {
+        if (outer == null) {
+          org.slf4j.MDC.remove(JobObserver.MDC_KEY);
+        } else {
+          org.slf4j.MDC.put(JobObserver.MDC_KEY, outer);
+        }
+      }
+    }
     if (JobRuntime.isTerminal(entered)) {
       JobMetrics.ended(entered, costMicros, retries, fallbacks);
     }

@@ -124,6 +124,9 @@ class ObservedJobTest {
       assertThat(delta("grpc_client_processing_duration_seconds_count", Map.of(
           "service", "reelmesh.v1." + leaf))).as(leaf).isGreaterThan(0);
     }
+    // The media service's FFmpeg runs (probe, stitch, thumbnail) for the job.
+    assertThat(delta("reelmesh_ffmpeg_runs_seconds_count", Map.of("tool", "ffmpeg",
+        "outcome", "ok"))).isPositive();
     assertThat(after.sum("jvm_memory_used_bytes", Map.of())).isPositive();
   }
 
@@ -184,6 +187,8 @@ class ObservedJobTest {
     assertThat(lines).isNotEmpty();
     assertThat(lines).allSatisfy(line -> assertThat(line).contains(" job=" + jobId + " - "));
     assertThat(lines).anySatisfy(line -> assertThat(line).contains("is succeeded"));
+    assertThat(lines).as("also lines written outside the run (the submit)")
+        .anySatisfy(line -> assertThat(line).contains("is queued"));
   }
 
   private static SpanData run(String id) {
