@@ -66,18 +66,23 @@ public final class Tracing {
     }
     String name = Optional.ofNullable(env.get("OTEL_SERVICE_NAME")).filter(s -> !s.isBlank())
         .orElse(serviceName);
+    OpenTelemetrySdk sdk = otlp(name, endpoint.get());
+    // Spans still in the batch go out before the process ends.
+    Runtime.getRuntime().addShutdownHook(new Thread(sdk::close, "reelmesh-otlp-flush"));
+    current = sdk;
+  }
+
+  /** An SDK that batches spans to the OTLP/HTTP traces URL {@code endpoint}. */
+  static OpenTelemetrySdk otlp(String name, String endpoint) {
     SdkTracerProvider tracers = SdkTracerProvider.builder()
         .setResource(Resource.getDefault().merge(Resource.create(
             Attributes.of(AttributeKey.stringKey("service.name"), name))))
         .addSpanProcessor(BatchSpanProcessor.builder(
-            OtlpHttpSpanExporter.builder().setEndpoint(endpoint.get()).build()).build())
+            OtlpHttpSpanExporter.builder().setEndpoint(endpoint).build()).build())
         .build();
-    OpenTelemetrySdk sdk = OpenTelemetrySdk.builder().setTracerProvider(tracers)
+    return OpenTelemetrySdk.builder().setTracerProvider(tracers)
         .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
         .build();
-    // Spans still in the batch go out before the process ends.
-    Runtime.getRuntime().addShutdownHook(new Thread(sdk::close, "reelmesh-otlp-flush"));
-    current = sdk;
   }
 
   /** The OTLP/HTTP traces URL the environment names, if any. */
