@@ -107,6 +107,41 @@ class RpcObservationTest {
     }
   }
 
+  /** Records the MDC's job id where the work of PlanScript runs (a BlockingCalls worker). */
+  static final class Recording extends LlmServiceGrpc.LlmServiceImplBase {
+    final dev.reelmesh.common.server.BlockingCalls calls = new dev.reelmesh.common.server
+        .BlockingCalls("recording", 1, 4, java.time.Duration.ofSeconds(10));
+    final java.util.List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @Override
+    public void planScript(PlanScriptRequest request,
+        io.grpc.stub.StreamObserver<dev.reelmesh.v1.PlanScriptResponse> out) {
+      calls.unary(out, () -> {
+        seen.add(String.valueOf(org.slf4j.MDC.get(JobIds.MDC_KEY)));
+        return dev.reelmesh.v1.PlanScriptResponse.getDefaultInstance();
+      });
+    }
+  }
+
+  @Test
+  void theJobACallWorksForReachesTheServersWorkerThreadsMdc() {
+    Recording recording = new Recording();
+    try (InProcessService service = InProcessService.start(recording)) {
+      org.slf4j.MDC.put(JobIds.MDC_KEY, "job-0123abcd");
+      try {
+        LlmServiceGrpc.newBlockingStub(service.channel())
+            .planScript(PlanScriptRequest.getDefaultInstance());
+      } finally {
+        org.slf4j.MDC.remove(JobIds.MDC_KEY);
+      }
+      LlmServiceGrpc.newBlockingStub(service.channel())
+          .planScript(PlanScriptRequest.getDefaultInstance());
+      assertThat(recording.seen).containsExactly("job-0123abcd", "null");
+    } finally {
+      recording.calls.close();
+    }
+  }
+
   @Test
   void theEndpointComesFromTheEnvironmentAndIsOffWithout() {
     assertThat(Tracing.endpoint(Map.of())).isEmpty();

@@ -22,7 +22,7 @@ import org.slf4j.MDC;
  */
 public final class JobObserver implements AutoCloseable {
   /** The MDC key logback's pattern prints. */
-  public static final String MDC_KEY = "job";
+  public static final String MDC_KEY = dev.reelmesh.common.observe.JobIds.MDC_KEY;
 
   /** Every engine of the process (tests start several): the jobs-by-state gauges sum them. */
   private static final Set<JobObserver> LIVE = ConcurrentHashMap.newKeySet();
