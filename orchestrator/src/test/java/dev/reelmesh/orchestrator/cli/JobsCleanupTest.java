@@ -30,9 +30,11 @@ class JobsCleanupTest {
     up = TestCli.up(dir);
     jobs = new MeshSettings(up.data(), dir.resolve("models")).artifactRoot().resolve("jobs");
     done = submitted(run("generate", "a 6-second shot of rain on a window", "--duration", "6",
-        "--variations", "1", "--tier", "draft", "--no-narration", "--plain"));
+        "--variations", "1", "--tier", "draft", "--no-narration", "--plain", "--out",
+        dir.resolve("out").toString()));
     waiting = submitted(run("generate", "a 6-second teaser for a paper lantern", "--duration",
-        "6", "--variations", "1", "--tier", "draft", "--no-narration", "--plain", "--review"));
+        "6", "--variations", "1", "--tier", "draft", "--no-narration", "--plain", "--review",
+        "--out", dir.resolve("out-review").toString()));
   }
 
   @AfterAll
@@ -67,6 +69,30 @@ class JobsCleanupTest {
     assertThat(none.code()).isEqualTo(ExitCodes.USAGE);
     TestCli.Run noMesh = TestCli.run("jobs", "rm", done, "--server", "127.0.0.1:1");
     assertThat(noMesh.code()).isEqualTo(ExitCodes.UNREACHABLE);
+  }
+
+  @Test
+  @Order(1)
+  void badRequestsAreRefusedWithTheFieldNamed() {
+    io.grpc.ManagedChannel channel = dev.reelmesh.common.server.Transports.nettyChannel(
+        up.server());
+    try {
+      var pipeline = dev.reelmesh.v1.PipelineServiceGrpc.newBlockingStub(channel);
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> pipeline.collectGarbage(
+          dev.reelmesh.v1.CollectGarbageRequest.newBuilder().setOlderThanSeconds(-1).build()))
+          .hasMessage("INVALID_ARGUMENT: older_than_seconds: must be >= 0, got -1");
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> pipeline.collectGarbage(
+          dev.reelmesh.v1.CollectGarbageRequest.newBuilder()
+              .addStates(dev.reelmesh.v1.JobState.JOB_STATE_FAILED)
+              .addStates(dev.reelmesh.v1.JobState.JOB_STATE_RUNNING).build()))
+          .hasMessage("INVALID_ARGUMENT: states[1]: only ended jobs are collected (SUCCEEDED, "
+              + "FAILED, CANCELLED), got RUNNING");
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> pipeline.deleteJob(
+          dev.reelmesh.v1.DeleteJobRequest.getDefaultInstance()))
+          .hasMessage("INVALID_ARGUMENT: job_id: must not be empty");
+    } finally {
+      channel.shutdownNow();
+    }
   }
 
   @Test
