@@ -49,7 +49,7 @@ public final class ScoringRuntime implements AutoCloseable {
     this.health = new ModelHealth(
         AliasedRequests.of(service, Set.of("ScoreImages", "RankVariations", "CheckClip"))
             .bindService());
-    repository.onReadiness(health);
+    repository.onReadiness(new ModelMetrics(health, repository));
   }
 
   public static ScoringRuntime open(MeshSettings settings, ScoringConfig config) {

@@ -37,11 +37,15 @@ public final class MethodRoles {
       "reelmesh.v1.ScoringService/LoadModel", ADMINS,
       "reelmesh.v1.ScoringService/UnloadModel", ADMINS,
       "reelmesh.v1.PipelineService/GrantCredits", ADMINS,
-      "reelmesh.v1.PipelineService/GetCredits", ADMINS);
+      "reelmesh.v1.PipelineService/GetCredits", ADMINS,
+      "reelmesh.v1.PipelineService/CollectGarbage", ADMINS);
 
   private static final Set<String> KNOWN_PIPELINE = Set.of("SubmitJob", "WatchJob", "GetJob",
       "ListJobs", "CancelJob", "ApprovePlan", "RegenerateClips", "EstimateCost", "GetBudget",
-      "GrantCredits", "GetCredits");
+      "GrantCredits", "GetCredits",
+      // A job's owner may delete it (a tenant sees only its own jobs); collecting garbage
+      // across jobs is for admins.
+      "DeleteJob");
 
   private MethodRoles() {}
 

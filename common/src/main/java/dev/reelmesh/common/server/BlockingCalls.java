@@ -75,7 +75,9 @@ public final class BlockingCalls implements AutoCloseable {
         : null;
     Context context = bounded != null ? bounded : Context.current();
     Runnable task = context.wrap(() -> {
-      try {
+      // Log lines of the work name the job the call is for, when the caller said.
+      try (dev.reelmesh.common.observe.JobIds.Scope job =
+          dev.reelmesh.common.observe.JobIds.mdc()) {
         if (context.isCancelled()) {
           answer(() -> out.onError(gaveUp(context, null)));
           return;

@@ -56,8 +56,12 @@ public final class ServiceHost implements AutoCloseable {
     for (BindableService service : services) {
       // Parsing is guarded innermost, so a malformed request reaches the handler as a refusal;
       // who calls is checked outermost, before anything else runs.
+      // Metrics and traces outermost of all: refusals are counted and traced too.
+      java.util.List<io.grpc.ServerInterceptor> chain = new java.util.ArrayList<>(
+          List.of(new UncaughtExceptionInterceptor(), auth));
+      chain.addAll(dev.reelmesh.common.observe.RpcObservation.server());
       builder.addService(ServerInterceptors.intercept(
-          ParsedRequests.rebind(service.bindService()), new UncaughtExceptionInterceptor(), auth));
+          ParsedRequests.rebind(service.bindService()), chain));
     }
     builder.addService(ServerInterceptors.intercept(health.getHealthService(), auth));
     builder.addService(ServerInterceptors.intercept(ProtoReflectionServiceV1.newInstance(), auth));

@@ -38,6 +38,11 @@ public final class ServiceMain implements Callable<Integer> {
   @Option(names = "--models", description = "Model repository; env REELMESH_MODELS.")
   private Path models;
 
+  @Option(names = "--metrics-port", paramLabel = "N",
+      description = "Serve Prometheus metrics at http://HOST:N/metrics (0 = any free port); env "
+          + "REELMESH_METRICS_PORT. Off unless given: the page needs no token.")
+  private Integer metricsPort;
+
   private ServiceMain(
       String label, int defaultPort, Function<MeshSettings, List<BindableService>> factory) {
     this.label = label;
@@ -68,12 +73,25 @@ public final class ServiceMain implements Callable<Integer> {
     NetworkSecurity security = NetworkSecurity.fromEnv(System.getenv());
     security.checkListen(this.host, insecure).ifPresent(System.err::println);
     int chosenPort = port != null ? port : defaultPort;
+    dev.reelmesh.common.observe.Tracing.configure(label, System.getenv());
+    Integer metricsAt = metricsPort != null ? metricsPort
+        : dev.reelmesh.common.observe.MetricsPort.fromEnv(System.getenv());
+    dev.reelmesh.common.observe.MetricsEndpoint metrics = metricsAt == null ? null
+        : dev.reelmesh.common.observe.MetricsEndpoint.start(this.host, metricsAt);
     ServiceHost host = ServiceHost.start(
         Transports.netty(this.host, chosenPort, security.tls().serverCredentials()),
         factory.apply(settings), security.interceptor());
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> host.shutdown(10_000), label + "-stop"));
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      host.shutdown(10_000);
+      if (metrics != null) {
+        metrics.close();
+      }
+    }, label + "-stop"));
     System.out.printf("%s serving %s on %s:%d%n", label, host.serviceNames(), this.host,
         host.port());
+    if (metrics != null) {
+      System.out.printf("%s metrics on http://%s:%d/metrics%n", label, this.host, metrics.port());
+    }
     host.server().awaitTermination();
     return 0;
   }

@@ -63,6 +63,7 @@ public final class Transports {
     return InProcessChannelBuilder.forName(name)
         .maxInboundMessageSize(MAX_MESSAGE_BYTES)
         .intercept(DEFAULT_DEADLINE)
+        .intercept(dev.reelmesh.common.observe.RpcObservation.client())
         .build();
   }
 
@@ -77,6 +78,7 @@ public final class Transports {
     List<ClientInterceptor> interceptors = new ArrayList<>();
     token.ifPresent(interceptors::add);
     interceptors.add(DEFAULT_DEADLINE);
+    interceptors.addAll(dev.reelmesh.common.observe.RpcObservation.client());
     return NettyChannelBuilder.forTarget(target, credentials)
         .maxInboundMessageSize(MAX_MESSAGE_BYTES)
         .flowControlWindow(FLOW_CONTROL_WINDOW_BYTES)

@@ -72,6 +72,27 @@ public final class FfmpegRunner {
 
   private Output run(String what, Path exe, List<String> args, Cancellation cancel,
       Consumer<String> stdoutLines) {
+    long started = System.nanoTime();
+    String outcome = "error";
+    try {
+      Output out = runTimed(what, exe, args, cancel, stdoutLines);
+      outcome = "ok";
+      return out;
+    } catch (CancellationException e) {
+      outcome = "cancelled";
+      throw e;
+    } finally {
+      // reelmesh_ffmpeg_runs_seconds{tool,outcome}: the tool, not `what` (it names clips).
+      io.micrometer.core.instrument.Timer.builder("reelmesh.ffmpeg.runs")
+          .description("FFmpeg and ffprobe runs and their wall time")
+          .tag("tool", exe.getFileName().toString().replaceFirst("\\.exe$", ""))
+          .tag("outcome", outcome).register(dev.reelmesh.common.observe.Metrics.registry())
+          .record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+    }
+  }
+
+  private Output runTimed(String what, Path exe, List<String> args, Cancellation cancel,
+      Consumer<String> stdoutLines) {
     cancel.check();
     Process process;
     try {

@@ -55,7 +55,7 @@ final class JobsCommands {
   }
 
   @Command(name = "jobs", mixinStandardHelpOptions = true, description = "List jobs, newest first.",
-      footer = ExitCodes.HELP)
+      footer = ExitCodes.HELP, subcommands = {JobsCleanup.Rm.class, JobsCleanup.Gc.class})
   static final class Jobs extends Remote {
     @Option(names = "--limit", defaultValue = "50", description = "At most this many, 1-500 "
         + "(default ${DEFAULT-VALUE}).")

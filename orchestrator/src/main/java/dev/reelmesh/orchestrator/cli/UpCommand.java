@@ -42,6 +42,11 @@ final class UpCommand implements Callable<Integer> {
   @Option(names = "--no-studio", description = "Do not serve the web studio.")
   boolean noStudio;
 
+  @Option(names = "--metrics-port", paramLabel = "N",
+      description = "Also serve Prometheus metrics on their own port (0 = any free port); env "
+          + "REELMESH_METRICS_PORT. The studio serves them at /metrics either way.")
+  Integer metricsPort;
+
   @Spec CommandSpec spec;
 
   /** Where tokens, TLS and providers are configured (tests set their own). */
@@ -67,7 +72,8 @@ final class UpCommand implements Callable<Integer> {
         ProviderFactory.fromEnv(env), JobEngine.Options.defaults(), mesh.databaseUrl(),
         security);
         StudioHost studio = noStudio ? null : StudioHost.start(running, studioHost,
-            studioPort != null ? studioPort : portBase + 5, security)) {
+            studioPort != null ? studioPort : portBase + 5, security);
+        dev.reelmesh.common.observe.MetricsEndpoint metrics = metricsEndpoint(studioHost)) {
       Thread hook = new Thread(() -> {
         stop.countDown();
         running.close();
@@ -82,6 +88,10 @@ final class UpCommand implements Callable<Integer> {
       }
       if (studio != null) {
         out.printf("  %-9s %s%n", "studio", studio.url());
+        out.printf("  %-9s %smetrics%n", "metrics", studio.url());
+      }
+      if (metrics != null) {
+        out.printf("  %-9s http://%s:%d/metrics%n", "metrics", studioHost, metrics.port());
       }
       out.println("Ctrl-C to stop.");
       out.flush();
@@ -96,5 +106,13 @@ final class UpCommand implements Callable<Integer> {
     out.println("reelmesh stopped.");
     out.flush();
     return 0;
+  }
+
+  /** The metrics page on its own port, when asked for; it needs no token, like the studio's. */
+  private dev.reelmesh.common.observe.MetricsEndpoint metricsEndpoint(String at)
+      throws java.io.IOException {
+    Integer port = metricsPort != null ? metricsPort
+        : dev.reelmesh.common.observe.MetricsPort.fromEnv(env);
+    return port == null ? null : dev.reelmesh.common.observe.MetricsEndpoint.start(at, port);
   }
 }

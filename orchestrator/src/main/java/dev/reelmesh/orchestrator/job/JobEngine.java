@@ -98,6 +98,9 @@ public final class JobEngine implements AutoCloseable {
 
   private final LeaseKeeper leases;
   private final java.time.Duration leaseTtl;
+  /** Metrics, traces and the job id in log lines: fed by the jobs' events and runs. */
+  private final dev.reelmesh.orchestrator.observe.JobObserver observer =
+      new dev.reelmesh.orchestrator.observe.JobObserver();
 
   /**
    * @param providers which paid providers jobs may choose, and their settings
@@ -161,6 +164,7 @@ public final class JobEngine implements AutoCloseable {
   }
 
   private JobRuntime track(JobRuntime runtime) {
+    observer.attach(runtime);
     jobs.put(runtime.id(), runtime);
     return runtime;
   }
@@ -430,6 +434,37 @@ public final class JobEngine implements AutoCloseable {
     return job.snapshot();
   }
 
+  /**
+   * Deletes an ended job: its artifacts directory, then its snapshot, events and steps. Its
+   * charges stay in the ledger (money history is never deleted). Returns what the directory
+   * held. A job still queued, running or waiting for approval is refused: cancel it first.
+   */
+  public dev.reelmesh.v1.DeleteJobResponse delete(String jobId) {
+    JobRuntime job = get(jobId);
+    JobState state = job.state();
+    if (!JobRuntime.isTerminal(state) || running.contains(jobId) || !preparing.add(jobId)) {
+      throw Status.FAILED_PRECONDITION.withDescription("job " + jobId + " is "
+          + state.name().replace("JOB_STATE_", "") + ": only an ended job can be deleted; "
+          + "cancel it first").asRuntimeException();
+    }
+    try {
+      if (!leases.lease(jobId)) {
+        throw Status.FAILED_PRECONDITION.withDescription("job " + jobId + " is being run by "
+            + "another orchestrator").asRuntimeException();
+      }
+      dev.reelmesh.orchestrator.gc.JobFiles.Size freed = dev.reelmesh.orchestrator.gc.JobFiles
+          .delete(dev.reelmesh.orchestrator.gc.JobFiles.directory(artifacts.root(), jobId));
+      store.delete(jobId);
+      jobs.remove(jobId);
+      byIdempotencyKey.values().remove(jobId);
+      observer.forget(jobId);
+      return dev.reelmesh.v1.DeleteJobResponse.newBuilder().setJobId(jobId).setState(state)
+          .setFreedBytes(freed.bytes()).setFiles(freed.files()).build();
+    } finally {
+      preparing.remove(jobId);
+    }
+  }
+
   /** Lets a job past the plan gate; an instruction refines the plan first. */
   public Job approve(String jobId, java.util.function.UnaryOperator<dev.reelmesh.v1.PlanReady>
       refine) {
@@ -526,14 +561,14 @@ public final class JobEngine implements AutoCloseable {
       running.remove(job.id()); // another orchestrator runs it; this one mirrors it
       return;
     }
-    Executor clips = command -> clipsPool.executeBlocking(() -> {
+    Executor clips = observer.workers(job.id(), command -> clipsPool.executeBlocking(() -> {
       command.run();
       return null;
-    }, false);
+    }, false));
     Runnable run = runner.run(job, leases.owner(), clips);
     jobsPool.executeBlocking(() -> {
       try {
-        run.run();
+        observer.run(job, run);
       } finally {
         running.remove(job.id());
         leases.unlease(job.id());
@@ -583,6 +618,7 @@ public final class JobEngine implements AutoCloseable {
    */
   @Override
   public void close() {
+    observer.close();
     leases.close();
     for (JobRuntime job : jobs.values()) {
       if (running.contains(job.id())) {

@@ -32,6 +32,8 @@ public final class JobRuntime {
   private volatile Context.CancellableContext context;
   private volatile boolean cancelRequested;
   private volatile boolean stopping;
+  /** Hears each event this process appends, once persisted (metrics, traces). */
+  private volatile Consumer<JobEvent> observer;
   /** Set when the job itself (state, result, error, bill) changed since the last snapshot. */
   private boolean snapshotStale = true;
 
@@ -44,7 +46,13 @@ public final class JobRuntime {
     this.ledger = ledger;
     this.job = job.toBuilder();
     this.job.setCost(report(bill));
-    this.log = new EventLog(job.getJobId(), restored, store::appendEvent);
+    this.log = new EventLog(job.getJobId(), restored, event -> {
+      store.appendEvent(event);
+      Consumer<JobEvent> watching = observer;
+      if (watching != null) {
+        watching.accept(event); // appended here, in order: never a mirrored event
+      }
+    });
     this.memo = new StepMemo(store, job.getJobId());
     memo.onDamaged(key -> warn(this.job.getStage(), this.job.getPercent(), "step_record_damaged",
         "the recorded result of step " + key + " is damaged and is computed again; "
@@ -59,6 +67,14 @@ public final class JobRuntime {
     if (isTerminal(job.getState())) {
       log.close();
     }
+  }
+
+  /**
+   * {@code observer} hears every event appended from now on, in sequence order, inside the
+   * log's lock on the appending thread: it must be quick and must not throw.
+   */
+  public void observeEvents(Consumer<JobEvent> observer) {
+    this.observer = observer;
   }
 
   public String id() {

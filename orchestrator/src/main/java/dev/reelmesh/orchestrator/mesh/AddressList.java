@@ -36,6 +36,8 @@ public final class AddressList {
         .defaultLoadBalancingPolicy("round_robin")
         .usePlaintext()
         .maxInboundMessageSize(64 << 20)
+        // Calls to remote replicas are counted and carry the job's trace like in-process ones.
+        .intercept(dev.reelmesh.common.observe.RpcObservation.client())
         .build();
   }
 

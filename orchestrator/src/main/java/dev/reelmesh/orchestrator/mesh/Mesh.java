@@ -88,6 +88,8 @@ public final class Mesh implements AutoCloseable {
       ProviderFactory providers, JobEngine.Options options, String databaseUrl,
       NetworkSecurity security)
       throws IOException {
+    // Off unless an OTLP endpoint is configured; once per process.
+    dev.reelmesh.common.observe.Tracing.configure("reelmesh", System.getenv());
     List<ServiceHost> hosts = new ArrayList<>();
     PipelineServices pipelineServices = null;
     ScoringRuntime scoringRuntime = null;

@@ -195,6 +195,19 @@ final class PipelineGrpcService extends PipelineServiceGrpc.PipelineServiceImplB
     return job;
   }
 
+  @Override
+  public void deleteJob(dev.reelmesh.v1.DeleteJobRequest request,
+      StreamObserver<dev.reelmesh.v1.DeleteJobResponse> out) {
+    unary(out, () -> engine.delete(request.getJobId()));
+  }
+
+  @Override
+  public void collectGarbage(dev.reelmesh.v1.CollectGarbageRequest request,
+      StreamObserver<dev.reelmesh.v1.CollectGarbageResponse> out) {
+    unary(out, () -> dev.reelmesh.orchestrator.gc.GarbageCollection.collect(engine, request,
+        java.time.Clock.systemUTC()));
+  }
+
   /**
    * Store reads and writes, and the LLM call of a refinement, block: they run on the worker
    * pool in the caller's context, never on a transport thread.

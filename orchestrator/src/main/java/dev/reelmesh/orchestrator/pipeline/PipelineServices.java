@@ -45,7 +45,8 @@ public final class PipelineServices implements AutoCloseable {
     Database database = Database.open(databaseUrl, settings.stateDir());
     try {
       JobRunner runner = new StageRunner(channels, providers, new UrlFetcher(options.fetch()),
-          new ArtifactStore(settings.artifactRoot()));
+          new ArtifactStore(settings.artifactRoot()),
+          dev.reelmesh.orchestrator.observe.ObservedProviders::wrap);
       return new PipelineServices(new JobEngine(settings, channels, providers, options,
           database.store(), runner).start(), database);
     } catch (RuntimeException e) {

@@ -17,22 +17,27 @@ public final class StageRunner implements JobRunner {
   private final ProviderFactory providers;
   private final UrlFetcher fetcher;
   private final ArtifactStore artifacts;
+  private final java.util.function.UnaryOperator<Providers> observed;
 
-  /** @param fetcher fetches reference images given by URL, within the engine's policy */
+  /**
+   * @param fetcher fetches reference images given by URL, within the engine's policy
+   * @param observed wraps a job's providers so each call is timed, counted and traced
+   */
   public StageRunner(MeshChannels channels, ProviderFactory providers, UrlFetcher fetcher,
-      ArtifactStore artifacts) {
+      ArtifactStore artifacts, java.util.function.UnaryOperator<Providers> observed) {
     this.channels = channels;
     this.providers = providers;
     this.fetcher = fetcher;
     this.artifacts = artifacts;
+    this.observed = observed;
   }
 
   @Override
   public Runnable run(JobRuntime job, String leaseOwner, Executor clips) {
     JobSpend spend = new JobSpend(job, job.ledger(), leaseOwner);
     ProviderScope scope = new ProviderScope(spend, job.memo(), artifacts);
-    return new JobRun(job, channels, fetcher, providers.forJob(job.spec().spec().getProviders(),
-        channels, scope), artifacts, clips, Generations.load(job.memo()), spend);
+    return new JobRun(job, channels, fetcher, observed.apply(providers.forJob(
+        job.spec().spec().getProviders(), channels, scope)), artifacts, clips, Generations.load(job.memo()), spend);
   }
 
   @Override

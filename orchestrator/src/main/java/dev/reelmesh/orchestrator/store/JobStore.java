@@ -28,6 +28,12 @@ public interface JobStore {
   /** Every job, any orchestrator's. */
   List<Job> loadAll();
 
+  /**
+   * Forgets a job: its snapshot, events and steps. Its paid calls and charges stay, under its
+   * id: money history is never deleted. True when there was such a job.
+   */
+  boolean delete(String jobId);
+
   // ---- events ----
 
   /** Appends one event; its sequence must be the job's next (a duplicate is refused). */

@@ -16,6 +16,7 @@ public final class PgStore implements JobStore {
   private final PgJobs jobs;
   private final PgJournal journal;
   private final PgCredits credits;
+  private final PgDeletion deletion;
 
   /** Credits required or not as {@code REELMESH_CREDITS} says. */
   public PgStore(DataSource pool) {
@@ -31,6 +32,7 @@ public final class PgStore implements JobStore {
     this.jobs = new PgJobs(sql);
     this.credits = new PgCredits(sql, creditsRequired);
     this.journal = new PgJournal(sql, credits);
+    this.deletion = new PgDeletion(sql);
   }
 
   @Override
@@ -51,6 +53,11 @@ public final class PgStore implements JobStore {
   @Override
   public List<Job> loadAll() {
     return jobs.loadAll();
+  }
+
+  @Override
+  public boolean delete(String jobId) {
+    return deletion.delete(jobId);
   }
 
   @Override

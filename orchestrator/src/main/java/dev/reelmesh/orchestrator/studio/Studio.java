@@ -42,6 +42,10 @@ public final class Studio implements AutoCloseable {
     new StudioApi(pipeline).mount(router);
     BrowserToken.mount(router, pipeline);
     router.get("/files").handler(new ArtifactFiles(pipeline, media, cache)::handle);
+    // The whole process's meters (all four services in `reelmesh up`), for Prometheus to scrape.
+    router.get("/metrics").handler(ctx -> ctx.response()
+        .putHeader("content-type", dev.reelmesh.common.observe.Metrics.CONTENT_TYPE)
+        .end(dev.reelmesh.common.observe.Metrics.scrape()));
     router.route("/*").handler(StaticHandler.create("studio").setCachingEnabled(false)
         .setDefaultContentEncoding("UTF-8"));
     router.route().failureHandler(ctx -> GrpcHttp.fail(ctx, ctx.failure() != null

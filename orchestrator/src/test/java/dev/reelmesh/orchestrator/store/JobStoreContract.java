@@ -172,6 +172,30 @@ abstract class JobStoreContract {
   }
 
   @Test
+  void deletingAJobForgetsItsEventsAndStepsButNeverItsMoney() {
+    store.insert(job("a", ""));
+    store.insert(job("b", ""));
+    store.appendEvent(JobEvent.newBuilder().setJobId("a").setSequence(1).build());
+    store.putStep("a", "plan", new byte[] {1});
+    store.putStep("b", "plan", new byte[] {2});
+    store.charge("a", MONTH, List.of(line(0).toBuilder().setActualMicros(11).build()));
+    store.settle(store.hold("a", "x", line(30), 0, MONTH, 5000).callId(),
+        List.of(line(30).toBuilder().setActualMicros(29).build()), "clip", new byte[] {3});
+
+    assertThat(store.delete("a")).isTrue();
+    assertThat(store.load("a")).isEmpty();
+    assertThat(store.events("a", 0, 10)).isEmpty();
+    assertThat(store.step("a", "plan")).isNull();
+    assertThat(store.step("a", "clip")).isNull();
+    assertThat(store.loadAll()).extracting(Job::getJobId).containsExactly("b");
+    assertThat(store.step("b", "plan")).containsExactly(2);
+    // The charges stay, under the job's id: the month still counts them.
+    assertThat(store.bill("a")).extracting(CostLine::getActualMicros).containsExactly(11L, 29L);
+    assertThat(store.budget(MONTH, 5000).getSpentMicros()).isEqualTo(40);
+    assertThat(store.delete("a")).isFalse();
+  }
+
+  @Test
   void aLeaseIsHeldByOneOwnerUntilItRunsOut() throws Exception {
     store.insert(job("a", ""));
     assertThat(store.orphans()).containsExactly("a");

@@ -44,6 +44,8 @@ public final class DynamicBatcher<I, O> implements AutoCloseable {
   public Stats stats() {
     return new Stats(batches.get(), items.get());
   }
+  /** Batch sizes as Prometheus sees them: {@code reelmesh_scoring_batch_size{batcher}}. */
+  private final io.micrometer.core.instrument.DistributionSummary sizes;
   private final Thread thread;
   private volatile boolean closed;
 
@@ -62,6 +64,9 @@ public final class DynamicBatcher<I, O> implements AutoCloseable {
     this.maxWaitNanos = maxWait.toNanos();
     this.runBatch = runBatch;
     this.inFlight = inFlight;
+    this.sizes = io.micrometer.core.instrument.DistributionSummary
+        .builder("reelmesh.scoring.batch.size").description("Items per batch run")
+        .tag("batcher", name).register(dev.reelmesh.common.observe.Metrics.registry());
     this.thread = new Thread(this::loop, "batcher-" + name);
     thread.setDaemon(true);
     thread.start();
@@ -162,6 +167,7 @@ public final class DynamicBatcher<I, O> implements AutoCloseable {
     }
     batches.incrementAndGet();
     items.addAndGet(batch.size());
+    sizes.record(batch.size());
     try {
       List<O> outputs = runBatch.apply(batch.stream().map(Pending::item).toList());
       if (outputs.size() != batch.size()) {
