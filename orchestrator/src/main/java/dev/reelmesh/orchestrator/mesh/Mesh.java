@@ -11,6 +11,7 @@ import dev.reelmesh.media.MediaServices;
 import dev.reelmesh.orchestrator.job.JobEngine;
 import dev.reelmesh.orchestrator.pipeline.PipelineServices;
 import dev.reelmesh.orchestrator.stage.ProviderFactory;
+import dev.reelmesh.orchestrator.store.Database;
 import dev.reelmesh.scoring.ScoringConfig;
 import dev.reelmesh.scoring.ScoringRuntime;
 import io.grpc.BindableService;
@@ -21,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -94,6 +96,11 @@ public final class Mesh implements AutoCloseable {
     List<ManagedChannel> channels = new ArrayList<>();
     Map<String, String> addresses = new LinkedHashMap<>();
     String prefix = "reelmesh-" + UUID.randomUUID() + "-";
+    // The database (the embedded PostgreSQL's start and the schema migration: the longest part
+    // of start-up, mostly waiting on the server process) opens on a thread of its own while
+    // this one builds the other services; natives load on a third, at low priority.
+    CompletableFuture<Database> database = DatabaseStart.begin(databaseUrl, settings);
+    Warmup.inBackground();
     try {
       // A leaf service named by REELMESH_<ROLE>_ADDRESS (host:port[,host:port...]) runs
       // elsewhere, as many replicas as listed; the others run in this process.
@@ -103,7 +110,8 @@ public final class Mesh implements AutoCloseable {
       String mediaAt = env.get("REELMESH_MEDIA_ADDRESS");
       List<BindableService> llm = remote(llmAt) ? null : LlmServices.create(settings);
       if (!remote(scoringAt)) {
-        scoringRuntime = ScoringRuntime.open(settings, ScoringConfig.fromEnvironment(env));
+        // Models load after start-up; calls that need them wait for that first scan.
+        scoringRuntime = ScoringRuntime.start(settings, ScoringConfig.fromEnvironment(env));
       }
       List<BindableService> scoring = scoringRuntime == null ? null : scoringRuntime.services();
       List<BindableService> media = remote(mediaAt) ? null : MediaServices.create(settings);
@@ -111,8 +119,8 @@ public final class Mesh implements AutoCloseable {
           leaf(prefix + "llm", llm, llmAt, hosts, channels),
           leaf(prefix + "scoring", scoring, scoringAt, hosts, channels),
           leaf(prefix + "media", media, mediaAt, hosts, channels));
-      pipelineServices = PipelineServices.start(settings, meshChannels, providers, options,
-          databaseUrl);
+      pipelineServices = PipelineServices.startOn(settings, meshChannels, providers, options,
+          DatabaseStart.await(database));
       List<BindableService> pipeline = pipelineServices.services();
       serveInProcess(prefix + "pipeline", pipeline, hosts, channels);
       if (ports != null) {
@@ -133,6 +141,9 @@ public final class Mesh implements AutoCloseable {
       return new Mesh(hosts, channels, addresses, meshChannels, pipelineServices,
           scoringRuntime);
     } catch (IOException | RuntimeException e) {
+      if (pipelineServices == null) {
+        DatabaseStart.closeWhenOpen(database); // the pipeline owns it once started
+      }
       stopAll(hosts, channels, pipelineServices, scoringRuntime);
       throw e;
     }
