@@ -62,8 +62,9 @@ final class UpCommand implements Callable<Integer> {
     // The studio calls the pipeline in-process as the local user and checks no token yet, so it
     // listens on loopback unless the operator accepted an open mesh with --insecure.
     String studioHost = insecure ? host : "127.0.0.1";
+    // Providers are configured once the database has begun to open (see Mesh.start).
     try (Mesh running = Mesh.start(settings, ServicePorts.fromBase(portBase), host,
-        ProviderFactory.fromEnv(env), JobEngine.Options.defaults(), mesh.databaseUrl(),
+        () -> ProviderFactory.fromEnv(env), JobEngine.Options.defaults(), mesh.databaseUrl(),
         security);
         StudioHost studio = noStudio ? null : StudioHost.start(running, studioHost,
             studioPort != null ? studioPort : portBase + 5)) {

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -71,8 +72,8 @@ public final class Mesh implements AutoCloseable {
    */
   public static Mesh start(MeshSettings settings, ServicePorts ports, String host,
       String databaseUrl) throws IOException {
-    return start(settings, ports, host, ProviderFactory.fromEnv(System.getenv()),
-        JobEngine.Options.defaults(), databaseUrl);
+    return start(settings, ports, host, () -> ProviderFactory.fromEnv(System.getenv()),
+        JobEngine.Options.defaults(), databaseUrl, NetworkSecurity.NONE);
   }
 
   /** As above, with the job engine's providers and options chosen (tests inject failures). */
@@ -90,18 +91,29 @@ public final class Mesh implements AutoCloseable {
       ProviderFactory providers, JobEngine.Options options, String databaseUrl,
       NetworkSecurity security)
       throws IOException {
+    return start(settings, ports, host, () -> providers, options, databaseUrl, security);
+  }
+
+  /**
+   * As above, the providers made once the database has begun to open (reading their
+   * configuration then overlaps with it).
+   */
+  public static Mesh start(MeshSettings settings, ServicePorts ports, String host,
+      Supplier<ProviderFactory> providerConfig, JobEngine.Options options, String databaseUrl,
+      NetworkSecurity security)
+      throws IOException {
+    // The database (the embedded PostgreSQL's start and the schema migration: the longest part
+    // of start-up, half of it waiting on the server process) opens on a thread of its own,
+    // first, while this one builds the other services.
+    CompletableFuture<Database> database = DatabaseStart.begin(databaseUrl, settings);
     List<ServiceHost> hosts = new ArrayList<>();
     PipelineServices pipelineServices = null;
     ScoringRuntime scoringRuntime = null;
     List<ManagedChannel> channels = new ArrayList<>();
     Map<String, String> addresses = new LinkedHashMap<>();
     String prefix = "reelmesh-" + UUID.randomUUID() + "-";
-    // The database (the embedded PostgreSQL's start and the schema migration: the longest part
-    // of start-up, mostly waiting on the server process) opens on a thread of its own while
-    // this one builds the other services; natives load on a third, at low priority.
-    CompletableFuture<Database> database = DatabaseStart.begin(databaseUrl, settings);
-    Warmup.inBackground();
     try {
+      ProviderFactory providers = providerConfig.get();
       // A leaf service named by REELMESH_<ROLE>_ADDRESS (host:port[,host:port...]) runs
       // elsewhere, as many replicas as listed; the others run in this process.
       Map<String, String> env = System.getenv();
@@ -138,6 +150,9 @@ public final class Mesh implements AutoCloseable {
         }
       }
       addresses.put("in-process pipeline", prefix + "pipeline");
+      // The natives a job needs later (FFmpeg, Java2D) load beside the first submit and plan,
+      // which use one core, rather than competing with start-up itself.
+      Warmup.inBackground();
       return new Mesh(hosts, channels, addresses, meshChannels, pipelineServices,
           scoringRuntime);
     } catch (IOException | RuntimeException e) {

@@ -19,7 +19,6 @@ final class Warmup {
   static void inBackground() {
     Thread thread = new Thread(Warmup::run, "reelmesh-warmup");
     thread.setDaemon(true);
-    thread.setPriority(Thread.MIN_PRIORITY); // behind start-up's own work
     thread.start();
   }
 
