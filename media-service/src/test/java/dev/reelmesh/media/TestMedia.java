@@ -40,6 +40,30 @@ final class TestMedia {
     return file;
   }
 
+  /**
+   * A clip that looks like a real offline job's: {@code still} (an animatic-like frame) pushed in
+   * slowly at 2× size as the motion engine moves its cameras, with a sine tone (none when
+   * {@code hz} is 0). Such content encodes at the bitrate real jobs run at, which test patterns
+   * do not.
+   */
+  static Path sceneClip(Path file, Path still, int w, int h, double fps, double seconds,
+      int hz) {
+    int frames = (int) Math.round(seconds * fps);
+    List<String> args = new ArrayList<>(List.of("-i", still.toString()));
+    if (hz > 0) {
+      args.addAll(List.of("-f", "lavfi", "-i", "sine=frequency=" + hz + ":sample_rate=48000:"
+          + "duration=" + Encoders.num(seconds), "-ac", "2"));
+      args.addAll(Encoders.aac());
+    }
+    args.addAll(List.of("-vf", "scale=" + 2 * w + ":" + 2 * h + ",zoompan=z='1+0.15*on/"
+        + frames + "':x='iw/2-(iw/zoom/2)':y='ih/2-(ih/zoom/2)':d=" + frames + ":s=" + w + "x"
+        + h + ":fps=" + Encoders.num(fps), "-frames:v", Integer.toString(frames)));
+    args.addAll(Encoders.h264(w, h, fps));
+    args.add(file.toString());
+    ffmpeg(args);
+    return file;
+  }
+
   /** A tone as WAV at a given amplitude-ish level, mono 48 kHz. */
   static Path tone(Path file, int hz, double seconds, double volumeDb) {
     ffmpeg(List.of("-f", "lavfi", "-i", "sine=frequency=" + hz + ":sample_rate=48000:duration="

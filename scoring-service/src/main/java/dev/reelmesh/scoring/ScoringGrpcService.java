@@ -1,6 +1,7 @@
 package dev.reelmesh.scoring;
 
 import dev.reelmesh.common.error.Statuses;
+import dev.reelmesh.common.parallel.ParallelMap;
 import dev.reelmesh.common.server.BlockingCalls;
 import dev.reelmesh.scoring.batch.RequestGauge;
 import dev.reelmesh.scoring.engine.ScoreValue;
@@ -43,9 +44,9 @@ import dev.reelmesh.v1.UnloadModelRequest;
 import dev.reelmesh.v1.UnloadModelResponse;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 
 /** The gRPC edge of reelmesh.v1.ScoringService: protos in and out, records inside. */
 final class ScoringGrpcService extends ScoringServiceGrpc.ScoringServiceImplBase {
@@ -55,9 +56,11 @@ final class ScoringGrpcService extends ScoringServiceGrpc.ScoringServiceImplBase
   private final BlockingCalls workers;
   private final RequestGauge requests;
   private final ClipChecker clips;
+  private final ParallelMap parallel;
 
   ScoringGrpcService(ScoringEngine engine, ImageResolver images, ModelRepository repository,
-      BlockingCalls workers, RequestGauge requests) {
+      BlockingCalls workers, RequestGauge requests, ParallelMap parallel) {
+    this.parallel = parallel;
     this.clips = new ClipChecker(engine, repository);
     this.requests = requests;
     this.engine = engine;
@@ -175,11 +178,9 @@ final class ScoringGrpcService extends ScoringServiceGrpc.ScoringServiceImplBase
           + ScoringConfig.MAX_IMAGES + " per call");
     }
     ScoringEngine.validateScorers(scorers, prompt);
-    List<RgbImage> decoded = new ArrayList<>(sources.size());
-    for (int i = 0; i < sources.size(); i++) {
-      decoded.add(images.resolve("images[" + i + "]", sources.get(i)));
-    }
-    return decoded;
+    // Each image is read and decoded once, all of them side by side (CPU-bound, independent).
+    List<Integer> indexes = IntStream.range(0, sources.size()).boxed().toList();
+    return parallel.map(indexes, i -> images.resolve("images[" + i + "]", sources.get(i)));
   }
 
   private static String requireName(String name) {

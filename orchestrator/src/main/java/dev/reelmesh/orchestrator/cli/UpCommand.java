@@ -68,8 +68,9 @@ final class UpCommand implements Callable<Integer> {
     // loopback unless the operator accepted an open mesh with --insecure; with it, the studio
     // passes each browser's token to the pipeline's check and listens where the mesh does.
     String studioHost = insecure || security.auth().enabled() ? host : "127.0.0.1";
+    // Providers are configured once the database has begun to open (see Mesh.start).
     try (Mesh running = Mesh.start(settings, ServicePorts.fromBase(portBase), host,
-        ProviderFactory.fromEnv(env), JobEngine.Options.defaults(), mesh.databaseUrl(),
+        () -> ProviderFactory.fromEnv(env), JobEngine.Options.defaults(), mesh.databaseUrl(),
         security);
         StudioHost studio = noStudio ? null : StudioHost.start(running, studioHost,
             studioPort != null ? studioPort : portBase + 5, security);

@@ -11,6 +11,7 @@ import dev.reelmesh.media.MediaServices;
 import dev.reelmesh.orchestrator.job.JobEngine;
 import dev.reelmesh.orchestrator.pipeline.PipelineServices;
 import dev.reelmesh.orchestrator.stage.ProviderFactory;
+import dev.reelmesh.orchestrator.store.Database;
 import dev.reelmesh.scoring.ScoringConfig;
 import dev.reelmesh.scoring.ScoringRuntime;
 import io.grpc.BindableService;
@@ -21,7 +22,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * All four services in one JVM ({@code reelmesh up}, {@code reelmesh generate}). Each service's
@@ -69,8 +72,8 @@ public final class Mesh implements AutoCloseable {
    */
   public static Mesh start(MeshSettings settings, ServicePorts ports, String host,
       String databaseUrl) throws IOException {
-    return start(settings, ports, host, ProviderFactory.fromEnv(System.getenv()),
-        JobEngine.Options.defaults(), databaseUrl);
+    return start(settings, ports, host, () -> ProviderFactory.fromEnv(System.getenv()),
+        JobEngine.Options.defaults(), databaseUrl, NetworkSecurity.NONE);
   }
 
   /** As above, with the job engine's providers and options chosen (tests inject failures). */
@@ -88,8 +91,23 @@ public final class Mesh implements AutoCloseable {
       ProviderFactory providers, JobEngine.Options options, String databaseUrl,
       NetworkSecurity security)
       throws IOException {
+    return start(settings, ports, host, () -> providers, options, databaseUrl, security);
+  }
+
+  /**
+   * As above, the providers made once the database has begun to open (reading their
+   * configuration then overlaps with it).
+   */
+  public static Mesh start(MeshSettings settings, ServicePorts ports, String host,
+      Supplier<ProviderFactory> providerConfig, JobEngine.Options options, String databaseUrl,
+      NetworkSecurity security)
+      throws IOException {
     // Off unless an OTLP endpoint is configured; once per process.
     dev.reelmesh.common.observe.Tracing.configure("reelmesh", System.getenv());
+    // The database (the embedded PostgreSQL's start and the schema migration: the longest part
+    // of start-up, half of it waiting on the server process) opens on a thread of its own,
+    // first, while this one builds the other services.
+    CompletableFuture<Database> database = DatabaseStart.begin(databaseUrl, settings);
     List<ServiceHost> hosts = new ArrayList<>();
     PipelineServices pipelineServices = null;
     ScoringRuntime scoringRuntime = null;
@@ -97,6 +115,7 @@ public final class Mesh implements AutoCloseable {
     Map<String, String> addresses = new LinkedHashMap<>();
     String prefix = "reelmesh-" + UUID.randomUUID() + "-";
     try {
+      ProviderFactory providers = providerConfig.get();
       // A leaf service named by REELMESH_<ROLE>_ADDRESS (host:port[,host:port...]) runs
       // elsewhere, as many replicas as listed; the others run in this process.
       Map<String, String> env = System.getenv();
@@ -105,7 +124,8 @@ public final class Mesh implements AutoCloseable {
       String mediaAt = env.get("REELMESH_MEDIA_ADDRESS");
       List<BindableService> llm = remote(llmAt) ? null : LlmServices.create(settings);
       if (!remote(scoringAt)) {
-        scoringRuntime = ScoringRuntime.open(settings, ScoringConfig.fromEnvironment(env));
+        // Models load after start-up; calls that need them wait for that first scan.
+        scoringRuntime = ScoringRuntime.start(settings, ScoringConfig.fromEnvironment(env));
       }
       List<BindableService> scoring = scoringRuntime == null ? null : scoringRuntime.services();
       List<BindableService> media = remote(mediaAt) ? null : MediaServices.create(settings);
@@ -113,8 +133,8 @@ public final class Mesh implements AutoCloseable {
           leaf(prefix + "llm", llm, llmAt, hosts, channels),
           leaf(prefix + "scoring", scoring, scoringAt, hosts, channels),
           leaf(prefix + "media", media, mediaAt, hosts, channels));
-      pipelineServices = PipelineServices.start(settings, meshChannels, providers, options,
-          databaseUrl);
+      pipelineServices = PipelineServices.startOn(settings, meshChannels, providers, options,
+          DatabaseStart.await(database));
       List<BindableService> pipeline = pipelineServices.services();
       serveInProcess(prefix + "pipeline", pipeline, hosts, channels);
       if (ports != null) {
@@ -132,9 +152,15 @@ public final class Mesh implements AutoCloseable {
         }
       }
       addresses.put("in-process pipeline", prefix + "pipeline");
+      // The natives a job needs later (FFmpeg, Java2D) load beside the first submit and plan,
+      // which use one core, rather than competing with start-up itself.
+      Warmup.inBackground();
       return new Mesh(hosts, channels, addresses, meshChannels, pipelineServices,
           scoringRuntime);
     } catch (IOException | RuntimeException e) {
+      if (pipelineServices == null) {
+        DatabaseStart.closeWhenOpen(database); // the pipeline owns it once started
+      }
       stopAll(hosts, channels, pipelineServices, scoringRuntime);
       throw e;
     }

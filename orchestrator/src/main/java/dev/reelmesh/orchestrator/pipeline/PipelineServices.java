@@ -42,7 +42,13 @@ public final class PipelineServices implements AutoCloseable {
    */
   public static PipelineServices start(MeshSettings settings, MeshChannels channels,
       ProviderFactory providers, JobEngine.Options options, String databaseUrl) {
-    Database database = Database.open(databaseUrl, settings.stateDir());
+    return startOn(settings, channels, providers, options,
+        Database.open(databaseUrl, settings.stateDir()));
+  }
+
+  /** As above, on a database the caller opened (the mesh opens it beside its other services). */
+  public static PipelineServices startOn(MeshSettings settings, MeshChannels channels,
+      ProviderFactory providers, JobEngine.Options options, Database database) {
     try {
       JobRunner runner = new StageRunner(channels, providers, new UrlFetcher(options.fetch()),
           new ArtifactStore(settings.artifactRoot()),

@@ -1,5 +1,6 @@
 package dev.reelmesh.scoring.builtin;
 
+import dev.reelmesh.common.parallel.ParallelMap;
 import dev.reelmesh.scoring.engine.ScoreValue;
 import dev.reelmesh.scoring.engine.Scorer;
 import dev.reelmesh.scoring.engine.ScorerNames;
@@ -24,6 +25,17 @@ public final class TechnicalQualityScorer implements Scorer {
   static final double W_COLOUR = 0.2;
   static final double W_TECHNICAL = 0.4;
   static final double W_COMPOSITION = 0.6;
+  private final ParallelMap parallel;
+
+  /** Judges a request's images one after another. */
+  public TechnicalQualityScorer() {
+    this(null);
+  }
+
+  /** Judges a request's images side by side on {@code parallel} (null: one after another). */
+  public TechnicalQualityScorer(ParallelMap parallel) {
+    this.parallel = parallel;
+  }
 
   @Override
   public String name() {
@@ -48,10 +60,10 @@ public final class TechnicalQualityScorer implements Scorer {
 
   @Override
   public List<ScoreValue> score(ScoringInput input) {
-    List<Judged> judged = new ArrayList<>(input.images().size());
-    for (RgbImage image : input.images()) {
-      judged.add(judge(image));
-    }
+    // Each image's metrics are independent pixel work: the variations of a frame share the cores.
+    List<Judged> judged = parallel == null
+        ? input.images().stream().map(TechnicalQualityScorer::judge).toList()
+        : parallel.map(input.images(), TechnicalQualityScorer::judge);
     List<String> details = Verdict.explain(judged);
     List<ScoreValue> out = new ArrayList<>(judged.size());
     for (int i = 0; i < judged.size(); i++) {

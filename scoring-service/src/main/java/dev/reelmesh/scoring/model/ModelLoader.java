@@ -33,6 +33,9 @@ final class ModelLoader {
     if (!Files.isRegularFile(file)) {
       throw new ModelLoadException("no model.onnx in " + versionDir);
     }
+    // Once per process, before the first session allocates, so unloads give memory back; here
+    // rather than at service start, which then loads no native library when there are no models.
+    NativeMemory.fixMmapThreshold();
     OrtEnvironment env = OrtEnvironment.getEnvironment();
     OrtSession session;
     String provider;

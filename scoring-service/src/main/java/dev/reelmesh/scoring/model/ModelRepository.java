@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -39,6 +40,7 @@ public final class ModelRepository implements AutoCloseable {
   private volatile ReadinessListener readiness = ReadinessListener.NONE;
   private final Object scanLock = new Object();
   private final Set<String> oddNames = ConcurrentHashMap.newKeySet();
+  private volatile CompletableFuture<Void> firstScan = CompletableFuture.completedFuture(null);
 
   public ModelRepository(Path root, ScoringConfig config) {
     this(root, config, new RequestGauge());
@@ -63,14 +65,47 @@ public final class ModelRepository implements AutoCloseable {
   /** Loads what is on disk now, then polls for changes every {@code pollInterval}. */
   public void start() {
     scan();
+    poll();
+  }
+
+  /**
+   * As {@link #start}, but the first scan (which loads and warms up every model: seconds with
+   * real models) runs on the watcher thread and this returns at once. Until it has finished,
+   * every call that reads the repository waits for it, so no request is answered as if the
+   * repository were empty. The future completes when the first scan is over.
+   */
+  public CompletableFuture<Void> startInBackground() {
+    CompletableFuture<Void> scanned = new CompletableFuture<>();
+    firstScan = scanned;
+    watcher.execute(() -> {
+      try {
+        scanQuietly();
+      } finally {
+        scanned.complete(null);
+      }
+    });
+    poll();
+    return scanned;
+  }
+
+  private void poll() {
     long every = config.pollInterval().toMillis();
     if (every > 0) {
       watcher.scheduleWithFixedDelay(this::scanQuietly, every, every, TimeUnit.MILLISECONDS);
     }
   }
 
+  /** Returns once the first scan is over (at once after {@link #start}). */
+  private void awaitFirstScan() {
+    CompletableFuture<Void> scanned = firstScan;
+    if (!scanned.isDone()) {
+      scanned.join();
+    }
+  }
+
   /** The serving version of the first model (by name) of {@code kind}, pinned for the caller. */
   public Optional<ModelLease> lease(ModelKind kind) {
+    awaitFirstScan();
     for (ModelEntry entry : entries.values()) {
       LoadedModel serving = entry.serving; // read once: a swap may change it meanwhile
       if (serving != null && serving.manifest().kind() == kind) {
@@ -84,15 +119,18 @@ public final class ModelRepository implements AutoCloseable {
   }
 
   public Optional<ModelLease> lease(String name) {
+    awaitFirstScan();
     ModelEntry entry = entries.get(name);
     return entry == null ? Optional.empty() : entry.lease();
   }
 
   public List<ModelStatus> list() {
+    awaitFirstScan();
     return entries.values().stream().map(ModelEntry::status).toList();
   }
 
   public ModelStatus status(String name) {
+    awaitFirstScan();
     return entry(name).status();
   }
 
@@ -110,6 +148,7 @@ public final class ModelRepository implements AutoCloseable {
    * newest version on disk cannot serve.
    */
   public ModelStatus load(String name, long version) {
+    awaitFirstScan();
     synchronized (scanLock) {
       scanDirectory(name);
     }
@@ -157,6 +196,7 @@ public final class ModelRepository implements AutoCloseable {
    * gives its native memory back. Another loaded version, if any, serves instead.
    */
   public ModelStatus unload(String name, long version) {
+    awaitFirstScan();
     ModelEntry entry = entry(name);
     synchronized (entry) {
       if (version != 0 && !entry.versions.containsKey(version)) {

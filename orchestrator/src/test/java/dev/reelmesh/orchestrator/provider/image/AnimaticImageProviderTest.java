@@ -56,4 +56,38 @@ class AnimaticImageProviderTest {
     Path b = new AnimaticImageProvider().generate(request(1, 2, dir.resolve("b"))).get(0);
     assertThat(Files.readAllBytes(a)).isNotEqualTo(Files.readAllBytes(b));
   }
+
+  @Test
+  void theReferenceIsReadOncePerVersionOfItsFileAndAReplacedOneIsReadAgain() throws Exception {
+    Path reference = dir.resolve("ref.png");
+    square(reference, 0xC0392B, 120);
+    AnimaticImageProvider provider = new AnimaticImageProvider();
+    Path red = provider.generate(withReference(reference, dir.resolve("red"))).get(0);
+    Path redAgain = provider.generate(withReference(reference, dir.resolve("red2"))).get(0);
+    square(reference, 0x2E86C1, 160); // replaced: another size and colour
+    Path blue = provider.generate(withReference(reference, dir.resolve("blue"))).get(0);
+    Path blueFresh = new AnimaticImageProvider()
+        .generate(withReference(reference, dir.resolve("fresh"))).get(0);
+    assertThat(Files.readAllBytes(redAgain)).isEqualTo(Files.readAllBytes(red));
+    assertThat(Files.readAllBytes(blue)).as("the new reference, not the cached old one")
+        .isNotEqualTo(Files.readAllBytes(red))
+        .isEqualTo(Files.readAllBytes(blueFresh));
+  }
+
+  private ImageRequest withReference(Path reference, Path out) {
+    return new ImageRequest("Leo pours water", plan(), 0, FrameKind.FRAME_KIND_START, 2,
+        new FrameSize(320, 180), 7, reference, List.of(reference), out);
+  }
+
+  /** A coloured square on a white ground: a reference the cut-out keys cleanly. */
+  private static void square(Path file, int rgb, int size) throws Exception {
+    BufferedImage image = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
+    java.awt.Graphics2D g = image.createGraphics();
+    g.setColor(java.awt.Color.WHITE);
+    g.fillRect(0, 0, size, size);
+    g.setColor(new java.awt.Color(rgb));
+    g.fillRect(size / 4, size / 4, size / 2, size / 2);
+    g.dispose();
+    ImageIO.write(image, "png", file.toFile());
+  }
 }
