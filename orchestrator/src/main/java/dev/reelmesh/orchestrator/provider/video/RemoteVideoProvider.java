@@ -110,7 +110,15 @@ public abstract class RemoteVideoProvider implements VideoProvider {
     Duration wait = timings.pollInitial();
     String lastNote = "";
     while (true) {
-      RemotePoll poll = poll(id, label);
+      RemotePoll poll;
+      try {
+        poll = poll(id, label);
+      } catch (StatusRuntimeException e) {
+        if (Context.current().isCancelled()) {
+          cancelled(id, label); // a cancel that arrived between polls is still honoured
+        }
+        throw e;
+      }
       if (poll instanceof RemotePoll.Done done) {
         return done.url();
       }
@@ -137,14 +145,17 @@ public abstract class RemoteVideoProvider implements VideoProvider {
   }
 
   private void pause(Duration pause, String id, String label) {
-    ProviderCalls.pause(pause, label, () -> {
-      if (Context.current().cancellationCause() instanceof EngineStopping) {
-        // Not the user: the provider's job goes on and the next start re-attaches to it.
-        throw Status.CANCELLED.withDescription(label + ": engine stopping; job " + id
-            + " is kept for the next run").asRuntimeException();
-      }
-      cancelAndSay(id, label);
-    });
+    ProviderCalls.pause(pause, label, () -> cancelled(id, label));
+  }
+
+  /** The job's Context is cancelled: by an engine stop (keep the job) or the user (cancel it). */
+  private void cancelled(String id, String label) {
+    if (Context.current().cancellationCause() instanceof EngineStopping) {
+      // Not the user: the provider's job goes on and the next start re-attaches to it.
+      throw Status.CANCELLED.withDescription(label + ": engine stopping; job " + id
+          + " is kept for the next run").asRuntimeException();
+    }
+    cancelAndSay(id, label);
   }
 
   /**
