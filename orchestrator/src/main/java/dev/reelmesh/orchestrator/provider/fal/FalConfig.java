@@ -46,6 +46,13 @@ public record FalConfig(
         prices(EnvValues.nonBlank(env, PRICES_VARIABLE).orElse("{}")), CallTimings.standard());
   }
 
+  /** Never shows the {@code key}: a config may end up in a log line or an exception. */
+  @Override
+  public String toString() {
+    return "FalConfig[key=" + (key.isPresent() ? "(set)" : "(unset)") + ", baseUrl=" + queueUrl
+        + ", model=" + defaultModel + "]";
+  }
+
   /** Same settings with fast retries and polls, for tests against a loopback server. */
   public FalConfig withFastTimings() {
     return new FalConfig(key, queueUrl, defaultModel, prices, CallTimings.fast());

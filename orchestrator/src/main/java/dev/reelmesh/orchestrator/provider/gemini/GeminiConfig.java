@@ -38,6 +38,13 @@ public record GeminiConfig(
         CallTimings.standard());
   }
 
+  /** Never shows the {@code key}: a config may end up in a log line or an exception. */
+  @Override
+  public String toString() {
+    return "GeminiConfig[key=" + (key.isPresent() ? "(set)" : "(unset)") + ", baseUrl=" + baseUrl
+        + ", model=" + model + "]";
+  }
+
   /** Same settings with fast retries and polls, for tests against a loopback server. */
   public GeminiConfig withFastTimings() {
     return new GeminiConfig(key, baseUrl, model, microsPerSecond, CallTimings.fast());
