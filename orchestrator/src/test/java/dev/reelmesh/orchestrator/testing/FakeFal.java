@@ -11,13 +11,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * fal's queue on loopback, as its docs describe it: {@code POST /{owner}/{app}/{path}} answers
  * {@code request_id} and the status/response/cancel URLs, which use owner/app WITHOUT the
  * sub-path; status is IN_QUEUE (with queue_position) → IN_PROGRESS → COMPLETED; the result is
- * {@code {video: {url, content_type, file_size}}}, or a 422 whose detail carries the error type.
+ * {@code {video: {url, content_type, file_size}}} (FLUX endpoints: {@code {images: [{url}],
+ * has_nsfw_concepts}}), or a 422 whose detail carries the error type.
  */
 public final class FakeFal extends FakeVideoApi {
   public static final String KEY = "fal-test-key-never-printed";
   /** request id → the endpoint it was submitted to. */
   private final Map<String, String> endpoints = new ConcurrentHashMap<>();
   private final Map<String, Integer> polls = new ConcurrentHashMap<>();
+  /** When true, image results say the safety checker flagged them. */
+  public volatile boolean flagImages;
 
   public static FakeFal start() throws IOException {
     FakeFal fake = new FakeFal();
@@ -105,6 +108,21 @@ public final class FakeFal extends FakeVideoApi {
     if (refuseWith != null) {
       send(exchange, 422, json(Map.of("detail", List.of(Map.of("loc", List.of("body",
           "prompt"), "msg", refuseWith, "type", "content_policy_violation")))));
+      return;
+    }
+    if (endpoints.get(id).startsWith("fal-ai/flux")) {
+      // An image endpoint: {images: [...], has_nsfw_concepts: [...]}, n as asked.
+      int n = created.get(Integer.parseInt(id.substring("req-".length())) - 1)
+          .path("num_images").asInt(1);
+      List<Map<String, Object>> images = new java.util.ArrayList<>();
+      List<Boolean> nsfw = new java.util.ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        images.add(Map.of("url", baseUrl() + "/files/" + id + "-" + i + ".png", "width", 64,
+            "height", 64, "content_type", "image/png"));
+        nsfw.add(flagImages);
+      }
+      send(exchange, 200, json(Map.of("images", images, "has_nsfw_concepts", nsfw,
+          "seed", 42)));
       return;
     }
     send(exchange, 200, json(Map.of("video", Map.of("url", fileUrl(id), "content_type",

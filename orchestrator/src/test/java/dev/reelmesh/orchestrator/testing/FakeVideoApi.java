@@ -42,6 +42,8 @@ public abstract class FakeVideoApi implements AutoCloseable {
   /** Models whose create answers the provider's "not found". */
   public final Set<String> retired = ConcurrentHashMap.newKeySet();
   public volatile byte[] mp4 = new byte[0];
+  /** What image outputs ("….png") serve. */
+  public volatile byte[] png = new byte[0];
   /** While false, jobs stay queued or running. */
   public volatile boolean ready = true;
   /** When set, jobs end refused by the provider's moderation with these words. */
@@ -113,10 +115,12 @@ public abstract class FakeVideoApi implements AutoCloseable {
         send(exchange, 403, error("Request has expired"));
         return;
       }
-      exchange.getResponseHeaders().add("Content-Type", "video/mp4");
-      exchange.sendResponseHeaders(200, mp4.length == 0 ? -1 : mp4.length);
+      byte[] file = path.endsWith(".png") ? png : mp4;
+      exchange.getResponseHeaders().add("Content-Type", path.endsWith(".png") ? "image/png"
+          : "video/mp4");
+      exchange.sendResponseHeaders(200, file.length == 0 ? -1 : file.length);
       try (OutputStream out = exchange.getResponseBody()) {
-        out.write(mp4);
+        out.write(file);
       }
       return;
     }

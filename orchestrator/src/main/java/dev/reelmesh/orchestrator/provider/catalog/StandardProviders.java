@@ -1,6 +1,7 @@
 package dev.reelmesh.orchestrator.provider.catalog;
 
 import dev.reelmesh.orchestrator.provider.fal.FalEntry;
+import dev.reelmesh.orchestrator.provider.fal.FalImageEntry;
 import dev.reelmesh.orchestrator.provider.gemini.GeminiEntry;
 import dev.reelmesh.orchestrator.provider.registry.ProviderEntry;
 import dev.reelmesh.orchestrator.provider.registry.ProviderRegistry;
@@ -22,6 +23,7 @@ public final class StandardProviders {
     List<ProviderEntry> all = new ArrayList<>();
     // Registrations (one line each) are added by the provider packages' entries.
     all.add(FalEntry.fromEnv(env));
+    all.add(FalImageEntry.fromEnv(env));
     all.add(GeminiEntry.fromEnv(env));
     all.add(RunwayEntry.fromEnv(env));
     return new ProviderRegistry(all);

@@ -1,16 +1,14 @@
 package dev.reelmesh.orchestrator.provider.fal;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.reelmesh.orchestrator.provider.ProviderCalls;
 import dev.reelmesh.orchestrator.provider.registry.Capabilities;
 import dev.reelmesh.orchestrator.provider.registry.ProviderResources;
-import dev.reelmesh.orchestrator.provider.remote.HttpFailure;
 import dev.reelmesh.orchestrator.provider.video.ClipRequest;
 import dev.reelmesh.orchestrator.provider.video.FrameData;
 import dev.reelmesh.orchestrator.provider.video.RemoteClip;
-import dev.reelmesh.orchestrator.provider.video.RemotePoll;
+import dev.reelmesh.orchestrator.provider.remote.RemotePoll;
 import dev.reelmesh.orchestrator.provider.video.RemoteVideoProvider;
 import dev.reelmesh.v1.CostLine;
-import io.grpc.StatusRuntimeException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -51,47 +49,11 @@ final class FalVideoProvider extends RemoteVideoProvider {
 
   @Override
   protected RemotePoll poll(String id, String label) {
-    JsonNode status = queue.status(profile.endpoint(), id, label + " status");
-    switch (status.path("status").asText("")) {
-      case "IN_QUEUE" -> {
-        return new RemotePoll.Running(status.has("queue_position")
-            ? "in queue, position " + status.path("queue_position").asInt() : "in queue");
-      }
-      case "IN_PROGRESS" -> {
-        return new RemotePoll.Running("rendering");
-      }
-      case "COMPLETED" -> {
-        if (status.hasNonNull("error")) {
-          return failed(status.path("error").asText(), status.path("error_type").asText(""));
-        }
-        return result(id, label);
-      }
-      default -> {
-        return failed("status " + status.path("status").asText("(none)"), "");
-      }
-    }
-  }
-
-  /** A completed request's result: the video, or the error fal answers for it instead. */
-  private RemotePoll result(String id, String label) {
-    JsonNode result;
-    try {
-      result = queue.result(profile.endpoint(), id, label + " result");
-    } catch (StatusRuntimeException e) {
-      if (e.getCause() instanceof HttpFailure f && f.status() / 100 == 4) {
-        return failed(f.words(), f.body().path("detail").path(0).path("type").asText(""));
-      }
-      throw e;
-    }
-    String url = result.path("video").path("url").asText("");
-    return url.isBlank() ? failed("the result has no video: "
-        + dev.reelmesh.orchestrator.provider.ProviderCalls.brief(result.toString()), "")
-        : new RemotePoll.Done(url);
-  }
-
-  private static RemotePoll failed(String words, String type) {
-    return new RemotePoll.Failed(words, "content_policy_violation".equals(type)
-        || RemotePoll.soundsRefused(words));
+    return FalPoll.of(queue, profile.endpoint(), id, label, result -> {
+      String url = result.path("video").path("url").asText("");
+      return url.isBlank() ? new RemotePoll.Failed("the result has no video: "
+          + ProviderCalls.brief(result.toString()), false) : new RemotePoll.Done(url);
+    });
   }
 
   @Override

@@ -9,7 +9,7 @@ import dev.reelmesh.orchestrator.provider.registry.ProviderResources;
 import dev.reelmesh.orchestrator.provider.video.ClipRequest;
 import dev.reelmesh.orchestrator.provider.video.FrameData;
 import dev.reelmesh.orchestrator.provider.video.RemoteClip;
-import dev.reelmesh.orchestrator.provider.video.RemotePoll;
+import dev.reelmesh.orchestrator.provider.remote.RemotePoll;
 import dev.reelmesh.orchestrator.provider.video.RemoteVideoProvider;
 import dev.reelmesh.v1.CostLine;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.reelmesh.orchestrator.provider.video;
+package dev.reelmesh.orchestrator.provider.remote;
 
 /** What one status poll of a provider's job says. */
 public sealed interface RemotePoll {
