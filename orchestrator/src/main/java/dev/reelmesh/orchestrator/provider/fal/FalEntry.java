@@ -3,20 +3,27 @@ package dev.reelmesh.orchestrator.provider.fal;
 import dev.reelmesh.orchestrator.provider.registry.Capabilities;
 import dev.reelmesh.orchestrator.provider.registry.ProviderResources;
 import dev.reelmesh.orchestrator.provider.registry.Setting;
-import dev.reelmesh.orchestrator.provider.registry.VideoEntry;
-import dev.reelmesh.orchestrator.provider.remote.ClipLines;
+import dev.reelmesh.orchestrator.provider.remote.PaidVideoEntry;
 import dev.reelmesh.orchestrator.provider.video.VideoProvider;
-import dev.reelmesh.v1.CostLine;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /** The fal queue as a registered video provider: Kling, Veo, Wan, ... by endpoint id. */
-public final class FalEntry implements VideoEntry {
+public final class FalEntry extends PaidVideoEntry {
   private final FalConfig config;
   private final FalQueue queue;
 
   public FalEntry(FalConfig config) {
+    super("fal", "fal queue: Kling, Veo, Wan and any fal video endpoint by its id (priced per "
+        + "second)", Setting.secret(FalConfig.KEY_VARIABLE, "fal API key"),
+        config.key().isPresent(), List.of(
+            Setting.optional(FalConfig.QUEUE_URL_VARIABLE, "queue base URL (default "
+                + "https://queue.fal.run)"),
+            Setting.optional(FalConfig.MODEL_VARIABLE, "default endpoint id (default "
+                + FalModels.DEFAULT + ")"),
+            Setting.optional(FalConfig.PRICES_VARIABLE, "JSON of endpoint id to US dollars per "
+                + "second of video, over the documented defaults")));
     this.config = config;
     this.queue = config.key().isPresent() ? new FalQueue(config) : null;
   }
@@ -26,48 +33,26 @@ public final class FalEntry implements VideoEntry {
   }
 
   @Override
-  public String name() {
-    return "fal";
-  }
-
-  @Override
-  public boolean paid() {
-    return true;
-  }
-
-  @Override
-  public String description() {
-    return "fal queue: Kling, Veo, Wan and any fal video endpoint by its id (priced per second)";
-  }
-
-  @Override
-  public List<Setting> settings() {
-    return List.of(Setting.secret(FalConfig.KEY_VARIABLE, "fal API key"),
-        Setting.optional(FalConfig.QUEUE_URL_VARIABLE, "queue base URL (default "
-            + "https://queue.fal.run)"),
-        Setting.optional(FalConfig.MODEL_VARIABLE, "default endpoint id (default "
-            + FalModels.DEFAULT + ")"),
-        Setting.optional(FalConfig.PRICES_VARIABLE, "JSON of endpoint id to US dollars per "
-            + "second of video, over the documented defaults"));
-  }
-
-  @Override
-  public Optional<String> missing(String model) {
-    if (config.key().isEmpty()) {
-      return Optional.of("provider 'fal' needs " + FalConfig.KEY_VARIABLE
-          + " set for the orchestrator; see docs/providers.md");
-    }
+  protected Optional<String> unpriced(String model) {
     FalModel profile = config.model(model);
     if (!FalModels.validEndpoint(profile.endpoint())) {
       return Optional.of("'" + model + "' is not a fal endpoint id (owner/app/path) or a known "
           + "alias; known: " + knownModels());
     }
-    if (config.microsPerSecond(profile).isEmpty()) {
-      return Optional.of("fal endpoint " + profile.endpoint() + " has no documented price; set "
-          + FalConfig.PRICES_VARIABLE + "='{\"" + profile.endpoint()
-          + "\": <US dollars per second>}'");
-    }
-    return Optional.empty();
+    return config.microsPerSecond(profile).isPresent() ? Optional.empty()
+        : Optional.of("fal endpoint " + profile.endpoint() + " has no documented price; set "
+            + FalConfig.PRICES_VARIABLE + "='{\"" + profile.endpoint()
+            + "\": <US dollars per second>}'");
+  }
+
+  @Override
+  protected Optional<Long> microsPerSecond(String model) {
+    return config.microsPerSecond(config.model(model));
+  }
+
+  @Override
+  protected String modelId(String model) {
+    return config.model(model).endpoint();
   }
 
   @Override
@@ -86,20 +71,7 @@ public final class FalEntry implements VideoEntry {
   }
 
   @Override
-  public CostLine estimate(String model, double seconds, int width, int height, String label) {
-    FalModel profile = config.model(model);
-    long perSecond = config.microsPerSecond(profile).orElseThrow(() -> ClipLines.unconfigured(
-        missing(model).orElse("fal: no price")));
-    return ClipLines.clip("fal", profile.endpoint() + " (" + label + ")", seconds,
-        Math.round(perSecond * seconds));
-  }
-
-  @Override
-  public VideoProvider create(String model, ProviderResources resources) {
-    Optional<String> missing = missing(model);
-    if (missing.isPresent()) {
-      throw ClipLines.unconfigured(missing.get());
-    }
+  protected VideoProvider provider(String model, ProviderResources resources) {
     return new FalVideoProvider(this, config.model(model), queue, resources, config);
   }
 }

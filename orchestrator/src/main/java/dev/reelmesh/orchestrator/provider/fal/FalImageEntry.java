@@ -7,6 +7,7 @@ import dev.reelmesh.orchestrator.provider.registry.ProviderResources;
 import dev.reelmesh.orchestrator.provider.registry.Setting;
 import dev.reelmesh.orchestrator.provider.remote.ClipLines;
 import dev.reelmesh.orchestrator.provider.remote.EnvValues;
+import dev.reelmesh.orchestrator.provider.remote.PaidVideoEntry;
 import dev.reelmesh.v1.CostLine;
 import java.util.List;
 import java.util.Map;
@@ -75,8 +76,7 @@ public final class FalImageEntry implements ImageEntry {
   @Override
   public Optional<String> missing(String requested) {
     if (config.key().isEmpty()) {
-      return Optional.of("provider 'fal' needs " + FalConfig.KEY_VARIABLE
-          + " set for the orchestrator; see docs/providers.md");
+      return Optional.of(PaidVideoEntry.keyMissing("fal", FalConfig.KEY_VARIABLE));
     }
     String id = model(requested);
     return price(id).isPresent() ? Optional.empty() : Optional.of("fal image endpoint " + id

@@ -1,41 +1,26 @@
 package dev.reelmesh.orchestrator.provider.fal;
 
 import dev.reelmesh.orchestrator.provider.ProviderCalls;
-import dev.reelmesh.orchestrator.provider.registry.Capabilities;
 import dev.reelmesh.orchestrator.provider.registry.ProviderResources;
 import dev.reelmesh.orchestrator.provider.video.ClipRequest;
 import dev.reelmesh.orchestrator.provider.video.FrameData;
 import dev.reelmesh.orchestrator.provider.video.RemoteClip;
 import dev.reelmesh.orchestrator.provider.remote.RemotePoll;
-import dev.reelmesh.orchestrator.provider.video.RemoteVideoProvider;
-import dev.reelmesh.v1.CostLine;
+import dev.reelmesh.orchestrator.provider.remote.RemoteVideoProvider;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 
 /** Clips from one fal video endpoint through the queue (the rules are RemoteVideoProvider's). */
 final class FalVideoProvider extends RemoteVideoProvider {
-  private final FalEntry entry;
   private final FalModel profile;
   private final FalQueue queue;
 
   FalVideoProvider(FalEntry entry, FalModel profile, FalQueue queue,
       ProviderResources resources, FalConfig config) {
-    super("fal", profile.endpoint(), resources, config.timings());
-    this.entry = entry;
+    super(entry, profile.endpoint(), resources, config.timings());
     this.profile = profile;
     this.queue = queue;
-  }
-
-  @Override
-  protected Capabilities capabilities() {
-    return profile.capabilities();
-  }
-
-  @Override
-  protected CostLine estimate(ClipRequest request, double seconds, String label) {
-    return entry.estimate(profile.endpoint(), seconds, request.size().width(),
-        request.size().height(), label);
   }
 
   @Override

@@ -4,14 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reelmesh.orchestrator.provider.ProviderCalls;
-import dev.reelmesh.orchestrator.provider.registry.Capabilities;
 import dev.reelmesh.orchestrator.provider.registry.ProviderResources;
 import dev.reelmesh.orchestrator.provider.video.ClipRequest;
 import dev.reelmesh.orchestrator.provider.video.FrameData;
 import dev.reelmesh.orchestrator.provider.video.RemoteClip;
 import dev.reelmesh.orchestrator.provider.remote.RemotePoll;
-import dev.reelmesh.orchestrator.provider.video.RemoteVideoProvider;
-import dev.reelmesh.v1.CostLine;
+import dev.reelmesh.orchestrator.provider.remote.RemoteVideoProvider;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,27 +21,14 @@ import java.util.List;
  * includes it.
  */
 final class GeminiVideoProvider extends RemoteVideoProvider {
-  private final GeminiEntry entry;
   private final VeoModels veo;
   private final GeminiApi api;
 
   GeminiVideoProvider(GeminiEntry entry, VeoModels veo, GeminiApi api,
       ProviderResources resources, GeminiConfig config) {
-    super("gemini", veo.id(), resources, config.timings());
-    this.entry = entry;
+    super(entry, veo.id(), resources, config.timings());
     this.veo = veo;
     this.api = api;
-  }
-
-  @Override
-  protected Capabilities capabilities() {
-    return veo.capabilities();
-  }
-
-  @Override
-  protected CostLine estimate(ClipRequest request, double seconds, String label) {
-    return entry.estimate(veo.id(), seconds, request.size().width(), request.size().height(),
-        label);
   }
 
   @Override

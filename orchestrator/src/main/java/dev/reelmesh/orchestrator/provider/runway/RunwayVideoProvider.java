@@ -3,41 +3,26 @@ package dev.reelmesh.orchestrator.provider.runway;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.reelmesh.orchestrator.provider.registry.Capabilities;
 import dev.reelmesh.orchestrator.provider.registry.ProviderResources;
 import dev.reelmesh.orchestrator.provider.video.ClipRequest;
 import dev.reelmesh.orchestrator.provider.video.FrameData;
 import dev.reelmesh.orchestrator.provider.video.RemoteClip;
 import dev.reelmesh.orchestrator.provider.remote.RemotePoll;
-import dev.reelmesh.orchestrator.provider.video.RemoteVideoProvider;
-import dev.reelmesh.v1.CostLine;
+import dev.reelmesh.orchestrator.provider.remote.RemoteVideoProvider;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 
 /** Clips from Runway's image-to-video, animated from the storyboard's start frame. */
 final class RunwayVideoProvider extends RemoteVideoProvider {
-  private final RunwayEntry entry;
   private final RunwayModels runway;
   private final RunwayApi api;
 
   RunwayVideoProvider(RunwayEntry entry, RunwayModels runway, RunwayApi api,
       ProviderResources resources, RunwayConfig config) {
-    super("runway", runway.id(), resources, config.timings());
-    this.entry = entry;
+    super(entry, runway.id(), resources, config.timings());
     this.runway = runway;
     this.api = api;
-  }
-
-  @Override
-  protected Capabilities capabilities() {
-    return runway.capabilities();
-  }
-
-  @Override
-  protected CostLine estimate(ClipRequest request, double seconds, String label) {
-    return entry.estimate(runway.id(), seconds, request.size().width(), request.size().height(),
-        label);
   }
 
   @Override

@@ -1,10 +1,11 @@
-package dev.reelmesh.orchestrator.provider.video;
+package dev.reelmesh.orchestrator.provider.remote;
 
-import dev.reelmesh.orchestrator.provider.registry.Capabilities;
 import dev.reelmesh.orchestrator.provider.registry.ProviderResources;
-import dev.reelmesh.orchestrator.provider.remote.CallTimings;
-import dev.reelmesh.orchestrator.provider.remote.RemoteJobs;
-import dev.reelmesh.orchestrator.provider.remote.RemotePoll;
+import dev.reelmesh.orchestrator.provider.registry.VideoEntry;
+import dev.reelmesh.orchestrator.provider.video.ClipRequest;
+import dev.reelmesh.orchestrator.provider.video.DeliveredClip;
+import dev.reelmesh.orchestrator.provider.video.ProviderJob;
+import dev.reelmesh.orchestrator.provider.video.VideoProvider;
 import dev.reelmesh.v1.CostLine;
 import dev.reelmesh.v1.EngineInfo;
 import java.io.IOException;
@@ -20,14 +21,15 @@ import java.nio.file.Path;
  * ({@link DeliveredClip}). A vendor supplies only its protocol.
  */
 public abstract class RemoteVideoProvider implements VideoProvider {
-  private final String name;
+  private final VideoEntry entry;
   protected final String model;
   protected final ProviderResources resources;
   private final CallTimings timings;
 
-  protected RemoteVideoProvider(String name, String model, ProviderResources resources,
+  /** @param model the model's id; capabilities and the held line are the entry's for it */
+  protected RemoteVideoProvider(VideoEntry entry, String model, ProviderResources resources,
       CallTimings timings) {
-    this.name = name;
+    this.entry = entry;
     this.model = model;
     this.resources = resources;
     this.timings = timings;
@@ -35,17 +37,8 @@ public abstract class RemoteVideoProvider implements VideoProvider {
 
   @Override
   public final String name() {
-    return name;
+    return entry.name();
   }
-
-  /** What the model accepts: the clip's length is snapped to its allowed seconds. */
-  protected abstract Capabilities capabilities();
-
-  /**
-   * The line held for the clip: exactly the registry entry's estimate for these seconds, with
-   * {@code label} "clip 2".
-   */
-  protected abstract CostLine estimate(ClipRequest request, double seconds, String label);
 
   /**
    * Starts the provider's job and returns its id; throws ModelUnavailable when the provider
@@ -65,8 +58,10 @@ public abstract class RemoteVideoProvider implements VideoProvider {
   @Override
   public final Rendered render(ClipRequest request) throws IOException {
     long started = System.nanoTime();
+    String name = entry.name();
     String label = name + " (clip " + (request.clipIndex() + 1) + ")";
-    double seconds = capabilities().snap(request.durationSeconds());
+    // Snapped to the model's allowed seconds; the held line is exactly the entry's for them.
+    double seconds = entry.capabilities(model).snap(request.durationSeconds());
     Path out = resources.artifacts().resolve("clip", request.outputPath());
     ProviderJob job = ProviderJob.of(resources.memo(), request.stepKey(), name, "job");
     if (job.recordedId().isEmpty() || !Files.isRegularFile(out)) {
@@ -83,7 +78,8 @@ public abstract class RemoteVideoProvider implements VideoProvider {
 
   private String submit(ClipRequest request, double seconds, String label, ProviderJob job)
       throws IOException {
-    CostLine estimate = estimate(request, seconds, "clip " + (request.clipIndex() + 1));
+    CostLine estimate = entry.estimate(model, seconds, request.size().width(),
+        request.size().height(), "clip " + (request.clipIndex() + 1));
     return RemoteJobs.submit(resources.spend(), estimate, job.idKey(), label,
         () -> create(request, seconds, label));
   }
