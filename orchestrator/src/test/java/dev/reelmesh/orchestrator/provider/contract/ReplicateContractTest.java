@@ -110,15 +110,15 @@ class ReplicateContractTest extends VideoProviderContract {
   }
 
   @Test
-  @Disabled("gap: an empty download is probed and fails INVALID_ARGUMENT (the media service's probe), not "
-      + "DATA_LOSS 'empty file', and the file is kept (ReplicateVideoProvider has no "
+  @Disabled("gap: an empty download fails INVALID_ARGUMENT (the media service's probe), "
+      + "not DATA_LOSS 'empty file', and the file is kept (ReplicateVideoProvider has no "
       + "DeliveredClip check)")
   @Override
   void anEmptyOutputFileIsRefusedAndNotKept() {}
 
   @Test
-  @Disabled("gap: an undecodable download fails INVALID_ARGUMENT (the media service's probe), not DATA_LOSS, "
-      + "and the file is kept")
+  @Disabled("gap: an undecodable download fails INVALID_ARGUMENT (the media service's "
+      + "probe), not DATA_LOSS, and the file is kept")
   @Override
   void anUndecodableOutputFileIsRefusedWithTheReason() {}
 
