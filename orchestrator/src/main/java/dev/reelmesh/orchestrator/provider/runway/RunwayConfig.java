@@ -42,8 +42,8 @@ public record RunwayConfig(
   /** Never shows the {@code secret}: a config may end up in a log line or an exception. */
   @Override
   public String toString() {
-    return "RunwayConfig[secret=" + (secret.isPresent() ? "(set)" : "(unset)") + ", baseUrl=" + baseUrl
-        + ", model=" + model + "]";
+    return "RunwayConfig[secret=" + (secret.isPresent() ? "(set)" : "(unset)") + ", baseUrl="
+        + baseUrl + ", model=" + model + "]";
   }
 
   /** Same settings with fast retries and polls, for tests against a loopback server. */
