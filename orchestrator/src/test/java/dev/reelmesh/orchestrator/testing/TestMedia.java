@@ -56,12 +56,16 @@ public final class TestMedia {
 
   /** An MP4 of {@code seconds}, rendered by the mesh's media service from a PNG. */
   public static byte[] mp4(TestMesh mesh, double seconds) throws IOException {
-    Path root = mesh.settings.artifactRoot();
+    return mp4(mesh.channels().media(), mesh.settings.artifactRoot(), seconds);
+  }
+
+  /** As above, from a media service serving {@code root}. */
+  public static byte[] mp4(io.grpc.Channel media, Path root, double seconds) throws IOException {
     Path frame = root.resolve("fixtures/sora-frame.png");
     Files.createDirectories(frame.getParent());
     Files.write(frame, png(320, 180));
     ArtifactStore store = new ArtifactStore(root);
-    var response = MediaServiceGrpc.newBlockingStub(mesh.channels().media())
+    var response = MediaServiceGrpc.newBlockingStub(media)
         .withDeadlineAfter(2, TimeUnit.MINUTES)
         .renderMotionClip(RenderMotionClipRequest.newBuilder()
             .setStartFrame(store.describe(frame, "image/png")).setDurationSeconds(seconds)

@@ -1,7 +1,11 @@
 package dev.reelmesh.orchestrator.provider.catalog;
 
+import dev.reelmesh.orchestrator.provider.fal.FalEntry;
+import dev.reelmesh.orchestrator.provider.fal.FalImageEntry;
+import dev.reelmesh.orchestrator.provider.gemini.GeminiEntry;
 import dev.reelmesh.orchestrator.provider.registry.ProviderEntry;
 import dev.reelmesh.orchestrator.provider.registry.ProviderRegistry;
+import dev.reelmesh.orchestrator.provider.runway.RunwayEntry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +22,10 @@ public final class StandardProviders {
   public static ProviderRegistry fromEnv(Map<String, String> env) {
     List<ProviderEntry> all = new ArrayList<>();
     // Registrations (one line each) are added by the provider packages' entries.
+    all.add(FalEntry.fromEnv(env));
+    all.add(FalImageEntry.fromEnv(env));
+    all.add(GeminiEntry.fromEnv(env));
+    all.add(RunwayEntry.fromEnv(env));
     return new ProviderRegistry(all);
   }
 }

@@ -1,0 +1,120 @@
+package dev.reelmesh.orchestrator.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.reelmesh.orchestrator.mesh.MeshChannels;
+import dev.reelmesh.orchestrator.provider.fal.FalConfig;
+import dev.reelmesh.orchestrator.provider.fal.FalEntry;
+import dev.reelmesh.orchestrator.provider.gemini.GeminiConfig;
+import dev.reelmesh.orchestrator.provider.gemini.GeminiEntry;
+import dev.reelmesh.orchestrator.provider.registry.ProviderResources;
+import dev.reelmesh.orchestrator.provider.registry.VideoEntry;
+import dev.reelmesh.orchestrator.provider.replicate.ReplicateConfig;
+import dev.reelmesh.orchestrator.provider.runway.RunwayConfig;
+import dev.reelmesh.orchestrator.provider.runway.RunwayEntry;
+import dev.reelmesh.orchestrator.stage.ProviderFactory;
+import dev.reelmesh.orchestrator.stage.ProviderScope;
+import dev.reelmesh.orchestrator.stage.Providers;
+import dev.reelmesh.orchestrator.testing.FakeFal;
+import dev.reelmesh.orchestrator.testing.FakeGemini;
+import dev.reelmesh.orchestrator.testing.FakeRunway;
+import dev.reelmesh.orchestrator.testing.FakeVideoApi;
+import dev.reelmesh.orchestrator.testing.TestMedia;
+import dev.reelmesh.orchestrator.testing.TestMesh;
+import dev.reelmesh.v1.CostLine;
+import dev.reelmesh.v1.Job;
+import dev.reelmesh.v1.JobSpec;
+import dev.reelmesh.v1.JobState;
+import dev.reelmesh.v1.ProviderChoices;
+import dev.reelmesh.v1.SubmitJobRequest;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * A whole offline-mesh job per remote video provider, against its fake: every clip created once,
+ * downloaded, probed and stitched, billed at its estimate.
+ */
+class VendorJobTest {
+  @TempDir Path dir;
+
+  /**
+   * Until the job engine asks the registry for a spec's video provider, a job reaches an entry
+   * through the "replicate" slot that JobSpecs already accepts when its settings are present;
+   * the clip is rendered, priced and reported by the entry's own provider.
+   */
+  record EntryFactory(VideoEntry entry) implements ProviderFactory {
+    @Override
+    public Providers forJob(ProviderChoices choices, MeshChannels channels) {
+      throw new IllegalStateException("the remote video providers need the job's scope");
+    }
+
+    @Override
+    public Providers forJob(ProviderChoices choices, MeshChannels channels, ProviderScope scope) {
+      Providers offline = ProviderFactory.offline().forJob(choices, channels);
+      return new Providers(offline.image(), entry.create("", new ProviderResources(
+          scope.spend(), scope.memo(), scope.artifacts(), channels.media())), offline.speech());
+    }
+
+    @Override
+    public Optional<ReplicateConfig> replicate() {
+      return Optional.of(ReplicateConfig.fromEnv(Map.of(ReplicateConfig.TOKEN_VARIABLE, "unused",
+          ReplicateConfig.MODEL_VARIABLE, "bridge/slot")));
+    }
+  }
+
+  static final Map<String, Function<FakeVideoApi, VideoEntry>> ENTRIES = Map.of(
+      "fal", f -> new FalEntry(FalConfig.fromEnv(Map.of(FalConfig.KEY_VARIABLE, FakeFal.KEY,
+          FalConfig.QUEUE_URL_VARIABLE, f.baseUrl())).withFastTimings()),
+      "gemini", f -> new GeminiEntry(GeminiConfig.fromEnv(Map.of(GeminiConfig.KEY_VARIABLE,
+          FakeGemini.KEY, GeminiConfig.BASE_URL_VARIABLE, f.baseUrl())).withFastTimings()),
+      "runway", f -> new RunwayEntry(RunwayConfig.fromEnv(Map.of(RunwayConfig.SECRET_VARIABLE,
+          FakeRunway.SECRET, RunwayConfig.BASE_URL_VARIABLE, f.baseUrl())).withFastTimings()));
+
+  static FakeVideoApi fake(String provider) throws Exception {
+    return switch (provider) {
+      case "fal" -> FakeFal.start();
+      case "gemini" -> FakeGemini.start();
+      default -> FakeRunway.start();
+    };
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"fal", "gemini", "runway"})
+  void aWholeJobRendersEveryClipOnceAndBillsItsEstimate(String provider) throws Exception {
+    try (FakeVideoApi fake = fake(provider);
+        TestMesh mesh = TestMesh.start(dir, null, new EntryFactory(
+            ENTRIES.get(provider).apply(fake)))) {
+      fake.mp4 = TestMedia.mp4(mesh, 10);
+      long spentBefore = mesh.engine().ledger().budget().getSpentMicros();
+      JobSpec.Builder spec = TestMesh.quickSpec("a ceramic kettle pouring at dawn", 8);
+      spec.getProvidersBuilder().setImage("animatic").setVideo("replicate").setSpeech("none");
+      String id = mesh.pipeline().submitJob(SubmitJobRequest.newBuilder().setSpec(spec).build())
+          .getJobId();
+      mesh.watchToEnd(id, 0);
+
+      Job job = mesh.job(id);
+      assertThat(job.getState()).as(job.getError().getMessage())
+          .isEqualTo(JobState.JOB_STATE_SUCCEEDED);
+      int clips = job.getResult().getPlan().getClipsCount();
+      assertThat(fake.count(FakeVideoApi.CREATE)).isEqualTo(clips);
+      assertThat(fake.count(FakeVideoApi.FILE)).isEqualTo(clips);
+      assertThat(job.getResult().getEnginesMap().get("video").getEngine()).isEqualTo(provider);
+      List<CostLine> video = job.getResult().getCost().getLinesList().stream()
+          .filter(l -> l.getStage().equals("clips")).toList();
+      assertThat(video).hasSize(clips).allSatisfy(l -> {
+        assertThat(l.getProvider()).isEqualTo(provider);
+        assertThat(l.getActualMicros()).isEqualTo(l.getEstimatedMicros()).isPositive();
+      });
+      assertThat(mesh.engine().ledger().budget().getSpentMicros() - spentBefore)
+          .isEqualTo(video.stream().mapToLong(CostLine::getActualMicros).sum());
+      assertThat(mesh.probe(job.getResult().getVideo()).getDurationSeconds())
+          .isCloseTo(8.0, org.assertj.core.data.Offset.offset(0.15));
+    }
+  }
+}

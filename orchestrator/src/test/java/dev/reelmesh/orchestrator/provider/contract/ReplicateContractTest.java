@@ -1,0 +1,136 @@
+package dev.reelmesh.orchestrator.provider.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.reelmesh.orchestrator.mesh.MeshChannels;
+import dev.reelmesh.orchestrator.provider.registry.Capabilities;
+import dev.reelmesh.orchestrator.provider.registry.ProviderResources;
+import dev.reelmesh.orchestrator.provider.registry.Setting;
+import dev.reelmesh.orchestrator.provider.registry.VideoEntry;
+import dev.reelmesh.orchestrator.provider.replicate.ReplicateConfig;
+import dev.reelmesh.orchestrator.provider.replicate.ReplicateProviderFactory;
+import dev.reelmesh.orchestrator.provider.video.VideoProvider;
+import dev.reelmesh.orchestrator.stage.ProviderFactory;
+import dev.reelmesh.orchestrator.stage.ProviderScope;
+import dev.reelmesh.orchestrator.testing.FakePredictions;
+import dev.reelmesh.orchestrator.testing.FakeVideoApi;
+import dev.reelmesh.v1.CostLine;
+import dev.reelmesh.v1.ProviderChoices;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The existing Replicate provider against the shared contract, through a test-side entry (the
+ * registry's Replicate entry is not on this branch). The cases it does not pass yet are listed
+ * below, disabled with the gap; they need changes in provider/replicate.
+ */
+class ReplicateContractTest extends VideoProviderContract {
+  static final String MODEL = "acme/image-to-video";
+
+  @Override
+  protected FakeVideoApi startFake() throws Exception {
+    return FakePredictions.start();
+  }
+
+  @Override
+  protected String jobIdName() {
+    return "prediction";
+  }
+
+  @Override
+  protected VideoEntry entry(FakeVideoApi fake) {
+    ReplicateConfig config = ReplicateConfig.fromEnv(Map.of(ReplicateConfig.TOKEN_VARIABLE,
+        FakePredictions.TOKEN, ReplicateConfig.BASE_URL_VARIABLE, fake.baseUrl() + "/v1",
+        ReplicateConfig.MODEL_VARIABLE, MODEL, ReplicateConfig.PRICE_VARIABLE, "0.05"))
+        .withFastTimings();
+    return new VideoEntry() {
+      @Override
+      public String name() {
+        return "replicate";
+      }
+
+      @Override
+      public boolean paid() {
+        return true;
+      }
+
+      @Override
+      public String description() {
+        return "replicate (contract adapter)";
+      }
+
+      @Override
+      public List<Setting> settings() {
+        return List.of();
+      }
+
+      @Override
+      public Optional<String> missing(String model) {
+        return Optional.empty();
+      }
+
+      @Override
+      public String defaultModel() {
+        return MODEL;
+      }
+
+      @Override
+      public Capabilities capabilities(String model) {
+        return Capabilities.any();
+      }
+
+      /** Replicate holds whole seconds, rounded up, at the configured price. */
+      @Override
+      public CostLine estimate(String model, double seconds, int width, int height,
+          String label) {
+        int whole = (int) Math.ceil(seconds - 1e-9);
+        return CostLine.newBuilder().setStage("clips").setProvider("replicate")
+            .setItem(MODEL + " (" + label + ")").setQuantity(whole).setUnit("video_seconds")
+            .setEstimatedMicros(config.microsPerVideoSecond() * whole).build();
+      }
+
+      @Override
+      public VideoProvider create(String model, ProviderResources r) {
+        return new ReplicateProviderFactory(config, ProviderFactory.offline()).forJob(
+            ProviderChoices.newBuilder().setVideo("replicate").build(),
+            new MeshChannels(r.media(), r.media(), r.media()),
+            new ProviderScope(r.spend(), r.memo(), r.artifacts())).video();
+      }
+    };
+  }
+
+  @Override
+  protected void assertCreateBody(JsonNode body) {
+    assertThat(body.path("input").path("prompt").asText()).isEqualTo(PROMPT);
+    assertThat(body.path("input").path("image").asText()).startsWith("data:image/png;base64,");
+  }
+
+  @Test
+  @Disabled("gap: an empty download fails INVALID_ARGUMENT (the media service's probe), "
+      + "not DATA_LOSS 'empty file', and the file is kept (ReplicateVideoProvider has no "
+      + "DeliveredClip check)")
+  @Override
+  void anEmptyOutputFileIsRefusedAndNotKept() {}
+
+  @Test
+  @Disabled("gap: an undecodable download fails INVALID_ARGUMENT (the media service's "
+      + "probe), not DATA_LOSS, and the file is kept")
+  @Override
+  void anUndecodableOutputFileIsRefusedWithTheReason() {}
+
+  @Test
+  @Disabled("gap: a 403 on the output URL is PERMISSION_DENIED naming Replicate, not "
+      + "FAILED_PRECONDITION 'expired'")
+  @Override
+  void anExpiredOutputUrlFailsWithTheReasonWithoutRetrying() {}
+
+  @Test
+  @Disabled("gap: a 404 on create is FAILED_PRECONDITION, not ModelUnavailable, so a fallback "
+      + "chain would not move on")
+  @Override
+  void aModelTheProviderDoesNotKnowIsModelUnavailableAndCostsNothing() {}
+}
