@@ -1,7 +1,7 @@
 package dev.reelmesh.orchestrator.provider.remote;
 
 import com.google.protobuf.StringValue;
-import dev.reelmesh.orchestrator.job.EngineStopping;
+import dev.reelmesh.orchestrator.provider.EngineStopping;
 import dev.reelmesh.orchestrator.provider.ProviderCalls;
 import dev.reelmesh.orchestrator.provider.Spend;
 import dev.reelmesh.v1.CostLine;

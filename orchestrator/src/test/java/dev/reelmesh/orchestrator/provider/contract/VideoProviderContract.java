@@ -8,7 +8,7 @@ import dev.reelmesh.common.artifact.ArtifactStore;
 import dev.reelmesh.common.config.MeshSettings;
 import dev.reelmesh.common.testing.InProcessService;
 import dev.reelmesh.media.MediaServices;
-import dev.reelmesh.orchestrator.job.EngineStopping;
+import dev.reelmesh.orchestrator.provider.EngineStopping;
 import dev.reelmesh.orchestrator.provider.BudgetExceeded;
 import dev.reelmesh.orchestrator.provider.ProviderCalls;
 import dev.reelmesh.orchestrator.provider.registry.ModelUnavailable;
