@@ -5,7 +5,7 @@ import dev.reelmesh.common.artifact.ArtifactStore;
 import dev.reelmesh.common.config.MeshSettings;
 import dev.reelmesh.orchestrator.budget.Ledger;
 import dev.reelmesh.orchestrator.mesh.MeshChannels;
-import dev.reelmesh.orchestrator.provider.openai.OpenAiConfig;
+import dev.reelmesh.orchestrator.provider.registry.ProviderRegistry;
 import dev.reelmesh.orchestrator.spec.JobSpecs;
 import dev.reelmesh.orchestrator.stage.JobRun;
 import dev.reelmesh.orchestrator.stage.JobSpend;
@@ -250,7 +250,7 @@ public final class JobEngine implements AutoCloseable {
   public record Submitted(Job job, boolean deduplicated) {}
 
   public Submitted submit(JobSpec spec, String idempotencyKey) {
-    JobSpec filled = JobSpecs.validateAndFill(spec, paidProviders());
+    JobSpec filled = JobSpecs.validateAndFill(spec, providers.registry());
     // What the job will fetch or read is checked now (fetching off, host not allowed, file
     // missing), not when the job reaches it after paid calls.
     for (int i = 0; i < filled.getReferencesCount(); i++) {
@@ -463,7 +463,7 @@ public final class JobEngine implements AutoCloseable {
       return null;
     }, false);
     JobSpend spend = new JobSpend(job, ledger);
-    ProviderScope scope = new ProviderScope(spend, job.memo(), artifacts);
+    ProviderScope scope = ProviderScope.of(job, spend, artifacts);
     JobRun run = new JobRun(job, channels, fetcher,
         providers.forJob(job.spec().spec().getProviders(),
         channels, scope), artifacts, clips, Generations.load(job.memo()), spend);
@@ -487,26 +487,9 @@ public final class JobEngine implements AutoCloseable {
     return new JobSpend(get(jobId), ledger).llmOptions();
   }
 
-  /** Which paid providers jobs may choose (their keys and settings configured). */
-  public dev.reelmesh.orchestrator.spec.PaidProviders paidProviders() {
-    return new dev.reelmesh.orchestrator.spec.PaidProviders(openAiConfigured(),
-        providers.replicate().map(c -> c.configured()).orElse(false),
-        providers.replicate().map(c -> c.missing()).orElse(""));
-  }
-
-  /** The Replicate settings, when the engine's provider factory has them. */
-  public Optional<dev.reelmesh.orchestrator.provider.replicate.ReplicateConfig> replicate() {
-    return providers.replicate();
-  }
-
-  /** Whether jobs may choose the OpenAI providers (OPENAI_API_KEY configured). */
-  public boolean openAiConfigured() {
-    return providers.openAi().map(c -> c.configured()).orElse(false);
-  }
-
-  /** The OpenAI settings the engine prices and calls with, when it has any. */
-  public Optional<OpenAiConfig> openAi() {
-    return providers.openAi();
+  /** The providers jobs may choose: what JobSpecs, the estimator and doctor ask. */
+  public ProviderRegistry providers() {
+    return providers.registry();
   }
 
   public ArtifactStore artifacts() {

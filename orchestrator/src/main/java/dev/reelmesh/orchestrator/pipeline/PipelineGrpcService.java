@@ -49,8 +49,8 @@ final class PipelineGrpcService extends PipelineServiceGrpc.PipelineServiceImplB
         throw Statuses.invalid("spec", "is required");
       }
       dev.reelmesh.v1.JobSpec filled = JobSpecs.validateAndFill(
-          request.getSpec(), engine.paidProviders());
-      if (JobSpecs.paysForMedia(filled)) {
+          request.getSpec(), engine.providers());
+      if (JobSpecs.paysForMedia(filled, engine.providers())) {
         SpendCheck.refuseOver(engine, "the job", filled, 0, CostEstimator.media(engine, filled,
             CostEstimator.offlinePlan(engine, filled).getPlan(), null));
       }
@@ -104,7 +104,7 @@ final class PipelineGrpcService extends PipelineServiceGrpc.PipelineServiceImplB
       JobRuntime job = engine.get(request.getJobId());
       dev.reelmesh.v1.JobSpec spec = job.spec().spec();
       java.util.function.Consumer<PlanReady> check = plan -> {
-        if (JobSpecs.paysForMedia(spec)) {
+        if (JobSpecs.paysForMedia(spec, engine.providers())) {
           SpendCheck.refuseOver(engine, "the approved plan", spec,
               job.cost().getActualTotalMicros(), CostEstimator.media(engine, spec,
                   plan.getPlan(), null));

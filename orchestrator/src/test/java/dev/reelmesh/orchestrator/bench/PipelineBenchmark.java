@@ -9,6 +9,7 @@ import dev.reelmesh.orchestrator.provider.image.ImageProvider;
 import dev.reelmesh.orchestrator.provider.image.ImageRequest;
 import dev.reelmesh.orchestrator.provider.speech.NoSpeechProvider;
 import dev.reelmesh.orchestrator.provider.video.MotionVideoProvider;
+import dev.reelmesh.orchestrator.stage.ProviderFactory;
 import dev.reelmesh.orchestrator.stage.Providers;
 import dev.reelmesh.orchestrator.testing.TestMesh;
 import dev.reelmesh.v1.JobEvent;
@@ -94,8 +95,9 @@ class PipelineBenchmark {
         }
       };
       try (PipelineServices pipeline = PipelineServices.start(settings, channels,
-          (choices, ch) -> new Providers(image, new MotionVideoProvider(ch.media()),
-              new NoSpeechProvider()), new JobEngine.Options(4, 8, 50_000_000L),
+          ProviderFactory.fixed((choices, ch) -> new Providers(image,
+              new MotionVideoProvider(ch.media()), new NoSpeechProvider())),
+          new JobEngine.Options(4, 8, 50_000_000L),
           dev.reelmesh.orchestrator.testing.TestDatabase.fresh());
           InProcessService server = InProcessService.start(pipeline.services())) {
         PipelineServiceGrpc.PipelineServiceBlockingStub stub =

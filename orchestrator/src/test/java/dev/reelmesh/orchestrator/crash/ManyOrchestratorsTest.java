@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.reelmesh.common.testing.InProcessService;
 import dev.reelmesh.orchestrator.job.JobEngine;
 import dev.reelmesh.orchestrator.pipeline.PipelineServices;
-import dev.reelmesh.orchestrator.provider.openai.OpenAiConfig;
-import dev.reelmesh.orchestrator.provider.openai.OpenAiProviderFactory;
+import dev.reelmesh.orchestrator.testing.TestRegistries;
 import dev.reelmesh.orchestrator.stage.ProviderFactory;
 import dev.reelmesh.orchestrator.store.Database;
 import dev.reelmesh.orchestrator.testing.FakeOpenAi;
@@ -24,7 +23,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -108,9 +106,7 @@ class ManyOrchestratorsTest {
       long seen = db.store().events(id, 0, Integer.MAX_VALUE).size();
 
       // Orchestrator B: same database, same artifact root (the child's data directory).
-      ProviderFactory providers = new OpenAiProviderFactory(OpenAiConfig.fromEnv(Map.of(
-          "OPENAI_API_KEY", "sk-test-b", "OPENAI_BASE_URL", fake.baseUrl())).withFastTimings(),
-          ProviderFactory.offline());
+      ProviderFactory providers = TestRegistries.openAi("sk-test-b", fake.baseUrl());
       try (TestMesh b = TestMesh.start(dir.resolve("mesh"), null, providers, url)) {
         b.restartWithLease("orchestrator-b", LEASE);
         List<JobEvent> events = b.watchToEnd(id, seen);

@@ -2,8 +2,7 @@ package dev.reelmesh.orchestrator.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.reelmesh.orchestrator.provider.openai.OpenAiConfig;
-import dev.reelmesh.orchestrator.provider.openai.OpenAiProviderFactory;
+import dev.reelmesh.orchestrator.testing.TestRegistries;
 import dev.reelmesh.orchestrator.stage.ProviderFactory;
 import dev.reelmesh.orchestrator.testing.FakeOpenAi;
 import dev.reelmesh.orchestrator.testing.TestMedia;
@@ -34,8 +33,7 @@ class OpenAiJobTest {
   TestMesh mesh;
 
   static ProviderFactory factory(FakeOpenAi fake) {
-    return new OpenAiProviderFactory(OpenAiConfig.fromEnv(Map.of("OPENAI_API_KEY", KEY,
-        "OPENAI_BASE_URL", fake.baseUrl())).withFastTimings(), ProviderFactory.offline());
+    return TestRegistries.openAi(KEY, fake.baseUrl());
   }
 
   @BeforeEach

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reelmesh.orchestrator.provider.replicate.ReplicateConfig;
-import dev.reelmesh.orchestrator.provider.replicate.ReplicateProviderFactory;
+import dev.reelmesh.orchestrator.testing.TestRegistries;
 import dev.reelmesh.orchestrator.stage.ProviderFactory;
 import dev.reelmesh.orchestrator.testing.FakeReplicate;
 import dev.reelmesh.orchestrator.testing.TestMedia;
@@ -44,8 +44,7 @@ class ReplicateJobTest {
     Map<String, String> env = new HashMap<>(Map.of(ReplicateConfig.TOKEN_VARIABLE, TOKEN,
         ReplicateConfig.BASE_URL_VARIABLE, fake.baseUrl(), ReplicateConfig.MODEL_VARIABLE, model,
         ReplicateConfig.INPUT_VARIABLE, INPUT, ReplicateConfig.PRICE_VARIABLE, "0.05"));
-    return new ReplicateProviderFactory(ReplicateConfig.fromEnv(env).withFastTimings(),
-        ProviderFactory.offline());
+    return TestRegistries.replicate(env);
   }
 
   void startMesh(String model) throws Exception {
@@ -230,8 +229,7 @@ class ReplicateJobTest {
 
   @Test
   void withoutSettingsAReplicateJobIsRefusedNamingThem() throws Exception {
-    mesh = TestMesh.start(dir, null, new ReplicateProviderFactory(
-        ReplicateConfig.fromEnv(Map.of()), ProviderFactory.offline()));
+    mesh = TestMesh.start(dir, null, TestRegistries.replicate(Map.of()));
     assertThatThrownBy(() -> submit(spec()))
         .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
           assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);

@@ -1,10 +1,14 @@
 package dev.reelmesh.orchestrator.provider.catalog;
 
+import dev.reelmesh.orchestrator.provider.builtin.BuiltInProviders;
+import dev.reelmesh.orchestrator.provider.openai.OpenAiProviders;
 import dev.reelmesh.orchestrator.provider.registry.ProviderEntry;
 import dev.reelmesh.orchestrator.provider.registry.ProviderRegistry;
+import dev.reelmesh.orchestrator.provider.replicate.ReplicateEntry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The registration list: one line per provider. A new provider is a new package with its entry
@@ -12,12 +16,33 @@ import java.util.Map;
  * provider package imports it, so the list adds no cycle.
  */
 public final class StandardProviders {
+  /** One provider package's entries, configured from the environment. */
+  public record Registration(String name, Function<Map<String, String>, List<ProviderEntry>>
+      entries) {}
+
+  /** The built-ins first: a job that names no provider gets the first free one of its role. */
+  public static final List<Registration> REGISTRATIONS = List.of(
+      new Registration("built-in engines", BuiltInProviders::entries),
+      new Registration("openai", OpenAiProviders::fromEnv),
+      new Registration("replicate", ReplicateEntry::fromEnv));
+
   private StandardProviders() {}
 
-  /** Every provider, configured from the orchestrator's environment. */
+  /**
+   * Every provider, configured from the orchestrator's environment and the secrets file it
+   * names (REELMESH_SECRETS_FILE). A malformed setting stops the start with its variable's name.
+   */
   public static ProviderRegistry fromEnv(Map<String, String> env) {
+    Map<String, String> settings = SecretsFile.withSecrets(env);
     List<ProviderEntry> all = new ArrayList<>();
-    // Registrations (one line each) are added by the provider packages' entries.
+    for (Registration registration : REGISTRATIONS) {
+      all.addAll(registration.entries().apply(settings));
+    }
     return new ProviderRegistry(all);
+  }
+
+  /** The built-in engines alone (no keys, no network), as the offline default and tests use. */
+  public static ProviderRegistry builtins() {
+    return new ProviderRegistry(BuiltInProviders.entries(System.getenv()));
   }
 }
