@@ -26,14 +26,14 @@ public interface ProviderFactory {
 
   /**
    * Engines of the caller's own for every job (benchmarks, tests that count or stall calls);
-   * specs are validated against the built-ins.
+   * specs are validated against the providers without keys.
    */
   static ProviderFactory fixed(BiFunction<ProviderChoices, MeshChannels, Providers> engines) {
-    ProviderRegistry builtins = StandardProviders.builtins();
+    ProviderRegistry known = StandardProviders.withoutKeys();
     return new ProviderFactory() {
       @Override
       public ProviderRegistry registry() {
-        return builtins;
+        return known;
       }
 
       @Override
@@ -44,9 +44,9 @@ public interface ProviderFactory {
     };
   }
 
-  /** The built-in engines only: animatic images, motion clips, espeak-ng narration. */
+  /** No keys: the built-in engines; every paid provider known, refused until configured. */
   static ProviderFactory offline() {
-    return of(StandardProviders.builtins());
+    return of(StandardProviders.withoutKeys());
   }
 
   /** Every registered provider, configured from the environment (and the secrets file). */

@@ -39,6 +39,8 @@ public final class FakeReplicate implements AutoCloseable {
   public volatile boolean ready = true;
   /** When set, predictions end "failed" with this error. */
   public volatile String failWith;
+  /** A model ("owner/name") that is gone: creating a prediction on it answers 404. */
+  public volatile String goneModel;
 
 
   public static FakeReplicate start() throws IOException {
@@ -83,6 +85,10 @@ public final class FakeReplicate implements AutoCloseable {
     }
     switch (endpoint) {
       case CREATE -> {
+        if (goneModel != null && path.contains("/models/" + goneModel + "/")) {
+          send(exchange, 404, detail("model " + goneModel + " not found (it was deleted)"));
+          return;
+        }
         JsonNode request = JSON.readTree(body);
         inputs.add(request.path("input"));
         createPaths.add(path + (request.has("version") ? "@" + request.get("version").asText()

@@ -30,7 +30,7 @@ public final class TestProviders implements ProviderFactory {
 
   @Override
   public dev.reelmesh.orchestrator.provider.registry.ProviderRegistry registry() {
-    return dev.reelmesh.orchestrator.provider.catalog.StandardProviders.builtins();
+    return dev.reelmesh.orchestrator.provider.catalog.StandardProviders.withoutKeys();
   }
 
   @Override

@@ -21,7 +21,7 @@ public final class TestRegistries {
 
   /** The built-ins plus {@code entries} (replacing any of the same role and name). */
   public static ProviderFactory with(List<? extends ProviderEntry> entries) {
-    return ProviderFactory.of(StandardProviders.builtins().with(entries));
+    return ProviderFactory.of(StandardProviders.withoutKeys().with(entries));
   }
 
   /** OpenAI images and speech at {@code baseUrl}, and its videos gateway there too. */

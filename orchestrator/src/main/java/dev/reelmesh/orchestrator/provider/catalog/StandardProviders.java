@@ -41,8 +41,13 @@ public final class StandardProviders {
     return new ProviderRegistry(all);
   }
 
-  /** The built-in engines alone (no keys, no network), as the offline default and tests use. */
-  public static ProviderRegistry builtins() {
-    return new ProviderRegistry(BuiltInProviders.entries(System.getenv()));
+  /**
+   * Every provider with no settings but PATH (for espeak-ng): the built-in engines usable, every
+   * paid one known but unconfigured, so choosing it is refused with what to set. The offline
+   * default, and what tests start from (never a real key from the environment).
+   */
+  public static ProviderRegistry withoutKeys() {
+    String path = System.getenv("PATH");
+    return fromEnv(path == null ? Map.of() : Map.of("PATH", path));
   }
 }

@@ -58,8 +58,9 @@ final class ClipFit {
     }
     int max = caps.maxPromptChars();
     if (max > 0 && prompt.getPrompt().length() > max) {
+      // At a word's end: the last whole word that fits, unless that drops half the prompt.
       String cut = prompt.getPrompt().substring(0, max);
-      int space = cut.lastIndexOf(' ');
+      int space = prompt.getPrompt().charAt(max) == ' ' ? max : cut.lastIndexOf(' ');
       fitted.setPrompt(space > max / 2 ? cut.substring(0, space) : cut);
     }
     return fitted.build();
