@@ -5,6 +5,8 @@ import dev.reelmesh.orchestrator.provider.catalog.SecretsFile;
 import dev.reelmesh.orchestrator.provider.catalog.StandardProviders;
 import dev.reelmesh.orchestrator.provider.registry.ProviderEntry;
 import dev.reelmesh.orchestrator.provider.registry.Setting;
+import dev.reelmesh.orchestrator.provider.webhook.WebhookSettings;
+import dev.reelmesh.orchestrator.provider.webhook.Webhooks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +28,14 @@ final class ProviderChecks {
       checks.add(Check.fail("providers", "secrets file", e.getMessage()));
       settings = env;
     }
-    for (StandardProviders.Registration registration : StandardProviders.REGISTRATIONS) {
+    Webhooks hooks = Webhooks.off();
+    try {
+      hooks = Webhooks.fromEnv(settings);
+      checks.add(webhooks(hooks.settings()));
+    } catch (IllegalArgumentException e) {
+      checks.add(Check.fail("providers", "webhooks", e.getMessage()));
+    }
+    for (StandardProviders.Registration registration : StandardProviders.registrations(hooks)) {
       try {
         for (ProviderEntry entry : registration.entries().apply(settings)) {
           checks.add(check(entry, settings));
@@ -36,6 +45,19 @@ final class ProviderChecks {
       }
     }
     return checks;
+  }
+
+  /** Callbacks are optional: polling is the rule, a receiver only shortens the waits. */
+  static Check webhooks(WebhookSettings settings) {
+    if (settings.port().isEmpty()) {
+      return Check.optional("providers", "webhooks", "off: provider jobs are polled (set "
+          + WebhookSettings.PORT_VARIABLE + " and " + WebhookSettings.URL_VARIABLE
+          + " to take completion callbacks)");
+    }
+    return Check.ok("providers", "webhooks", "receiver on " + settings.host() + ":"
+        + settings.port().get() + ", providers call " + settings.publicUrl().orElse(
+            "nothing (" + WebhookSettings.URL_VARIABLE + " unset)") + "; Replicate secret "
+        + (settings.replicateSecret().isPresent() ? "set" : "missing"));
   }
 
   static Check check(ProviderEntry entry, Map<String, String> settings) {

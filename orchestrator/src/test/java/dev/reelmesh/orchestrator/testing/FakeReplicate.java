@@ -33,6 +33,8 @@ public final class FakeReplicate implements AutoCloseable {
   /** The input of each created prediction, in order. */
   public final List<JsonNode> inputs = Collections.synchronizedList(new ArrayList<>());
   public final List<String> createPaths = Collections.synchronizedList(new ArrayList<>());
+  /** The webhook URL each created prediction asked for ("" = none). */
+  public final List<String> webhooks = Collections.synchronizedList(new ArrayList<>());
   public final List<String> authorizations = Collections.synchronizedList(new ArrayList<>());
   public volatile byte[] mp4;
   /** While false, predictions stay "processing". */
@@ -91,6 +93,7 @@ public final class FakeReplicate implements AutoCloseable {
         }
         JsonNode request = JSON.readTree(body);
         inputs.add(request.path("input"));
+        webhooks.add(request.path("webhook").asText(""));
         createPaths.add(path + (request.has("version") ? "@" + request.get("version").asText()
             : ""));
         String id = "pred" + inputs.size();

@@ -5,6 +5,7 @@ import dev.reelmesh.orchestrator.provider.openai.OpenAiProviders;
 import dev.reelmesh.orchestrator.provider.registry.ProviderEntry;
 import dev.reelmesh.orchestrator.provider.registry.ProviderRegistry;
 import dev.reelmesh.orchestrator.provider.replicate.ReplicateEntry;
+import dev.reelmesh.orchestrator.provider.webhook.Webhooks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,22 +21,33 @@ public final class StandardProviders {
   public record Registration(String name, Function<Map<String, String>, List<ProviderEntry>>
       entries) {}
 
-  /** The built-ins first: a job that names no provider gets the first free one of its role. */
-  public static final List<Registration> REGISTRATIONS = List.of(
-      new Registration("built-in engines", BuiltInProviders::entries),
-      new Registration("openai", OpenAiProviders::fromEnv),
-      new Registration("replicate", ReplicateEntry::fromEnv));
-
   private StandardProviders() {}
+
+  /**
+   * The built-ins first: a job that names no provider gets the first free one of its role.
+   *
+   * @param hooks where verified completion callbacks wake pollers, for providers that take them
+   */
+  public static List<Registration> registrations(Webhooks hooks) {
+    return List.of(
+        new Registration("built-in engines", BuiltInProviders::entries),
+        new Registration("openai", OpenAiProviders::fromEnv),
+        new Registration("replicate", env -> ReplicateEntry.fromEnv(env, hooks)));
+  }
 
   /**
    * Every provider, configured from the orchestrator's environment and the secrets file it
    * names (REELMESH_SECRETS_FILE). A malformed setting stops the start with its variable's name.
    */
   public static ProviderRegistry fromEnv(Map<String, String> env) {
+    return fromEnv(env, Webhooks.off());
+  }
+
+  /** As above, with completion callbacks taken by a receiver of {@code hooks}. */
+  public static ProviderRegistry fromEnv(Map<String, String> env, Webhooks hooks) {
     Map<String, String> settings = SecretsFile.withSecrets(env);
     List<ProviderEntry> all = new ArrayList<>();
-    for (Registration registration : REGISTRATIONS) {
+    for (Registration registration : registrations(hooks)) {
       all.addAll(registration.entries().apply(settings));
     }
     return new ProviderRegistry(all);

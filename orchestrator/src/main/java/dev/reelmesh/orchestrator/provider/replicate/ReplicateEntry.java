@@ -6,6 +6,8 @@ import dev.reelmesh.orchestrator.provider.registry.ProviderResources;
 import dev.reelmesh.orchestrator.provider.registry.Setting;
 import dev.reelmesh.orchestrator.provider.registry.VideoEntry;
 import dev.reelmesh.orchestrator.provider.video.VideoProvider;
+import dev.reelmesh.orchestrator.provider.webhook.WebhookSettings;
+import dev.reelmesh.orchestrator.provider.webhook.Webhooks;
 import dev.reelmesh.v1.CostLine;
 import java.util.List;
 import java.util.Map;
@@ -19,14 +21,21 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class ReplicateEntry implements VideoEntry {
   private final ReplicateConfig config;
+  private final Webhooks hooks;
   private final Map<String, ReplicateApi> apis = new ConcurrentHashMap<>();
 
-  public ReplicateEntry(ReplicateConfig config) {
+  /** @param hooks where completion callbacks wake the poller (polling stays the safety net) */
+  public ReplicateEntry(ReplicateConfig config, Webhooks hooks) {
     this.config = config;
+    this.hooks = hooks;
   }
 
-  public static List<ProviderEntry> fromEnv(Map<String, String> env) {
-    return List.of(new ReplicateEntry(ReplicateConfig.fromEnv(env)));
+  public ReplicateEntry(ReplicateConfig config) {
+    this(config, Webhooks.off());
+  }
+
+  public static List<ProviderEntry> fromEnv(Map<String, String> env, Webhooks hooks) {
+    return List.of(new ReplicateEntry(ReplicateConfig.fromEnv(env), hooks));
   }
 
   @Override
@@ -54,7 +63,9 @@ public final class ReplicateEntry implements VideoEntry {
             + "with {prompt}, {image}, {seconds}, ... placeholders"),
         Setting.optional(ReplicateConfig.PRICE_VARIABLE, "US dollars per second of video "
             + "(default $0.25, assumed)"),
-        Setting.optional(ReplicateConfig.BASE_URL_VARIABLE, "another Replicate-style API"));
+        Setting.optional(ReplicateConfig.BASE_URL_VARIABLE, "another Replicate-style API"),
+        new Setting(WebhookSettings.REPLICATE_SECRET_VARIABLE, false, true, "the webhook "
+            + "signing secret (whsec_...), to take completion callbacks"));
   }
 
   @Override
@@ -94,6 +105,6 @@ public final class ReplicateEntry implements VideoEntry {
   public VideoProvider create(String model, ProviderResources resources) {
     ReplicateConfig c = config(model);
     ReplicateApi api = apis.computeIfAbsent(c.model().orElseThrow(), m -> new ReplicateApi(c));
-    return new ReplicateVideoProvider(c, api, resources);
+    return new ReplicateVideoProvider(c, api, resources, hooks);
   }
 }

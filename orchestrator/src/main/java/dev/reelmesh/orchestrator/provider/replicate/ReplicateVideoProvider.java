@@ -8,6 +8,7 @@ import dev.reelmesh.orchestrator.provider.Spend;
 import dev.reelmesh.orchestrator.provider.registry.ModelUnavailable;
 import dev.reelmesh.orchestrator.provider.registry.ProviderResources;
 import dev.reelmesh.orchestrator.provider.video.ClipIntake;
+import dev.reelmesh.orchestrator.provider.webhook.Webhooks;
 import dev.reelmesh.orchestrator.provider.video.ClipRequest;
 import dev.reelmesh.orchestrator.provider.video.ProviderJob;
 import dev.reelmesh.orchestrator.provider.video.VideoProvider;
@@ -41,7 +42,11 @@ final class ReplicateVideoProvider implements VideoProvider {
   private final ArtifactStore artifacts;
   private final Channel media;
 
-  ReplicateVideoProvider(ReplicateConfig config, ReplicateApi api, ProviderResources resources) {
+  private final Webhooks hooks;
+
+  ReplicateVideoProvider(ReplicateConfig config, ReplicateApi api, ProviderResources resources,
+      Webhooks hooks) {
+    this.hooks = hooks;
     this.config = config;
     this.api = api;
     this.spend = resources.spend();
@@ -121,7 +126,7 @@ final class ReplicateVideoProvider implements VideoProvider {
       Prediction created;
       try {
         created = api.create(ReplicateInput.fill(config.input(), values),
-            "replicate create (" + label + ")");
+            hooks.settings().callbackUrl("replicate"), "replicate create (" + label + ")");
       } catch (StatusRuntimeException e) {
         if (e.getCause() instanceof ReplicateApi.HttpFailure f
             && (f.status == 404 || f.status == 410)) {
@@ -190,6 +195,7 @@ final class ReplicateVideoProvider implements VideoProvider {
   }
 
   private void pause(Duration pause, String id, String label) {
+    // A verified completion callback for this prediction ends the pause at once.
     ProviderCalls.pause(pause, "replicate (" + label + ")", () -> {
       if (Context.current().cancellationCause() instanceof EngineStopping) {
         // Not the user: the prediction goes on and the next start re-attaches to it.
@@ -197,7 +203,7 @@ final class ReplicateVideoProvider implements VideoProvider {
             + "prediction " + id + " is kept for the next run").asRuntimeException();
       }
       cancelQuietly(id, label);
-    });
+    }, () -> hooks.wakeups().take("replicate", id));
   }
 
   /**
