@@ -167,4 +167,27 @@ class OpenAiJobTest {
         .isEqualTo(frames * 2 * 6);
     assertThat(job.getResult().getCost().getActualTotalMicros()).isZero();
   }
+
+  @Test
+  void aModelTheGatewayDoesNotServeFallsBackToTheNextVideoProviderUncharged() {
+    fake.failNext(FakeOpenAi.VIDEOS, 404, 10);
+    long spentBefore = mesh.engine().ledger().budget().getSpentMicros();
+    String id = submit(spec("animatic", "openai:seedance-1-pro,motion", "none")
+        .setMaxParallelClips(1));
+    List<JobEvent> events = mesh.watchToEnd(id, 0);
+    Job job = mesh.job(id);
+    assertThat(job.getState()).as(job.getError().getMessage())
+        .isEqualTo(JobState.JOB_STATE_SUCCEEDED);
+    assertThat(events).filteredOn(JobEvent::hasFallback).map(JobEvent::getFallback)
+        .filteredOn(f -> f.getComponent().equals("video")).singleElement().satisfies(f -> {
+          assertThat(f.getWanted()).isEqualTo("openai:seedance-1-pro");
+          assertThat(f.getUsed()).isEqualTo("motion");
+          assertThat(f.getReason()).contains("404");
+        });
+    assertThat(fake.count(FakeOpenAi.VIDEOS)).isEqualTo(1);
+    assertThat(job.getResult().getEnginesMap().get("video").getEngine()).isEqualTo("motion");
+    assertThat(job.getResult().getCost().getLinesList()).filteredOn(l -> l.getStage()
+        .equals("clips")).allSatisfy(l -> assertThat(l.getActualMicros()).isZero());
+    assertThat(mesh.engine().ledger().budget().getSpentMicros()).isEqualTo(spentBefore);
+  }
 }

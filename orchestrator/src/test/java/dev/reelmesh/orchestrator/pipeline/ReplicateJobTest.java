@@ -175,6 +175,22 @@ class ReplicateJobTest {
   }
 
   @Test
+  void anEmptyOutputFailsTheClipWithTheReasonAndIsNeverStitched() throws Exception {
+    startMesh("acme/image-to-video");
+    fake.mp4 = new byte[0];
+    String id = submit(spec().setMaxParallelClips(1));
+    List<dev.reelmesh.v1.JobEvent> events = mesh.watchToEnd(id, 0);
+    Job job = mesh.job(id);
+    assertThat(job.getState()).isEqualTo(JobState.JOB_STATE_FAILED);
+    assertThat(job.getError().getCode()).isEqualTo(Status.Code.DATA_LOSS.value());
+    assertThat(job.getError().getStage()).isEqualTo(dev.reelmesh.v1.Stage.STAGE_CLIPS);
+    assertThat(job.getError().getMessage()).contains("replicate (clip 1)")
+        .contains("empty (0 bytes)");
+    assertThat(events).noneMatch(e -> e.getStage() == dev.reelmesh.v1.Stage.STAGE_ASSEMBLE);
+    assertThat(fake.count(FakeReplicate.FILE)).isEqualTo(1);
+  }
+
+  @Test
   void aRateLimitedCreateIsRetriedButAnAmbiguousFailureIsNot() throws Exception {
     startMesh("acme/image-to-video");
     fake.failNext(FakeReplicate.CREATE, 429, 1);
