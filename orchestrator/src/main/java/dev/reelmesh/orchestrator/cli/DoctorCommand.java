@@ -37,7 +37,7 @@ final class DoctorCommand implements Callable<Integer> {
     checks.addAll(LlmDiagnostics.run(System.getenv()));
     checks.add(speech());
     checks.add(dev.reelmesh.orchestrator.provider.image.AnimaticDiagnostics.run());
-    checks.add(replicate(System.getenv()));
+    checks.addAll(ProviderChecks.run(System.getenv()));
     PrintWriter out = spec.commandLine().getOut();
     for (Check check : checks) {
       out.printf("%-10s %-8s %-16s %s%n", "[" + check.outcome() + "]", check.area(), check.name(),
@@ -57,23 +57,6 @@ final class DoctorCommand implements Callable<Integer> {
       return Check.ok("runtime", "data directory", dir + " (writable)");
     } catch (Exception e) {
       return Check.fail("runtime", "data directory", dir + " is not writable: " + e.getMessage());
-    }
-  }
-
-  /** The Replicate video provider's settings: optional, but malformed ones stop the engine. */
-  static Check replicate(java.util.Map<String, String> env) {
-    try {
-      var config = dev.reelmesh.orchestrator.provider.replicate.ReplicateConfig.fromEnv(env);
-      if (!config.configured()) {
-        return Check.optional("video", "Replicate", "not configured: jobs cannot choose video "
-            + "'replicate' (" + config.missing()
-                .replaceFirst("^provider 'replicate' needs ", "needs ") + ")");
-      }
-      return Check.ok("video", "Replicate", "token set (value not shown), model "
-          + config.model().orElseThrow() + (config.priceAssumed() ? ", price assumed $"
-              + config.microsPerVideoSecond() / 1e6 + "/s" : ""));
-    } catch (IllegalArgumentException e) {
-      return Check.fail("video", "Replicate", e.getMessage());
     }
   }
 

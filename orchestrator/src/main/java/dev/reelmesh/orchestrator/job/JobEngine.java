@@ -5,7 +5,7 @@ import dev.reelmesh.common.artifact.ArtifactStore;
 import dev.reelmesh.common.config.MeshSettings;
 import dev.reelmesh.orchestrator.budget.Ledger;
 import dev.reelmesh.orchestrator.mesh.MeshChannels;
-import dev.reelmesh.orchestrator.provider.openai.OpenAiConfig;
+import dev.reelmesh.orchestrator.provider.registry.ProviderRegistry;
 import dev.reelmesh.orchestrator.spec.JobSpecs;
 import dev.reelmesh.orchestrator.stage.ProviderFactory;
 import dev.reelmesh.orchestrator.store.FileStoreImport;
@@ -294,7 +294,7 @@ public final class JobEngine implements AutoCloseable {
 
   /** A job of {@code tenant}: only it (and admins) will see the job. */
   public Submitted submit(JobSpec spec, String idempotencyKey, String tenant) {
-    JobSpec filled = JobSpecs.validateAndFill(spec, paidProviders());
+    JobSpec filled = JobSpecs.validateAndFill(spec, providers.registry());
     // What the job will fetch or read is checked now (fetching off, host not allowed, file
     // missing), not when the job reaches it after paid calls.
     for (int i = 0; i < filled.getReferencesCount(); i++) {
@@ -582,26 +582,9 @@ public final class JobEngine implements AutoCloseable {
     return runner.planKey();
   }
 
-  /** Which paid providers jobs may choose (their keys and settings configured). */
-  public dev.reelmesh.orchestrator.spec.PaidProviders paidProviders() {
-    return new dev.reelmesh.orchestrator.spec.PaidProviders(openAiConfigured(),
-        providers.replicate().map(c -> c.configured()).orElse(false),
-        providers.replicate().map(c -> c.missing()).orElse(""));
-  }
-
-  /** The Replicate settings, when the engine's provider factory has them. */
-  public Optional<dev.reelmesh.orchestrator.provider.replicate.ReplicateConfig> replicate() {
-    return providers.replicate();
-  }
-
-  /** Whether jobs may choose the OpenAI providers (OPENAI_API_KEY configured). */
-  public boolean openAiConfigured() {
-    return providers.openAi().map(c -> c.configured()).orElse(false);
-  }
-
-  /** The OpenAI settings the engine prices and calls with, when it has any. */
-  public Optional<OpenAiConfig> openAi() {
-    return providers.openAi();
+  /** The providers jobs may choose: what JobSpecs, the estimator and doctor ask. */
+  public ProviderRegistry providers() {
+    return providers.registry();
   }
 
   public ArtifactStore artifacts() {

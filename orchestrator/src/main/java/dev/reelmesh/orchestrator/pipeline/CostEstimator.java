@@ -1,8 +1,12 @@
 package dev.reelmesh.orchestrator.pipeline;
 
 import dev.reelmesh.orchestrator.job.JobEngine;
-import dev.reelmesh.orchestrator.provider.openai.OpenAiEstimates;
-import dev.reelmesh.orchestrator.provider.replicate.ReplicateEstimates;
+import dev.reelmesh.orchestrator.provider.registry.ImageEntry;
+import dev.reelmesh.orchestrator.provider.registry.ProviderEntry;
+import dev.reelmesh.orchestrator.provider.registry.ProviderRegistry;
+import dev.reelmesh.orchestrator.provider.registry.Role;
+import dev.reelmesh.orchestrator.provider.registry.SpeechEntry;
+import dev.reelmesh.orchestrator.provider.registry.VideoEntry;
 import dev.reelmesh.orchestrator.spec.FrameSize;
 import dev.reelmesh.orchestrator.spec.JobSpecs;
 import dev.reelmesh.v1.Budget;
@@ -16,6 +20,7 @@ import dev.reelmesh.v1.PlanScriptRequest;
 import dev.reelmesh.v1.PlanScriptResponse;
 import dev.reelmesh.v1.PlannedClip;
 import dev.reelmesh.v1.ScenePlan;
+import io.grpc.Status;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -28,7 +33,7 @@ final class CostEstimator {
   private CostEstimator() {}
 
   static EstimateCostResponse estimate(JobEngine engine, JobSpec requested) {
-    JobSpec spec = JobSpecs.validateAndFill(requested, engine.paidProviders());
+    JobSpec spec = JobSpecs.validateAndFill(requested, engine.providers());
     PlanScriptResponse planned = offlinePlan(engine, spec);
     CostReport bill = media(engine, spec, planned.getPlan(), null).toBuilder()
         .addAllLines(planned.getCostList()).build();
@@ -74,47 +79,53 @@ final class CostEstimator {
     List<Double> seconds = java.util.stream.IntStream.range(0, plan.getClipsCount())
         .filter(renders).mapToObj(allSeconds::get).toList();
     FrameSize frame = FrameSize.of(spec.getAspectRatio(), spec.getQualityTier());
-    OpenAiEstimates openai = engine.openAi().map(OpenAiEstimates::new).orElse(null);
     int images = frameCount * spec.getVariations();
     int chars = spec.getNarrationOff() ? 0 : narrationChars;
+    ProviderRegistry registry = engine.providers();
     CostReport.Builder bill = CostReport.newBuilder();
-    if (isOpenAi(spec.getProviders().getImage(), openai)) {
-      bill.addLines(priced("storyboard", openai.imageItem(frame), images, "images",
-          openai.images(images, frame)));
-    } else {
-      bill.addLines(line("storyboard", spec.getProviders().getImage(), "images", images,
-          "images"));
+    var image = chosen(registry, Role.IMAGE, ImageEntry.class, spec.getProviders().getImage());
+    bill.addLines(image.entry().estimate(image.model(), images, frame.width(), frame.height(),
+        "all frames"));
+    // Each clip is priced at the length its provider renders for it (snapped up to one it
+    // offers), at its size for the job's aspect: what the hold before each create holds.
+    var video = chosen(registry, Role.VIDEO, VideoEntry.class, spec.getProviders().getVideo());
+    String size = video.capabilities().sizes().get(spec.getAspectRatio());
+    int width = size == null ? frame.width() : Integer.parseInt(size.substring(0,
+        size.indexOf('x')));
+    int height = size == null ? frame.height() : Integer.parseInt(size.substring(
+        size.indexOf('x') + 1));
+    List<CostLine> clips = new ArrayList<>();
+    for (double s : seconds) {
+      clips.add(video.entry().estimate(video.model(), video.capabilities().snap(s), width,
+          height, "all clips"));
     }
-    if (isOpenAi(spec.getProviders().getVideo(), openai)) {
-      int billed = openai.billedSeconds(seconds);
-      bill.addLines(priced("clips", openai.videoItem(frame), billed, "video_seconds",
-          openai.videoSeconds(billed, frame)));
-    } else if ("replicate".equals(spec.getProviders().getVideo())
-        && engine.replicate().isPresent()) {
-      // Each clip is held (and billed) for its length rounded up to whole seconds.
-      int whole = seconds.stream().mapToInt(s -> (int) Math.ceil(s - 1e-9)).sum();
-      bill.addLines(ReplicateEstimates.clips(engine.replicate().get(), whole));
-    } else {
-      bill.addLines(line("clips", spec.getProviders().getVideo(), "video seconds",
-          seconds.stream().mapToDouble(Double::doubleValue).sum(), "video_seconds"));
-    }
-    if (isOpenAi(spec.getProviders().getSpeech(), openai)) {
-      bill.addLines(priced("audio", openai.speechItem(), chars, "characters",
-          openai.speechChars(chars)));
-    } else {
-      bill.addLines(line("audio", spec.getProviders().getSpeech(), "narration characters",
-          chars, "characters"));
-    }
+    bill.addLines(clips.isEmpty() ? video.entry().estimate(video.model(), 0, width, height,
+        "all clips") : sum(clips));
+    var speech = chosen(registry, Role.SPEECH, SpeechEntry.class,
+        spec.getProviders().getSpeech());
+    bill.addLines(speech.entry().estimate(speech.model(), chars, "all narration"));
     return bill.setEstimatedTotalMicros(bill.getLinesList().stream()
         .mapToLong(CostLine::getEstimatedMicros).sum()).build();
   }
 
-  private static double length(PlannedClip clip) {
-    return clip.getEndSeconds() - clip.getStartSeconds();
+  private static <E extends ProviderEntry> ProviderRegistry.Chosen<E> chosen(
+      ProviderRegistry registry, Role role, Class<E> type, String choice) {
+    return registry.firstUsable(role, type, choice).orElseThrow(() ->
+        Status.FAILED_PRECONDITION.withDescription("spec.providers." + role.field() + ": no "
+            + "provider of '" + choice + "' is configured for the orchestrator")
+            .asRuntimeException());
   }
 
-  private static boolean isOpenAi(String provider, OpenAiEstimates openai) {
-    return "openai".equals(provider) && openai != null;
+  /** One line for all clips: the first clip's line with every clip's quantity and price. */
+  private static CostLine sum(List<CostLine> lines) {
+    return lines.get(0).toBuilder()
+        .setQuantity(lines.stream().mapToDouble(CostLine::getQuantity).sum())
+        .setEstimatedMicros(lines.stream().mapToLong(CostLine::getEstimatedMicros).sum())
+        .build();
+  }
+
+  private static double length(PlannedClip clip) {
+    return clip.getEndSeconds() - clip.getStartSeconds();
   }
 
   /**
@@ -132,16 +143,4 @@ final class CostEstimator {
     return seconds;
   }
 
-  private static CostLine priced(String stage, String item, double quantity, String unit,
-      long micros) {
-    return CostLine.newBuilder().setStage(stage).setProvider("openai").setItem(item)
-        .setQuantity(quantity).setUnit(unit).setEstimatedMicros(micros).build();
-  }
-
-  /** The built-in engines are free. */
-  private static CostLine line(String stage, String provider, String item, double quantity,
-      String unit) {
-    return CostLine.newBuilder().setStage(stage).setProvider(provider).setItem(provider + " "
-        + item).setQuantity(quantity).setUnit(unit).setEstimatedMicros(0).build();
-  }
 }

@@ -61,8 +61,8 @@ final class PipelineGrpcService extends PipelineServiceGrpc.PipelineServiceImplB
       }
       String tenant = Principal.current().tenant();
       dev.reelmesh.v1.JobSpec filled = JobSpecs.validateAndFill(
-          request.getSpec(), engine.paidProviders());
-      if (JobSpecs.paysForMedia(filled)) {
+          request.getSpec(), engine.providers());
+      if (JobSpecs.paysForMedia(filled, engine.providers())) {
         SpendCheck.refuseOver(engine, "the job", filled, 0, CostEstimator.media(engine, filled,
             CostEstimator.offlinePlan(engine, filled).getPlan(), null), tenant);
       }
@@ -121,7 +121,7 @@ final class PipelineGrpcService extends PipelineServiceGrpc.PipelineServiceImplB
       dev.reelmesh.v1.JobSpec spec = job.spec().spec();
       String tenant = Tenants.of(job.snapshot());
       java.util.function.Consumer<PlanReady> check = plan -> {
-        if (JobSpecs.paysForMedia(spec)) {
+        if (JobSpecs.paysForMedia(spec, engine.providers())) {
           SpendCheck.refuseOver(engine, "the approved plan", spec,
               job.cost().getActualTotalMicros(), CostEstimator.media(engine, spec,
                   plan.getPlan(), null), tenant);

@@ -7,6 +7,9 @@ import dev.reelmesh.common.fetch.UrlFetcher;
 import dev.reelmesh.orchestrator.job.JobEngine;
 import dev.reelmesh.orchestrator.job.JobRunner;
 import dev.reelmesh.orchestrator.mesh.MeshChannels;
+import dev.reelmesh.orchestrator.provider.catalog.StandardProviders;
+import dev.reelmesh.orchestrator.provider.webhook.WebhookReceiver;
+import dev.reelmesh.orchestrator.provider.webhook.Webhooks;
 import dev.reelmesh.orchestrator.stage.ProviderFactory;
 import dev.reelmesh.orchestrator.stage.StageRunner;
 import dev.reelmesh.orchestrator.store.Database;
@@ -26,6 +29,8 @@ public final class PipelineServices implements AutoCloseable {
   private final Database database;
   private final BlockingCalls calls = new BlockingCalls("pipeline", 16, 256, DEFAULT_DEADLINE);
   private final List<BindableService> services;
+  /** Completion callbacks from providers; null when webhooks are off. */
+  private AutoCloseable webhooks;
 
   private PipelineServices(JobEngine engine, Database database) {
     this.engine = engine;
@@ -61,10 +66,22 @@ public final class PipelineServices implements AutoCloseable {
     }
   }
 
-  /** Configured from the environment: providers, limits, REELMESH_DATABASE_URL. */
+  /**
+   * Configured from the environment: providers, limits, REELMESH_DATABASE_URL, and the webhook
+   * receiver when REELMESH_WEBHOOK_PORT is set.
+   */
   public static PipelineServices start(MeshSettings settings, MeshChannels channels) {
-    return start(settings, channels, ProviderFactory.fromEnv(System.getenv()),
-        JobEngine.Options.defaults(), System.getenv(Database.URL_VARIABLE));
+    Webhooks hooks = Webhooks.fromEnv(System.getenv());
+    PipelineServices started = start(settings, channels, ProviderFactory.of(
+        StandardProviders.fromEnv(System.getenv(), hooks)), JobEngine.Options.defaults(),
+        System.getenv(Database.URL_VARIABLE));
+    try {
+      started.webhooks = WebhookReceiver.start(hooks, java.time.Clock.systemUTC());
+    } catch (java.io.IOException | RuntimeException e) {
+      started.close();
+      throw new IllegalStateException(e.getMessage(), e);
+    }
+    return started;
   }
 
   public List<BindableService> services() {
@@ -82,6 +99,13 @@ public final class PipelineServices implements AutoCloseable {
   /** Stops the engine; running jobs stay RUNNING in the store and resume on the next start. */
   @Override
   public void close() {
+    if (webhooks != null) {
+      try {
+        webhooks.close();
+      } catch (Exception e) {
+        // Best effort: the engine and the database still close below.
+      }
+    }
     calls.close();
     try {
       engine.close();

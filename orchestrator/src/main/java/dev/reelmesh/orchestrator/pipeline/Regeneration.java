@@ -70,7 +70,7 @@ final class Regeneration {
         : new CostEstimator.Selection(renders, renders, renders);
     CostReport estimate = CostEstimator.media(engine, job.getSpec(), job.getResult().getPlan(),
         redo);
-    if (JobSpecs.paysForMedia(job.getSpec())) {
+    if (JobSpecs.paysForMedia(job.getSpec(), engine.providers())) {
       SpendCheck.refuseOver(engine, "regenerating " + ClipNumbers.of(renders), job.getSpec(),
           job.getCost().getActualTotalMicros(), estimate, Tenants.of(job));
     }

@@ -147,9 +147,18 @@ public final class ProviderCalls {
    * {@code onCancel} (which throws the step's CANCELLED status).
    */
   public static void pause(Duration pause, String label, Runnable onCancel) {
+    pause(pause, label, onCancel, () -> false);
+  }
+
+  /**
+   * As above, ending early once {@code woken} says so (a verified completion callback came for
+   * the provider job being polled).
+   */
+  public static void pause(Duration pause, String label, Runnable onCancel,
+      java.util.function.BooleanSupplier woken) {
     long until = System.nanoTime() + pause.toNanos();
     Context context = Context.current();
-    while (System.nanoTime() < until) {
+    while (System.nanoTime() < until && !woken.getAsBoolean()) {
       if (context.isCancelled()) {
         onCancel.run();
         throw Status.CANCELLED.withDescription(label + ": job cancelled while waiting")

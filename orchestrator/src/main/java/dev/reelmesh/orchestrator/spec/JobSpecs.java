@@ -7,6 +7,10 @@ import dev.reelmesh.v1.JobSpec;
 import dev.reelmesh.v1.QualityTier;
 import dev.reelmesh.v1.UserReference;
 import io.grpc.Status;
+import dev.reelmesh.v1.ProviderChoices;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -15,42 +19,36 @@ import java.util.Set;
  */
 public final class JobSpecs {
   static final Set<String> LLM = Set.of("offline", "openai");
-  static final Set<String> IMAGE = Set.of("animatic", "openai");
-  static final Set<String> VIDEO = Set.of("motion", "openai", "replicate");
-  static final Set<String> SPEECH = Set.of("espeak", "openai", "none");
-
-  /** Providers the orchestrator can drive today; the others are known names not built yet. */
-  static final Set<String> BUILT = Set.of("offline", "animatic", "motion", "espeak", "none");
-  /** Paid providers the job engine drives through openai-java when a key is configured. */
-  static final Set<String> OPENAI_ROLES = Set.of("image", "video", "speech");
+  /** The media roles whose providers the catalog knows, as ProviderChoices names them. */
+  static final List<String> MEDIA = List.of("image", "video", "speech");
 
   private JobSpecs() {}
 
   /**
-   * Whether a filled spec chooses a paid provider (one not built in) for any media role, so its
-   * estimate can be above zero and is worth checking against the cap and the month.
+   * Whether a filled spec may pay for media: any provider of any role's chain costs money, so
+   * its estimate can be above zero and is worth checking against the cap and the month.
    */
-  public static boolean paysForMedia(JobSpec filled) {
-    return !BUILT.contains(filled.getProviders().getImage())
-        || !BUILT.contains(filled.getProviders().getVideo())
-        || !BUILT.contains(filled.getProviders().getSpeech());
-  }
-
-  /** As below, for an engine without paid providers configured. */
-  public static JobSpec validateAndFill(JobSpec spec) {
-    return validateAndFill(spec, PaidProviders.NONE);
-  }
-
-  /** As below, with only OpenAI's configuration in view. */
-  public static JobSpec validateAndFill(JobSpec spec, boolean openAiConfigured) {
-    return validateAndFill(spec, new PaidProviders(openAiConfigured, false, ""));
+  public static boolean paysForMedia(JobSpec filled, ProviderCatalog catalog) {
+    ProviderChoices p = filled.getProviders();
+    for (String role : MEDIA) {
+      String choice = role.equals("image") ? p.getImage() : role.equals("video") ? p.getVideo()
+          : p.getSpeech();
+      for (ProviderChain.Link link : ProviderChain.parse(choice.isBlank()
+          ? catalog.defaultName(role) : choice).links()) {
+        if (catalog.paid(role, link.name())) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /**
-   * @param paid which paid providers the job engine has settings for: choosing one it lacks is
-   *     FAILED_PRECONDITION, naming what to set
+   * @param catalog the media providers this engine knows: an unknown name is INVALID_ARGUMENT
+   *     with the known ones, a chain none of whose providers is configured FAILED_PRECONDITION
+   *     naming what to set
    */
-  public static JobSpec validateAndFill(JobSpec spec, PaidProviders paid) {
+  public static JobSpec validateAndFill(JobSpec spec, ProviderCatalog catalog) {
     String brief = spec.getBrief();
     if (brief.isBlank()) {
       throw Statuses.invalid("spec.brief", "must not be empty");
@@ -102,65 +100,62 @@ public final class JobSpecs {
     if (spec.getQualityTier() == QualityTier.QUALITY_TIER_UNSPECIFIED) {
       filled.setQualityTier(QualityTier.QUALITY_TIER_STANDARD);
     }
-    Picker providers = new Picker(paid);
+    ProviderChoices asked = spec.getProviders();
+    AspectRatio aspect = filled.getAspectRatio();
     filled.getProvidersBuilder()
-        .setLlm(providers.pick("llm", spec.getProviders().getLlm(), LLM, "offline"))
-        .setImage(providers.pick("image", spec.getProviders().getImage(), IMAGE, "animatic"))
-        .setVideo(providers.pick("video", spec.getProviders().getVideo(), VIDEO, "motion"))
-        .setSpeech(providers.pick("speech", spec.getProviders().getSpeech(), SPEECH, "espeak"));
+        .setLlm(llm(asked.getLlm()))
+        .setImage(chain("image", asked.getImage(), catalog, aspect))
+        .setVideo(chain("video", asked.getVideo(), catalog, aspect))
+        .setSpeech(chain("speech", asked.getSpeech(), catalog, aspect));
     if (!filled.hasMusic()) {
       filled.getMusicBuilder().setGenerated(true);
     }
     return filled.build();
   }
 
-  /** Picks one role's provider name, with the engine's paid-provider settings in view. */
-  private record Picker(PaidProviders paid) {
-    String pick(String role, String name, Set<String> known, String fallback) {
-      return provider("spec.providers." + role, paid, name, known, fallback);
-    }
-  }
-
-  private static String provider(String field, PaidProviders paid, String name,
-      Set<String> known, String fallback) {
-    boolean openAiConfigured = paid.openAi();
-    String chosen = name.isBlank() ? fallback : name.strip().toLowerCase(java.util.Locale.ROOT);
-    if (!known.contains(chosen)) {
-      throw Statuses.invalid(field, "unknown provider '" + name + "'; known: "
-          + known.stream().sorted().toList());
-    }
-    if (field.endsWith(".llm") && (name.isBlank() || "openai".equals(chosen))) {
-      // The LLM service owns its engine and key: "" keeps its configured engine, "openai" asks
-      // for it (the service answers FAILED_PRECONDITION when it has no key).
-      return name.isBlank() ? "" : chosen;
-    }
-    if ("openai".equals(chosen) && OPENAI_ROLES.contains(field.substring(field.lastIndexOf('.')
-        + 1))) {
-      if (!openAiConfigured) {
-        throw Status.FAILED_PRECONDITION.withDescription(field + ": provider 'openai' needs "
-            + "OPENAI_API_KEY (and optionally OPENAI_BASE_URL) set for the orchestrator; "
-            + "without it use the offline engines " + known.stream().filter(BUILT::contains)
-                .toList()).asRuntimeException();
-      }
-      return chosen;
-    }
-    if ("replicate".equals(chosen)) {
-      if (!paid.replicate()) {
-        throw Status.FAILED_PRECONDITION.withDescription(field + ": " + (paid.replicateMissing()
-            .isBlank() ? "provider 'replicate' is not configured for the orchestrator"
-            : paid.replicateMissing())).asRuntimeException();
-      }
-      return chosen;
-    }
-    if (!BUILT.contains(chosen)) {
-      throw Status.UNIMPLEMENTED.withDescription(field + ": provider '" + chosen
-          + "' is not wired into the job engine yet; choose one of "
-          + known.stream().filter(n -> BUILT.contains(n) || "openai".equals(n)
-              && OPENAI_ROLES.contains(field.substring(field.lastIndexOf('.') + 1))
-              || "replicate".equals(n)).sorted()
-              .toList()).asRuntimeException();
+  /**
+   * The LLM service owns its engine and key: "" keeps its configured engine, "openai" asks for
+   * it (the service answers FAILED_PRECONDITION when it has no key).
+   */
+  private static String llm(String name) {
+    String chosen = name.strip().toLowerCase(Locale.ROOT);
+    if (!chosen.isEmpty() && !LLM.contains(chosen)) {
+      throw Statuses.invalid("spec.providers.llm", "unknown provider '" + name + "'; known: "
+          + LLM.stream().sorted().toList());
     }
     return chosen;
+  }
+
+  /** One media role's provider or fallback chain, every element checked, normalised. */
+  private static String chain(String role, String asked, ProviderCatalog catalog,
+      AspectRatio aspect) {
+    String field = "spec.providers." + role;
+    ProviderChain chain;
+    try {
+      chain = ProviderChain.parse(asked.isBlank() ? catalog.defaultName(role) : asked);
+    } catch (IllegalArgumentException e) {
+      throw Statuses.invalid(field, e.getMessage());
+    }
+    List<String> known = catalog.names(role);
+    List<String> missing = new ArrayList<>();
+    for (ProviderChain.Link link : chain.links()) {
+      if (!known.contains(link.name())) {
+        throw Statuses.invalid(field, "unknown provider '" + link.name() + "'"
+            + (chain.links().size() > 1 ? " in '" + asked.strip() + "'" : "") + "; known: "
+            + known);
+      }
+      catalog.missing(role, link.name(), link.model())
+          .or(() -> catalog.refuses(role, link.name(), link.model(), aspect))
+          .ifPresent(missing::add);
+    }
+    if (missing.size() == chain.links().size()) {
+      // Not one element is usable: refused now, not after the storyboard was paid for.
+      List<String> free = known.stream().filter(n -> !catalog.paid(role, n)).toList();
+      throw Status.FAILED_PRECONDITION.withDescription(field + ": " + String.join("; ", missing)
+          + (free.isEmpty() ? "" : "; the built-in engines need nothing: " + free))
+          .asRuntimeException();
+    }
+    return chain.text();
   }
 
   private static boolean readableImage(byte[] bytes) {

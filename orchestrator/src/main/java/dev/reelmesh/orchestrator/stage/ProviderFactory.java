@@ -1,56 +1,56 @@
 package dev.reelmesh.orchestrator.stage;
 
 import dev.reelmesh.orchestrator.mesh.MeshChannels;
-import dev.reelmesh.orchestrator.provider.image.AnimaticImageProvider;
-import dev.reelmesh.orchestrator.provider.openai.OpenAiConfig;
-import dev.reelmesh.orchestrator.provider.openai.OpenAiProviderFactory;
-import dev.reelmesh.orchestrator.provider.replicate.ReplicateConfig;
-import dev.reelmesh.orchestrator.provider.replicate.ReplicateProviderFactory;
-import dev.reelmesh.orchestrator.provider.speech.EspeakSpeechProvider;
-import dev.reelmesh.orchestrator.provider.speech.NoSpeechProvider;
-import dev.reelmesh.orchestrator.provider.video.MotionVideoProvider;
+import dev.reelmesh.orchestrator.provider.catalog.StandardProviders;
+import dev.reelmesh.orchestrator.provider.registry.ProviderRegistry;
 import dev.reelmesh.v1.ProviderChoices;
 import java.util.Map;
-import java.util.Optional;
+import java.util.function.BiFunction;
 
-/** Picks a job's engines from its (validated) provider names. Tests substitute their own. */
-@FunctionalInterface
+/**
+ * A job's engines, from the provider registry: JobSpecs, the estimator and {@code doctor} ask
+ * {@link #registry()}, the engine asks {@link #forJob} once per run. Tests build a registry from
+ * entries pointed at fake servers, or substitute providers of their own.
+ */
 public interface ProviderFactory {
-  Providers forJob(ProviderChoices choices, MeshChannels channels);
+  /** The providers jobs may choose, and what each needs. */
+  ProviderRegistry registry();
+
+  /** The engines of one run of a job, from its (validated) choices. */
+  Providers forJob(ProviderChoices choices, MeshChannels channels, ProviderScope scope);
+
+  /** Every job's providers through {@code registry}. */
+  static ProviderFactory of(ProviderRegistry registry) {
+    return new RegistryProviders(registry);
+  }
 
   /**
-   * As above, with what paid providers need from the job (budget guard, step memo, artifact
-   * root). The engine calls this one; factories of free engines need not override it.
+   * Engines of the caller's own for every job (benchmarks, tests that count or stall calls);
+   * specs are validated against the providers without keys.
    */
-  default Providers forJob(ProviderChoices choices, MeshChannels channels, ProviderScope scope) {
-    return forJob(choices, channels);
+  static ProviderFactory fixed(BiFunction<ProviderChoices, MeshChannels, Providers> engines) {
+    ProviderRegistry known = StandardProviders.withoutKeys();
+    return new ProviderFactory() {
+      @Override
+      public ProviderRegistry registry() {
+        return known;
+      }
+
+      @Override
+      public Providers forJob(ProviderChoices choices, MeshChannels channels,
+          ProviderScope scope) {
+        return engines.apply(choices, channels);
+      }
+    };
   }
 
-  /** The OpenAI settings when this factory can build OpenAI providers (key or not). */
-  default Optional<OpenAiConfig> openAi() {
-    return Optional.empty();
-  }
-
-  /** The Replicate settings when this factory can build the Replicate video provider. */
-  default Optional<ReplicateConfig> replicate() {
-    return Optional.empty();
-  }
-
-  /** The built-in engines: animatic images, motion clips, espeak-ng narration. */
+  /** No keys: the built-in engines; every paid provider known, refused until configured. */
   static ProviderFactory offline() {
-    return (choices, channels) -> new Providers(
-        new AnimaticImageProvider(),
-        new MotionVideoProvider(channels.media()),
-        "none".equals(choices.getSpeech()) ? new NoSpeechProvider()
-            : EspeakSpeechProvider.fromPath(System.getenv("PATH")));
+    return of(StandardProviders.withoutKeys());
   }
 
-  /**
-   * The built-in engines, OpenAI's where a job chooses them and OPENAI_API_KEY is set, and the
-   * Replicate video provider where a job chooses it and REPLICATE_API_TOKEN and a model are set.
-   */
+  /** Every registered provider, configured from the environment (and the secrets file). */
   static ProviderFactory fromEnv(Map<String, String> env) {
-    return new ReplicateProviderFactory(ReplicateConfig.fromEnv(env),
-        new OpenAiProviderFactory(OpenAiConfig.fromEnv(env), offline()));
+    return of(StandardProviders.fromEnv(env));
   }
 }

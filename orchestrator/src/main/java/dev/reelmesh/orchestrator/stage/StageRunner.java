@@ -35,7 +35,7 @@ public final class StageRunner implements JobRunner {
   @Override
   public Runnable run(JobRuntime job, String leaseOwner, Executor clips) {
     JobSpend spend = new JobSpend(job, job.ledger(), leaseOwner);
-    ProviderScope scope = new ProviderScope(spend, job.memo(), artifacts);
+    ProviderScope scope = ProviderScope.of(job, spend, artifacts);
     return new JobRun(job, channels, fetcher, observed.apply(providers.forJob(
         job.spec().spec().getProviders(), channels, scope)), artifacts, clips, Generations.load(job.memo()), spend);
   }

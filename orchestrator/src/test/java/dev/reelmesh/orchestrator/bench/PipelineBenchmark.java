@@ -9,6 +9,7 @@ import dev.reelmesh.orchestrator.provider.image.ImageProvider;
 import dev.reelmesh.orchestrator.provider.image.ImageRequest;
 import dev.reelmesh.orchestrator.provider.speech.NoSpeechProvider;
 import dev.reelmesh.orchestrator.provider.video.MotionVideoProvider;
+import dev.reelmesh.orchestrator.stage.ProviderFactory;
 import dev.reelmesh.orchestrator.stage.Providers;
 import dev.reelmesh.orchestrator.testing.TestMesh;
 import dev.reelmesh.v1.JobEvent;
@@ -121,8 +122,9 @@ class PipelineBenchmark {
       List<PipelineServiceGrpc.PipelineServiceStub> stubs = new ArrayList<>();
       for (int i = 0; i < count; i++) {
         PipelineServices pipeline = PipelineServices.start(settings, channels,
-            (choices, ch) -> new Providers(new InstantImages(), new MotionVideoProvider(
-                ch.media()), new NoSpeechProvider()), new JobEngine.Options(jobWorkers,
+            ProviderFactory.fixed((choices, ch) -> new Providers(new InstantImages(),
+                new MotionVideoProvider(ch.media()), new NoSpeechProvider())),
+            new JobEngine.Options(jobWorkers,
                 clipWorkers, 50_000_000L).withLease("bench-" + i, JobEngine.Options.DEFAULT_LEASE),
             url);
         InProcessService server = InProcessService.start(pipeline.services());

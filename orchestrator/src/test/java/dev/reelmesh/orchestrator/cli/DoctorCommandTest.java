@@ -61,15 +61,32 @@ class DoctorCommandTest {
   }
 
   @Test
-  void replicateSettingsAreReportedAndMalformedOnesFail() {
-    assertThat(DoctorCommand.replicate(java.util.Map.of()).outcome())
-        .isEqualTo(dev.reelmesh.common.diagnostics.Check.Outcome.OPTIONAL);
-    var ok = DoctorCommand.replicate(java.util.Map.of("REPLICATE_API_TOKEN", "r8_secret",
-        "REELMESH_REPLICATE_VIDEO_MODEL", "acme/i2v"));
-    assertThat(ok.outcome()).isEqualTo(dev.reelmesh.common.diagnostics.Check.Outcome.OK);
-    assertThat(ok.detail()).contains("acme/i2v").doesNotContain("r8_secret");
-    var bad = DoctorCommand.replicate(java.util.Map.of("REELMESH_REPLICATE_VIDEO_INPUT", "{x"));
-    assertThat(bad.outcome()).isEqualTo(dev.reelmesh.common.diagnostics.Check.Outcome.FAIL);
-    assertThat(bad.detail()).contains("REELMESH_REPLICATE_VIDEO_INPUT is not valid JSON");
+  void everyRegisteredProviderHasALineAndMalformedSettingsFailTheirs() {
+    List<Check> none = ProviderChecks.run(Map.of());
+    assertThat(none).extracting(c -> c.area() + "/" + c.name()).contains("image/animatic",
+        "video/motion", "speech/espeak", "speech/none", "image/openai", "video/openai",
+        "speech/openai", "video/replicate");
+    assertThat(none).filteredOn(c -> c.name().equals("replicate")).singleElement()
+        .satisfies(c -> {
+          assertThat(c.outcome()).isEqualTo(Check.Outcome.OPTIONAL);
+          assertThat(c.detail()).contains("REPLICATE_API_TOKEN");
+        });
+    List<Check> ok = ProviderChecks.run(Map.of("REPLICATE_API_TOKEN", "r8_secret",
+        "REELMESH_REPLICATE_VIDEO_MODEL", "acme/i2v", "OPENAI_API_KEY", "sk-SECRET",
+        "OPENAI_VIDEO_BASE_URL", "https://gateway.example/v1"));
+    assertThat(ok).filteredOn(c -> c.name().equals("replicate")).singleElement()
+        .satisfies(c -> {
+          assertThat(c.outcome()).isEqualTo(Check.Outcome.OK);
+          assertThat(c.detail()).contains("acme/i2v").contains("REPLICATE_API_TOKEN");
+        });
+    assertThat(ok).filteredOn(c -> c.name().equals("openai"))
+        .allSatisfy(c -> assertThat(c.outcome()).isEqualTo(Check.Outcome.OK));
+    assertThat(ok.toString()).doesNotContain("r8_secret").doesNotContain("SECRET");
+    List<Check> bad = ProviderChecks.run(Map.of("REELMESH_REPLICATE_VIDEO_INPUT", "{x"));
+    assertThat(bad).filteredOn(c -> c.outcome() == Check.Outcome.FAIL).singleElement()
+        .satisfies(c -> assertThat(c.detail())
+            .contains("REELMESH_REPLICATE_VIDEO_INPUT is not valid JSON"));
+    // The others still get their lines.
+    assertThat(bad).extracting(Check::name).contains("openai", "motion");
   }
 }

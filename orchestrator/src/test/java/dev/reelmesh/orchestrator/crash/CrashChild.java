@@ -1,7 +1,6 @@
 package dev.reelmesh.orchestrator.crash;
 
-import dev.reelmesh.orchestrator.provider.openai.OpenAiConfig;
-import dev.reelmesh.orchestrator.provider.openai.OpenAiProviderFactory;
+import dev.reelmesh.orchestrator.testing.TestRegistries;
 import dev.reelmesh.orchestrator.stage.ProviderFactory;
 import dev.reelmesh.orchestrator.testing.TestMesh;
 import dev.reelmesh.v1.Job;
@@ -9,7 +8,6 @@ import dev.reelmesh.v1.ListJobsRequest;
 import dev.reelmesh.v1.SubmitJobRequest;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The process the crash harness kills: a whole mesh (in-process services, the job engine on the
@@ -22,9 +20,7 @@ public final class CrashChild {
   private CrashChild() {}
 
   public static void main(String[] args) throws Exception {
-    ProviderFactory providers = new OpenAiProviderFactory(OpenAiConfig.fromEnv(Map.of(
-        "OPENAI_API_KEY", "sk-test-crash", "OPENAI_BASE_URL", args[2])).withFastTimings(),
-        ProviderFactory.offline());
+    ProviderFactory providers = TestRegistries.openAi("sk-test-crash", args[2]);
     // The LLM service's chat goes to the fake too: all four paid kinds are in the job.
     try (TestMesh mesh = TestMesh.start(Path.of(args[0]), null, providers, args[1],
         TestMesh.chatAt(args[2]))) {

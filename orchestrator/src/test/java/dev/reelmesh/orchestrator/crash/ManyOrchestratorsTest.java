@@ -5,10 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.reelmesh.common.testing.InProcessService;
 import dev.reelmesh.orchestrator.job.JobEngine;
 import dev.reelmesh.orchestrator.pipeline.PipelineServices;
-import dev.reelmesh.orchestrator.provider.openai.OpenAiConfig;
-import dev.reelmesh.orchestrator.provider.openai.OpenAiProviderFactory;
 import dev.reelmesh.orchestrator.provider.replicate.ReplicateConfig;
-import dev.reelmesh.orchestrator.provider.replicate.ReplicateProviderFactory;
+import java.util.Map;
+import dev.reelmesh.orchestrator.testing.TestRegistries;
 import dev.reelmesh.orchestrator.stage.ProviderFactory;
 import dev.reelmesh.orchestrator.store.Database;
 import dev.reelmesh.orchestrator.testing.FakeOpenAi;
@@ -29,7 +28,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -116,9 +114,7 @@ class ManyOrchestratorsTest {
       long seen = db.store().events(id, 0, Integer.MAX_VALUE).size();
 
       // Orchestrator B: same database, same artifact root (the child's data directory).
-      ProviderFactory providers = new OpenAiProviderFactory(OpenAiConfig.fromEnv(Map.of(
-          "OPENAI_API_KEY", "sk-test-b", "OPENAI_BASE_URL", fake.baseUrl())).withFastTimings(),
-          ProviderFactory.offline());
+      ProviderFactory providers = TestRegistries.openAi("sk-test-b", fake.baseUrl());
       try (TestMesh b = TestMesh.start(dir.resolve("mesh"), null, providers, url)) {
         b.restartWithLease("orchestrator-b", LEASE);
         List<JobEvent> events = b.watchToEnd(id, seen);
@@ -143,11 +139,11 @@ class ManyOrchestratorsTest {
   @Test
   void aCancelAskedOfTheOtherOrchestratorCancelsTheRunAndItsPrediction() throws Exception {
     try (FakeReplicate fake = FakeReplicate.start()) {
-      ProviderFactory replicate = new ReplicateProviderFactory(ReplicateConfig.fromEnv(Map.of(
+      ProviderFactory replicate = TestRegistries.replicate(Map.of(
           ReplicateConfig.TOKEN_VARIABLE, "r8_test", ReplicateConfig.BASE_URL_VARIABLE,
           fake.baseUrl(), ReplicateConfig.MODEL_VARIABLE, "acme/image-to-video",
           ReplicateConfig.INPUT_VARIABLE, "{\"prompt\": \"{prompt}\", \"image\": \"{image}\"}",
-          ReplicateConfig.PRICE_VARIABLE, "0.05")).withFastTimings(), ProviderFactory.offline());
+          ReplicateConfig.PRICE_VARIABLE, "0.05"));
       try (TestMesh a = TestMesh.start(dir, null, replicate)) {
         a.restartWithLease("orchestrator-a", LEASE);
         try (PipelineServices b = PipelineServices.start(a.settings, a.channels(), replicate,

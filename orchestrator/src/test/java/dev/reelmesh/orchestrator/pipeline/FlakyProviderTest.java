@@ -2,8 +2,7 @@ package dev.reelmesh.orchestrator.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.reelmesh.orchestrator.provider.openai.OpenAiConfig;
-import dev.reelmesh.orchestrator.provider.openai.OpenAiProviderFactory;
+import dev.reelmesh.orchestrator.testing.TestRegistries;
 import dev.reelmesh.orchestrator.stage.ProviderFactory;
 import dev.reelmesh.orchestrator.testing.FakeOpenAi;
 import dev.reelmesh.orchestrator.testing.TestMedia;
@@ -17,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,9 +30,8 @@ class FlakyProviderTest {
   @Test
   void everyJobFinishesAndEveryRetryIsAnEvent() throws Exception {
     try (FakeOpenAi fake = FakeOpenAi.start()) {
-      ProviderFactory providers = new OpenAiProviderFactory(OpenAiConfig.fromEnv(Map.of(
-          "OPENAI_API_KEY", OpenAiJobTest.KEY, "OPENAI_BASE_URL", fake.baseUrl()))
-          .withFastTimings().withMaxAttempts(ATTEMPTS), ProviderFactory.offline());
+      ProviderFactory providers = TestRegistries.openAi(OpenAiJobTest.KEY, fake.baseUrl(),
+          c -> c.withMaxAttempts(ATTEMPTS));
       try (TestMesh mesh = TestMesh.start(dir, null, providers)) {
         fake.png = TestMedia.png(96, 64);
         fake.wav = TestMedia.wav(1.0);

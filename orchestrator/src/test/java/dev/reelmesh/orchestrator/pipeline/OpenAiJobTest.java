@@ -2,8 +2,7 @@ package dev.reelmesh.orchestrator.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.reelmesh.orchestrator.provider.openai.OpenAiConfig;
-import dev.reelmesh.orchestrator.provider.openai.OpenAiProviderFactory;
+import dev.reelmesh.orchestrator.testing.TestRegistries;
 import dev.reelmesh.orchestrator.stage.ProviderFactory;
 import dev.reelmesh.orchestrator.testing.FakeOpenAi;
 import dev.reelmesh.orchestrator.testing.TestMedia;
@@ -34,8 +33,7 @@ class OpenAiJobTest {
   TestMesh mesh;
 
   static ProviderFactory factory(FakeOpenAi fake) {
-    return new OpenAiProviderFactory(OpenAiConfig.fromEnv(Map.of("OPENAI_API_KEY", KEY,
-        "OPENAI_BASE_URL", fake.baseUrl())).withFastTimings(), ProviderFactory.offline());
+    return TestRegistries.openAi(KEY, fake.baseUrl());
   }
 
   @BeforeEach
@@ -168,5 +166,28 @@ class OpenAiJobTest {
     assertThat(fake.count(FakeOpenAi.GENERATIONS) + fake.count(FakeOpenAi.EDITS))
         .isEqualTo(frames * 2 * 6);
     assertThat(job.getResult().getCost().getActualTotalMicros()).isZero();
+  }
+
+  @Test
+  void aModelTheGatewayDoesNotServeFallsBackToTheNextVideoProviderUncharged() {
+    fake.failNext(FakeOpenAi.VIDEOS, 404, 10);
+    long spentBefore = mesh.engine().ledger().budget().getSpentMicros();
+    String id = submit(spec("animatic", "openai:seedance-1-pro,motion", "none")
+        .setMaxParallelClips(1));
+    List<JobEvent> events = mesh.watchToEnd(id, 0);
+    Job job = mesh.job(id);
+    assertThat(job.getState()).as(job.getError().getMessage())
+        .isEqualTo(JobState.JOB_STATE_SUCCEEDED);
+    assertThat(events).filteredOn(JobEvent::hasFallback).map(JobEvent::getFallback)
+        .filteredOn(f -> f.getComponent().equals("video")).singleElement().satisfies(f -> {
+          assertThat(f.getWanted()).isEqualTo("openai:seedance-1-pro");
+          assertThat(f.getUsed()).isEqualTo("motion");
+          assertThat(f.getReason()).contains("404");
+        });
+    assertThat(fake.count(FakeOpenAi.VIDEOS)).isEqualTo(1);
+    assertThat(job.getResult().getEnginesMap().get("video").getEngine()).isEqualTo("motion");
+    assertThat(job.getResult().getCost().getLinesList()).filteredOn(l -> l.getStage()
+        .equals("clips")).allSatisfy(l -> assertThat(l.getActualMicros()).isZero());
+    assertThat(mesh.engine().ledger().budget().getSpentMicros()).isEqualTo(spentBefore);
   }
 }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reelmesh.orchestrator.provider.replicate.ReplicateConfig;
-import dev.reelmesh.orchestrator.provider.replicate.ReplicateProviderFactory;
+import dev.reelmesh.orchestrator.testing.TestRegistries;
 import dev.reelmesh.orchestrator.stage.ProviderFactory;
 import dev.reelmesh.orchestrator.testing.FakeReplicate;
 import dev.reelmesh.orchestrator.testing.TestMedia;
@@ -44,8 +44,7 @@ class ReplicateJobTest {
     Map<String, String> env = new HashMap<>(Map.of(ReplicateConfig.TOKEN_VARIABLE, TOKEN,
         ReplicateConfig.BASE_URL_VARIABLE, fake.baseUrl(), ReplicateConfig.MODEL_VARIABLE, model,
         ReplicateConfig.INPUT_VARIABLE, INPUT, ReplicateConfig.PRICE_VARIABLE, "0.05"));
-    return new ReplicateProviderFactory(ReplicateConfig.fromEnv(env).withFastTimings(),
-        ProviderFactory.offline());
+    return TestRegistries.replicate(env);
   }
 
   void startMesh(String model) throws Exception {
@@ -176,6 +175,22 @@ class ReplicateJobTest {
   }
 
   @Test
+  void anEmptyOutputFailsTheClipWithTheReasonAndIsNeverStitched() throws Exception {
+    startMesh("acme/image-to-video");
+    fake.mp4 = new byte[0];
+    String id = submit(spec().setMaxParallelClips(1));
+    List<dev.reelmesh.v1.JobEvent> events = mesh.watchToEnd(id, 0);
+    Job job = mesh.job(id);
+    assertThat(job.getState()).isEqualTo(JobState.JOB_STATE_FAILED);
+    assertThat(job.getError().getCode()).isEqualTo(Status.Code.DATA_LOSS.value());
+    assertThat(job.getError().getStage()).isEqualTo(dev.reelmesh.v1.Stage.STAGE_CLIPS);
+    assertThat(job.getError().getMessage()).contains("replicate (clip 1)")
+        .contains("empty (0 bytes)");
+    assertThat(events).noneMatch(e -> e.getStage() == dev.reelmesh.v1.Stage.STAGE_ASSEMBLE);
+    assertThat(fake.count(FakeReplicate.FILE)).isEqualTo(1);
+  }
+
+  @Test
   void aRateLimitedCreateIsRetriedButAnAmbiguousFailureIsNot() throws Exception {
     startMesh("acme/image-to-video");
     fake.failNext(FakeReplicate.CREATE, 429, 1);
@@ -230,8 +245,7 @@ class ReplicateJobTest {
 
   @Test
   void withoutSettingsAReplicateJobIsRefusedNamingThem() throws Exception {
-    mesh = TestMesh.start(dir, null, new ReplicateProviderFactory(
-        ReplicateConfig.fromEnv(Map.of()), ProviderFactory.offline()));
+    mesh = TestMesh.start(dir, null, TestRegistries.replicate(Map.of()));
     assertThatThrownBy(() -> submit(spec()))
         .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
           assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);

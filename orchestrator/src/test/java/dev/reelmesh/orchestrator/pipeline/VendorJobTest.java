@@ -21,6 +21,7 @@ import dev.reelmesh.orchestrator.testing.FakeRunway;
 import dev.reelmesh.orchestrator.testing.FakeVideoApi;
 import dev.reelmesh.orchestrator.testing.TestMedia;
 import dev.reelmesh.orchestrator.testing.TestMesh;
+import dev.reelmesh.orchestrator.testing.TestRegistries;
 import dev.reelmesh.v1.CostLine;
 import dev.reelmesh.v1.Job;
 import dev.reelmesh.v1.JobSpec;
@@ -43,31 +44,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 class VendorJobTest {
   @TempDir Path dir;
 
-  /**
-   * Until the job engine asks the registry for a spec's video provider, a job reaches an entry
-   * through the "replicate" slot that JobSpecs already accepts when its settings are present;
-   * the clip is rendered, priced and reported by the entry's own provider.
-   */
-  record EntryFactory(VideoEntry entry) implements ProviderFactory {
-    @Override
-    public Providers forJob(ProviderChoices choices, MeshChannels channels) {
-      throw new IllegalStateException("the remote video providers need the job's scope");
-    }
-
-    @Override
-    public Providers forJob(ProviderChoices choices, MeshChannels channels, ProviderScope scope) {
-      Providers offline = ProviderFactory.offline().forJob(choices, channels);
-      return new Providers(offline.image(), entry.create("", new ProviderResources(
-          scope.spend(), scope.memo(), scope.artifacts(), channels.media())), offline.speech());
-    }
-
-    @Override
-    public Optional<ReplicateConfig> replicate() {
-      return Optional.of(ReplicateConfig.fromEnv(Map.of(ReplicateConfig.TOKEN_VARIABLE, "unused",
-          ReplicateConfig.MODEL_VARIABLE, "bridge/slot")));
-    }
-  }
-
   static final Map<String, Function<FakeVideoApi, VideoEntry>> ENTRIES = Map.of(
       "fal", f -> new FalEntry(FalConfig.fromEnv(Map.of(FalConfig.KEY_VARIABLE, FakeFal.KEY,
           FalConfig.QUEUE_URL_VARIABLE, f.baseUrl())).withFastTimings()),
@@ -88,12 +64,12 @@ class VendorJobTest {
   @ValueSource(strings = {"fal", "gemini", "runway"})
   void aWholeJobRendersEveryClipOnceAndBillsItsEstimate(String provider) throws Exception {
     try (FakeVideoApi fake = fake(provider);
-        TestMesh mesh = TestMesh.start(dir, null, new EntryFactory(
-            ENTRIES.get(provider).apply(fake)))) {
+        TestMesh mesh = TestMesh.start(dir, null, TestRegistries.with(
+            List.of(ENTRIES.get(provider).apply(fake))))) {
       fake.mp4 = TestMedia.mp4(mesh, 10);
       long spentBefore = mesh.engine().ledger().budget().getSpentMicros();
       JobSpec.Builder spec = TestMesh.quickSpec("a ceramic kettle pouring at dawn", 8);
-      spec.getProvidersBuilder().setImage("animatic").setVideo("replicate").setSpeech("none");
+      spec.getProvidersBuilder().setImage("animatic").setVideo(provider).setSpeech("none");
       String id = mesh.pipeline().submitJob(SubmitJobRequest.newBuilder().setSpec(spec).build())
           .getJobId();
       mesh.watchToEnd(id, 0);

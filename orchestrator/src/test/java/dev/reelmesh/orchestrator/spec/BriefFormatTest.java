@@ -23,7 +23,8 @@ class BriefFormatTest {
       "a 20 minute documentary|30|ASPECT_RATIO_16_9",
   })
   void unsetDurationAndAspectComeFromTheBrief(String brief, double seconds, AspectRatio aspect) {
-    JobSpec filled = JobSpecs.validateAndFill(JobSpec.newBuilder().setBrief(brief).build());
+    JobSpec filled = JobSpecs.validateAndFill(JobSpec.newBuilder().setBrief(brief).build(),
+        JobSpecsTest.NO_KEYS);
     assertThat(filled.getDurationSeconds()).isEqualTo(seconds);
     assertThat(filled.getAspectRatio()).isEqualTo(aspect);
   }
@@ -35,7 +36,8 @@ class BriefFormatTest {
   })
   void explicitFieldsWin(String brief) {
     JobSpec filled = JobSpecs.validateAndFill(JobSpec.newBuilder().setBrief(brief)
-        .setDurationSeconds(8).setAspectRatio(AspectRatio.ASPECT_RATIO_16_9).build());
+        .setDurationSeconds(8).setAspectRatio(AspectRatio.ASPECT_RATIO_16_9).build(),
+        JobSpecsTest.NO_KEYS);
     assertThat(filled.getDurationSeconds()).isEqualTo(8);
     assertThat(filled.getAspectRatio()).isEqualTo(AspectRatio.ASPECT_RATIO_16_9);
   }

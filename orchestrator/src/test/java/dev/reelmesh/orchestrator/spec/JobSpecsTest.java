@@ -10,16 +10,25 @@ import dev.reelmesh.v1.JobSpec;
 import dev.reelmesh.v1.QualityTier;
 import dev.reelmesh.v1.UserReference;
 import io.grpc.Status;
+import dev.reelmesh.orchestrator.provider.catalog.StandardProviders;
 import io.grpc.StatusRuntimeException;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class JobSpecsTest {
+  /** The engines this orchestrator has with no keys: the built-ins, every paid one unset. */
+  static final ProviderCatalog NO_KEYS = StandardProviders.fromEnv(Map.of());
+
+  private static JobSpec fill(JobSpec spec) {
+    return JobSpecs.validateAndFill(spec, NO_KEYS);
+  }
+
   private static JobSpec.Builder ok() {
     return JobSpec.newBuilder().setBrief("a kettle ad");
   }
 
   private static void assertRefused(JobSpec spec, Status.Code code, String field) {
-    assertThatThrownBy(() -> JobSpecs.validateAndFill(spec))
+    assertThatThrownBy(() -> fill(spec))
         .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
           assertThat(e.getStatus().getCode()).isEqualTo(code);
           assertThat(e.getStatus().getDescription()).startsWith(field);
@@ -28,7 +37,7 @@ class JobSpecsTest {
 
   @Test
   void fillsDefaults() {
-    JobSpec filled = JobSpecs.validateAndFill(ok().build());
+    JobSpec filled = fill(ok().build());
     assertThat(filled.getDurationSeconds()).isEqualTo(30);
     assertThat(filled.getVariations()).isEqualTo(4);
     assertThat(filled.getAspectRatio()).isEqualTo(AspectRatio.ASPECT_RATIO_16_9);
@@ -57,7 +66,7 @@ class JobSpecsTest {
     assertRefused(ok().setBudgetCapMicros(-1).build(), invalid, "spec.budget_cap_micros");
     assertRefused(ok().setMaxParallelClips(9).build(), invalid, "spec.max_parallel_clips");
     JobSpec.Builder unknown = ok();
-    unknown.getProvidersBuilder().setVideo("runway");
+    unknown.getProvidersBuilder().setVideo("nonesuch");
     assertRefused(unknown.build(), invalid, "spec.providers.video");
     JobSpec.Builder empty = ok().addReferences(UserReference.newBuilder()
         .setImage(ImageSource.newBuilder().setData(ByteString.EMPTY)));
@@ -72,24 +81,81 @@ class JobSpecsTest {
     JobSpec.Builder spec = ok();
     spec.getProvidersBuilder().setVideo("replicate");
     assertRefused(spec.build(), Status.Code.FAILED_PRECONDITION, "spec.providers.video");
-    assertThatThrownBy(() -> JobSpecs.validateAndFill(spec.build(),
-        new PaidProviders(false, false, "provider 'replicate' needs REPLICATE_API_TOKEN")))
+    assertThatThrownBy(() -> fill(spec.build()))
         .hasMessageContaining("spec.providers.video: provider 'replicate' needs "
             + "REPLICATE_API_TOKEN");
-    assertThat(JobSpecs.validateAndFill(spec.build(), new PaidProviders(false, true, ""))
-        .getProviders().getVideo()).isEqualTo("replicate");
+    ProviderCatalog replicate = StandardProviders.fromEnv(Map.of("REPLICATE_API_TOKEN", "r8_x",
+        "REELMESH_REPLICATE_VIDEO_MODEL", "acme/i2v"));
+    assertThat(JobSpecs.validateAndFill(spec.build(), replicate).getProviders().getVideo())
+        .isEqualTo("replicate");
   }
 
   @Test
-  void openAiNeedsTheKeyAndIsAcceptedWithIt() {
+  void openAiNeedsTheKeyAndVideoAGatewayAndIsAcceptedWithThem() {
     JobSpec.Builder spec = ok();
     spec.getProvidersBuilder().setImage("openai").setVideo("openai").setSpeech("openai");
     assertRefused(spec.build(), Status.Code.FAILED_PRECONDITION, "spec.providers.image");
-    assertThatThrownBy(() -> JobSpecs.validateAndFill(spec.build()))
-        .hasMessageContaining("OPENAI_API_KEY");
-    JobSpec filled = JobSpecs.validateAndFill(spec.build(), true);
+    assertThatThrownBy(() -> fill(spec.build())).hasMessageContaining("OPENAI_API_KEY");
+    // A key alone serves images and speech; OpenAI's own Videos API is gone, so video needs
+    // a gateway's base URL.
+    ProviderCatalog keyOnly = StandardProviders.fromEnv(Map.of("OPENAI_API_KEY", "sk-x"));
+    assertThatThrownBy(() -> JobSpecs.validateAndFill(spec.build(), keyOnly))
+        .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+          assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
+          assertThat(e.getStatus().getDescription()).startsWith("spec.providers.video")
+              .contains("OPENAI_VIDEO_BASE_URL").contains("2026-09-24");
+        });
+    ProviderCatalog gateway = StandardProviders.fromEnv(Map.of("OPENAI_API_KEY", "sk-x",
+        "OPENAI_VIDEO_BASE_URL", "https://gateway.example/v1"));
+    JobSpec filled = JobSpecs.validateAndFill(spec.build(), gateway);
     assertThat(filled.getProviders().getImage()).isEqualTo("openai");
     assertThat(filled.getProviders().getVideo()).isEqualTo("openai");
     assertThat(filled.getProviders().getSpeech()).isEqualTo("openai");
+    // Sora-protocol video renders 16:9 and 9:16 only: a square job is refused before paying.
+    JobSpec.Builder square = spec.clone().setAspectRatio(AspectRatio.ASPECT_RATIO_1_1);
+    assertThatThrownBy(() -> JobSpecs.validateAndFill(square.build(), gateway))
+        .hasMessageContaining("spec.providers.video").hasMessageContaining("does not render 1:1");
+  }
+
+  @Test
+  void aFallbackChainIsCheckedElementByElementAndNormalised() {
+    JobSpec.Builder spec = ok();
+    spec.getProvidersBuilder().setVideo(" Replicate:acme/i2v , MOTION ");
+    // Replicate is not configured, but motion is: the chain is accepted, in normal form.
+    assertThat(fill(spec.build()).getProviders().getVideo())
+        .isEqualTo("replicate:acme/i2v,motion");
+    spec.getProvidersBuilder().setVideo("replicate,nonesuch:model-1,motion");
+    assertThatThrownBy(() -> fill(spec.build()))
+        .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+          assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+          assertThat(e.getStatus().getDescription()).startsWith("spec.providers.video")
+              .contains("'nonesuch'").contains("[motion, openai, replicate]");
+        });
+    for (String bad : new String[] {"motion,", ",motion", "replicate:,motion", "motion,motion",
+        "replicate:bad model,motion", "motion,motion,motion,motion,motion,motion,motion"}) {
+      spec.getProvidersBuilder().setVideo(bad);
+      assertRefused(spec.build(), Status.Code.INVALID_ARGUMENT, "spec.providers.video");
+    }
+    // Not one element usable: refused with what each one needs.
+    spec.getProvidersBuilder().setVideo("replicate,openai");
+    assertThatThrownBy(() -> fill(spec.build()))
+        .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+          assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
+          assertThat(e.getStatus().getDescription()).startsWith("spec.providers.video")
+              .contains("REPLICATE_API_TOKEN").contains("OPENAI_VIDEO_BASE_URL")
+              .contains("[motion]");
+        });
+    // A malformed model id for a provider is what it lacks, by name.
+    spec.getProvidersBuilder().setVideo("replicate:not-a-model");
+    assertThatThrownBy(() -> JobSpecs.validateAndFill(spec.build(), StandardProviders.fromEnv(
+        Map.of("REPLICATE_API_TOKEN", "r8_x")))).hasMessageContaining("'not-a-model'");
+  }
+
+  @Test
+  void onlyPaidChoicesArePaid() {
+    assertThat(JobSpecs.paysForMedia(fill(ok().build()), NO_KEYS)).isFalse();
+    JobSpec.Builder chain = ok();
+    chain.getProvidersBuilder().setVideo("replicate,motion");
+    assertThat(JobSpecs.paysForMedia(fill(chain.build()), NO_KEYS)).isTrue();
   }
 }

@@ -33,12 +33,16 @@ public final class FakeReplicate implements AutoCloseable {
   /** The input of each created prediction, in order. */
   public final List<JsonNode> inputs = Collections.synchronizedList(new ArrayList<>());
   public final List<String> createPaths = Collections.synchronizedList(new ArrayList<>());
+  /** The webhook URL each created prediction asked for ("" = none). */
+  public final List<String> webhooks = Collections.synchronizedList(new ArrayList<>());
   public final List<String> authorizations = Collections.synchronizedList(new ArrayList<>());
   public volatile byte[] mp4;
   /** While false, predictions stay "processing". */
   public volatile boolean ready = true;
   /** When set, predictions end "failed" with this error. */
   public volatile String failWith;
+  /** A model ("owner/name") that is gone: creating a prediction on it answers 404. */
+  public volatile String goneModel;
 
 
   public static FakeReplicate start() throws IOException {
@@ -83,8 +87,13 @@ public final class FakeReplicate implements AutoCloseable {
     }
     switch (endpoint) {
       case CREATE -> {
+        if (goneModel != null && path.contains("/models/" + goneModel + "/")) {
+          send(exchange, 404, detail("model " + goneModel + " not found (it was deleted)"));
+          return;
+        }
         JsonNode request = JSON.readTree(body);
         inputs.add(request.path("input"));
+        webhooks.add(request.path("webhook").asText(""));
         createPaths.add(path + (request.has("version") ? "@" + request.get("version").asText()
             : ""));
         String id = "pred" + inputs.size();

@@ -49,9 +49,10 @@ public final class PaidFakeVideo implements ProviderFactory {
     this.microsPerSecond = microsPerSecond;
   }
 
+  /** Jobs choose the built-in names; this factory renders every clip through the fake. */
   @Override
-  public Providers forJob(ProviderChoices choices, MeshChannels channels) {
-    throw new UnsupportedOperationException("the engine passes a scope");
+  public dev.reelmesh.orchestrator.provider.registry.ProviderRegistry registry() {
+    return dev.reelmesh.orchestrator.provider.catalog.StandardProviders.withoutKeys();
   }
 
   @Override

@@ -29,7 +29,13 @@ public final class TestProviders implements ProviderFactory {
   public volatile Function<MeshChannels, VideoProvider> video;
 
   @Override
-  public Providers forJob(ProviderChoices choices, MeshChannels channels) {
+  public dev.reelmesh.orchestrator.provider.registry.ProviderRegistry registry() {
+    return dev.reelmesh.orchestrator.provider.catalog.StandardProviders.withoutKeys();
+  }
+
+  @Override
+  public Providers forJob(ProviderChoices choices, MeshChannels channels,
+      dev.reelmesh.orchestrator.stage.ProviderScope scope) {
     AnimaticImageProvider animatic = new AnimaticImageProvider();
     ImageProvider image = new ImageProvider() {
       @Override

@@ -63,11 +63,27 @@ public record OpenAiConfig(
         pollTimeout);
   }
 
+  /** Same settings with another image model (a job's "openai:gpt-image-1-mini"). */
+  public OpenAiConfig withImageModel(String model) {
+    return new OpenAiConfig(apiKey, baseUrl, model, imageQuality, speechModel, voice, videoModel,
+        timeout, maxAttempts, backoffBase, backoffMax, pollInitial, pollMax, pollTimeout);
+  }
+
+  public OpenAiConfig withSpeechModel(String model) {
+    return new OpenAiConfig(apiKey, baseUrl, imageModel, imageQuality, model, voice, videoModel,
+        timeout, maxAttempts, backoffBase, backoffMax, pollInitial, pollMax, pollTimeout);
+  }
+
+  public OpenAiConfig withVideoModel(String model) {
+    return new OpenAiConfig(apiKey, baseUrl, imageModel, imageQuality, speechModel, voice, model,
+        timeout, maxAttempts, backoffBase, backoffMax, pollInitial, pollMax, pollTimeout);
+  }
+
   public boolean configured() {
     return apiKey.isPresent();
   }
 
-  private static Optional<String> nonBlank(String value) {
+  static Optional<String> nonBlank(String value) {
     return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
   }
 

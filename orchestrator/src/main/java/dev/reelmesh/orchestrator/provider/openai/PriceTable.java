@@ -37,6 +37,11 @@ public final class PriceTable {
     return above720p ? 500_000 : 300_000;
   }
 
+  /** Whether {@code model} is one of the video models this table knows. */
+  public static boolean knownVideo(String model) {
+    return model.equals("sora-2") || model.equals("sora-2-pro");
+  }
+
   /** One character of narration text for {@code model}. */
   public static long speechCharMicros(String model) {
     return switch (model) {

@@ -2,55 +2,53 @@ package dev.reelmesh.orchestrator.provider.openai;
 
 import com.openai.client.OpenAIClient;
 import com.openai.core.http.HttpResponse;
+import com.openai.errors.OpenAIServiceException;
 import com.openai.models.videos.Video;
 import com.openai.models.videos.VideoCreateParams;
 import com.openai.models.videos.VideoSeconds;
 import com.openai.models.videos.VideoSize;
-import dev.reelmesh.common.artifact.ArtifactStore;
-import dev.reelmesh.orchestrator.store.StepMemo;
 import dev.reelmesh.orchestrator.provider.Spend;
-import dev.reelmesh.orchestrator.provider.video.ClipProbe;
+import dev.reelmesh.orchestrator.provider.registry.ModelUnavailable;
+import dev.reelmesh.orchestrator.provider.registry.ProviderResources;
+import dev.reelmesh.orchestrator.provider.video.ClipIntake;
 import dev.reelmesh.orchestrator.provider.video.ClipRequest;
 import dev.reelmesh.orchestrator.provider.video.ProviderJob;
 import dev.reelmesh.orchestrator.provider.video.VideoProvider;
-import dev.reelmesh.v1.ArtifactRef;
 import dev.reelmesh.v1.CostLine;
 import dev.reelmesh.v1.EngineInfo;
-import io.grpc.Channel;
 import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.util.Locale;
 
 /**
- * Clips from OpenAI videos (Sora-2 protocol): submit with the start frame as input reference,
- * record the provider's video id BEFORE polling (a resumed job re-attaches instead of paying
- * again), poll with backoff, download the MP4 to the clip's output path, probe it through the
- * media service. Sora renders 4, 8 or 12 s; the shortest that covers the clip is asked for.
+ * Clips through the OpenAI videos request shape (Sora-2 protocol) on a compatible gateway:
+ * submit with the start frame as input reference, record the provider's video id BEFORE polling
+ * (a resumed job re-attaches instead of paying again), poll with backoff, copy the MP4 into the
+ * artifact store and check it (ClipIntake). The shortest length the model renders that covers
+ * the clip is asked for; a model the gateway does not know is ModelUnavailable, before any
+ * charge, so a fallback chain moves on.
  */
-public final class SoraVideoProvider implements VideoProvider {
+final class SoraVideoProvider implements VideoProvider {
+  private final OpenAiVideoEntry entry;
+  private final String model;
   private final OpenAIClient client;
-  private final OpenAiConfig config;
   private final OpenAiCalls calls;
   private final SoraPoller poller;
-  private final Spend spend;
-  private final StepMemo memo;
-  private final ArtifactStore artifacts;
-  private final Channel media;
+  private final ProviderResources resources;
 
-  SoraVideoProvider(OpenAIClient client, OpenAiConfig config, OpenAiCalls calls, Spend spend,
-      StepMemo memo, ArtifactStore artifacts, Channel media) {
+  SoraVideoProvider(OpenAiVideoEntry entry, String model, OpenAIClient client,
+      OpenAiConfig config, OpenAiCalls calls, ProviderResources resources) {
+    this.entry = entry;
+    this.model = model;
     this.client = client;
-    this.config = config;
     this.calls = calls;
     this.poller = new SoraPoller(client, config, calls);
-    this.spend = spend;
-    this.memo = memo;
-    this.artifacts = artifacts;
-    this.media = media;
+    this.resources = resources;
   }
 
   @Override
@@ -59,16 +57,24 @@ public final class SoraVideoProvider implements VideoProvider {
   }
 
   private ProviderJob job(ClipRequest request) {
-    return ProviderJob.of(memo, request.stepKey(), "openai", "video");
+    return ProviderJob.of(resources.memo(), request.stepKey(), "openai", "video");
   }
 
   @Override
   public Rendered render(ClipRequest request) throws IOException {
     long started = System.nanoTime();
     String label = "clip " + (request.clipIndex() + 1);
-    int seconds = Sizes.soraSeconds(request.durationSeconds(), request.clipIndex());
+    double snapped = entry.capabilities(model).snap(request.durationSeconds());
+    if (snapped + 1e-6 < request.durationSeconds()) {
+      throw Status.FAILED_PRECONDITION.withDescription(String.format(Locale.ROOT,
+          "clip %d needs %.2f s but %s renders at most %.0f s per clip; plan shorter clips "
+              + "(a shorter duration or more clips) or use providers.video = \"motion\"",
+          request.clipIndex() + 1, request.durationSeconds(), model, snapped))
+          .asRuntimeException();
+    }
+    int seconds = (int) Math.round(snapped);
     String size = Sizes.video(request.size());
-    Path out = artifacts.resolve("clip", request.outputPath());
+    Path out = resources.artifacts().resolve("clip", request.outputPath());
     ProviderJob job = job(request);
     if (job.recordedId().isEmpty() || !Files.isRegularFile(out)) {
       String id = submitOrReattach(request, seconds, size, out, label);
@@ -80,15 +86,10 @@ public final class SoraVideoProvider implements VideoProvider {
       }
       download(id, out, label);
     }
-    ArtifactRef clip = artifacts.describe(out, "video/mp4");
-    double probed = ClipProbe.seconds(media, clip);
-    if (probed + 0.05 < request.durationSeconds()) {
-      throw Status.FAILED_PRECONDITION.withDescription(String.format("sora (%s): the video is "
-          + "%.2f s but the clip needs %.2f s (asked for %d s)", label, probed,
-          request.durationSeconds(), seconds)).asRuntimeException();
-    }
-    return new Rendered(clip, probed, EngineInfo.newBuilder().setEngine("openai")
-        .setModel(config.videoModel() + " " + size + " " + seconds + "s")
+    ClipIntake.Accepted clip = ClipIntake.accept(resources.media(), resources.artifacts(), out,
+        request.durationSeconds(), "sora (" + label + ")", "asked for " + seconds + " s");
+    return new Rendered(clip.clip(), clip.seconds(), EngineInfo.newBuilder().setEngine("openai")
+        .setModel(model + " " + size + " " + seconds + "s")
         .setElapsedMs((System.nanoTime() - started) / 1e6).build());
   }
 
@@ -99,40 +100,50 @@ public final class SoraVideoProvider implements VideoProvider {
     if (known.isPresent()) {
       return known.get();
     }
-    long price = PriceTable.videoSecondMicros(config.videoModel(), size);
-    CostLine estimate = CostLine.newBuilder().setStage("clips").setProvider("openai")
-        .setItem(config.videoModel() + " " + size + " (" + label + ")").setQuantity(seconds)
-        .setUnit("video_seconds").setEstimatedMicros(price * seconds).build();
+    CostLine estimate = entry.estimate(model, seconds, Sizes.width(size), Sizes.height(size),
+        label);
     Path reference = out.resolveSibling(out.getFileName() + "-reference.png");
-    Pictures.writePng(Pictures.fill(Pictures.decode(Files.readAllBytes(
-        artifacts.resolveExisting("start_frame", request.startFrame())), label + " start frame"),
+    Pictures.writePng(Pictures.fill(Pictures.decode(Files.readAllBytes(resources.artifacts()
+        .resolveExisting("start_frame", request.startFrame())), label + " start frame"),
         Sizes.width(size), Sizes.height(size)), reference);
     String prompt = request.prompt() != null && !request.prompt().getPrompt().isBlank()
         ? request.prompt().getPrompt() : "gentle cinematic motion continuing this frame";
-    try (Spend.Hold hold = spend.hold(estimate)) {
-      Video created = calls.call("sora create (" + label + ")", () -> client.videos().create(
-          VideoCreateParams.builder().model(config.videoModel()).prompt(prompt)
-              .seconds(VideoSeconds.of(String.valueOf(seconds))).size(VideoSize.of(size))
-              .inputReference(reference).build()));
+    try (Spend.Hold hold = resources.spend().hold(estimate)) {
+      Video created;
+      try {
+        created = calls.call("sora create (" + label + ")", () -> client.videos().create(
+            VideoCreateParams.builder().model(model).prompt(prompt)
+                .seconds(VideoSeconds.of(String.valueOf(seconds))).size(VideoSize.of(size))
+                .inputReference(reference).build()));
+      } catch (StatusRuntimeException e) {
+        if (modelUnknown(e)) {
+          // Released unsettled: nothing is charged for a model the gateway does not have.
+          throw new ModelUnavailable("openai", model, e.getStatus().getDescription());
+        }
+        throw e;
+      }
       // Sora bills at creation: the charge and the id commit together, before any polling.
-      hold.settle(estimate.toBuilder().setActualMicros(price * seconds).build(),
+      hold.settle(estimate.toBuilder().setActualMicros(estimate.getEstimatedMicros()).build(),
           job(request).idKey(), ProviderJob.record(created.id()));
       return created.id();
     }
   }
 
-  private void download(String id, Path out, String label) throws IOException {
-    Files.createDirectories(out.getParent());
-    Path tmp = out.resolveSibling(out.getFileName() + ".part");
+  /** 404, or the OpenAI error code for a model this server does not serve. */
+  private static boolean modelUnknown(StatusRuntimeException e) {
+    return e.getCause() instanceof OpenAIServiceException s && (s.statusCode() == 404
+        || s.code().map(c -> c.equals("model_not_found")).orElse(false));
+  }
+
+  private void download(String id, Path out, String label) {
     calls.call("sora download (" + label + ")", () -> {
       try (HttpResponse response = client.videos().downloadContent(id);
           InputStream body = response.body()) {
-        Files.copy(body, tmp, StandardCopyOption.REPLACE_EXISTING);
-        return tmp;
+        ClipIntake.copy(body, out);
+        return out;
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
     });
-    Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 }

@@ -1,5 +1,7 @@
 package dev.reelmesh.orchestrator.provider.registry;
 
+import dev.reelmesh.orchestrator.spec.ProviderCatalog;
+import dev.reelmesh.orchestrator.spec.ProviderChain;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +13,7 @@ import java.util.Optional;
  * registration list ({@code provider.catalog.StandardProviders}) or, in tests, from entries
  * pointed at fake servers.
  */
-public final class ProviderRegistry {
+public final class ProviderRegistry implements ProviderCatalog {
   private final Map<Role, Map<String, ProviderEntry>> entries = new LinkedHashMap<>();
 
   public ProviderRegistry(List<? extends ProviderEntry> all) {
@@ -59,5 +61,64 @@ public final class ProviderRegistry {
     List<ProviderEntry> all = new ArrayList<>();
     entries.values().forEach(m -> all.addAll(m.values()));
     return all;
+  }
+
+  /** A role's choice resolved to the element a run would use first. */
+  public record Chosen<E extends ProviderEntry>(E entry, String model) {
+    public Capabilities capabilities() {
+      return entry.capabilities(model);
+    }
+  }
+
+  /**
+   * The first element of {@code choice} (a provider or a fallback chain, "" = the role's
+   * default) that is registered and configured: what an estimate prices.
+   */
+  public <E extends ProviderEntry> Optional<Chosen<E>> firstUsable(Role role, Class<E> type,
+      String choice) {
+    for (ProviderChain.Link link : ProviderChain.parse(choice.isBlank()
+        ? defaultName(role.field()) : choice).links()) {
+      Optional<ProviderEntry> entry = find(role, link.name());
+      if (entry.isPresent() && type.isInstance(entry.get())
+          && entry.get().missing(link.model()).isEmpty()) {
+        return Optional.of(new Chosen<>(type.cast(entry.get()), link.model()));
+      }
+    }
+    return Optional.empty();
+  }
+
+  // What JobSpecs asks (ProviderCatalog), answered from the entries.
+
+  @Override
+  public List<String> names(String role) {
+    return List.copyOf(entries.get(Role.ofField(role)).keySet());
+  }
+
+  @Override
+  public String defaultName(String role) {
+    return entries.get(Role.ofField(role)).values().stream().filter(e -> !e.paid())
+        .map(ProviderEntry::name).findFirst().orElseThrow(() -> new IllegalStateException(
+            "no built-in " + role + " provider registered"));
+  }
+
+  @Override
+  public Optional<String> missing(String role, String name, String model) {
+    return find(Role.ofField(role), name).map(e -> e.missing(model))
+        .orElse(Optional.of("no " + role + " provider '" + name + "' is registered"));
+  }
+
+  @Override
+  public Optional<String> refuses(String role, String name, String model,
+      dev.reelmesh.v1.AspectRatio aspect) {
+    return find(Role.ofField(role), name).map(e -> e.capabilities(model)).filter(c ->
+        !c.aspects().isEmpty() && !c.aspects().contains(aspect)).map(c -> "provider '" + name
+            + "' (" + role + ") does not render " + AspectNames.of(aspect) + "; it renders "
+            + c.aspects().stream().map(AspectNames::of).sorted().toList());
+  }
+
+  @Override
+  public boolean paid(String role, String name) {
+    // One that is not registered (any more) is treated as paid: its estimate is checked.
+    return find(Role.ofField(role), name).map(ProviderEntry::paid).orElse(true);
   }
 }

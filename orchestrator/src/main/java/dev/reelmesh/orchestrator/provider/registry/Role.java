@@ -17,4 +17,14 @@ public enum Role {
   public String field() {
     return field;
   }
+
+  /** The role a {@code ProviderChoices} field names; IllegalArgumentException for another. */
+  public static Role ofField(String field) {
+    for (Role role : values()) {
+      if (role.field.equals(field)) {
+        return role;
+      }
+    }
+    throw new IllegalArgumentException("no provider role '" + field + "'");
+  }
 }

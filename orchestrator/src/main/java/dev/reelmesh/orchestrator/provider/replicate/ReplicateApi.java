@@ -51,7 +51,8 @@ final class ReplicateApi {
     }
   }
 
-  Prediction create(ObjectNode input, String what) {
+  /** @param webhook where Replicate calls back when the prediction completes, if anywhere */
+  Prediction create(ObjectNode input, java.util.Optional<String> webhook, String what) {
     String model = config.model().orElseThrow();
     int colon = model.indexOf(':');
     ObjectNode body = JSON.createObjectNode();
@@ -63,6 +64,10 @@ final class ReplicateApi {
       body.put("version", model.substring(colon + 1));
     }
     body.set("input", input);
+    webhook.ifPresent(url -> {
+      body.put("webhook", url);
+      body.putArray("webhook_events_filter").add("completed");
+    });
     try {
       return call(what, ReplicateApi::surelyNotStarted, () -> Prediction.of(send(
           request(path).POST(HttpRequest.BodyPublishers.ofString(body.toString())).build())));

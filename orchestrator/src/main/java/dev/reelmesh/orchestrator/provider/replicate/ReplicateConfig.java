@@ -3,6 +3,7 @@ package dev.reelmesh.orchestrator.provider.replicate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.reelmesh.orchestrator.provider.PriceSetting;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Map;
@@ -56,7 +57,7 @@ public record ReplicateConfig(
     }
     ObjectNode input = parseInput(nonBlank(env.get(INPUT_VARIABLE)).orElse(DEFAULT_INPUT));
     Optional<String> price = nonBlank(env.get(PRICE_VARIABLE));
-    long micros = price.map(ReplicateConfig::micros).orElse(DEFAULT_MICROS_PER_SECOND);
+    long micros = price.map(usd -> PriceSetting.microsPerSecond(PRICE_VARIABLE, usd)).orElse(DEFAULT_MICROS_PER_SECOND);
     return new ReplicateConfig(nonBlank(env.get(TOKEN_VARIABLE)),
         nonBlank(env.get(BASE_URL_VARIABLE)).orElse("https://api.replicate.com/v1")
             .replaceAll("/+$", ""),
@@ -70,6 +71,23 @@ public record ReplicateConfig(
     return new ReplicateConfig(token, baseUrl, model, input, microsPerVideoSecond, priceAssumed,
         Duration.ofSeconds(20), maxAttempts, Duration.ofMillis(10), Duration.ofMillis(50),
         Duration.ofMillis(20), Duration.ofMillis(100), Duration.ofSeconds(60));
+  }
+
+  /** Same settings for another model (a job's "replicate:owner/name"). */
+  public ReplicateConfig withModel(String other) {
+    return new ReplicateConfig(token, baseUrl, Optional.of(other), input, microsPerVideoSecond,
+        priceAssumed, timeout, maxAttempts, backoffBase, backoffMax, pollInitial, pollMax,
+        pollTimeout);
+  }
+
+  /** Whether {@code model} is "owner/name" or "owner/name:version". */
+  static boolean wellFormed(String model) {
+    return MODEL.matcher(model).matches();
+  }
+
+  /** Whether the input template maps {@code placeholder} ("end_image") into the request. */
+  boolean maps(String placeholder) {
+    return input.toString().contains("{" + placeholder + "}");
   }
 
   public boolean configured() {
@@ -100,19 +118,6 @@ public record ReplicateConfig(
     }
     ReplicateInput.checkPlaceholders(INPUT_VARIABLE, object);
     return object;
-  }
-
-  private static long micros(String usd) {
-    try {
-      BigDecimal value = new BigDecimal(usd);
-      if (value.signum() <= 0 || value.compareTo(BigDecimal.valueOf(100)) > 0) {
-        throw new NumberFormatException();
-      }
-      return value.movePointRight(6).longValue();
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(PRICE_VARIABLE + " must be US dollars per second of "
-          + "video, more than 0 and at most 100, got '" + usd + "'");
-    }
   }
 
   private static Optional<String> nonBlank(String value) {

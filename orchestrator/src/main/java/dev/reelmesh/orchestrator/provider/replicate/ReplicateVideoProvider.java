@@ -5,7 +5,10 @@ import dev.reelmesh.orchestrator.provider.EngineStopping;
 import dev.reelmesh.orchestrator.store.StepMemo;
 import dev.reelmesh.orchestrator.provider.ProviderCalls;
 import dev.reelmesh.orchestrator.provider.Spend;
-import dev.reelmesh.orchestrator.provider.video.ClipProbe;
+import dev.reelmesh.orchestrator.provider.registry.ModelUnavailable;
+import dev.reelmesh.orchestrator.provider.registry.ProviderResources;
+import dev.reelmesh.orchestrator.provider.video.ClipIntake;
+import dev.reelmesh.orchestrator.provider.webhook.Webhooks;
 import dev.reelmesh.orchestrator.provider.video.ClipRequest;
 import dev.reelmesh.orchestrator.provider.video.ProviderJob;
 import dev.reelmesh.orchestrator.provider.video.VideoProvider;
@@ -39,14 +42,17 @@ final class ReplicateVideoProvider implements VideoProvider {
   private final ArtifactStore artifacts;
   private final Channel media;
 
-  ReplicateVideoProvider(ReplicateConfig config, ReplicateApi api, Spend spend, StepMemo memo,
-      ArtifactStore artifacts, Channel media) {
+  private final Webhooks hooks;
+
+  ReplicateVideoProvider(ReplicateConfig config, ReplicateApi api, ProviderResources resources,
+      Webhooks hooks) {
+    this.hooks = hooks;
     this.config = config;
     this.api = api;
-    this.spend = spend;
-    this.memo = memo;
-    this.artifacts = artifacts;
-    this.media = media;
+    this.spend = resources.spend();
+    this.memo = resources.memo();
+    this.artifacts = resources.artifacts();
+    this.media = resources.media();
   }
 
   @Override
@@ -84,15 +90,10 @@ final class ReplicateVideoProvider implements VideoProvider {
       }
       api.download(done.output().get(0), out, "replicate download (" + label + ")");
     }
-    ArtifactRef clip = artifacts.describe(out, "video/mp4");
-    double probed = ClipProbe.seconds(media, clip);
-    if (probed + 0.05 < request.durationSeconds()) {
-      throw Status.FAILED_PRECONDITION.withDescription(String.format(Locale.ROOT,
-          "replicate (%s): the video is %.2f s but the clip needs %.2f s; map the length into "
-              + "the model's input with {seconds} or {frames} in %s", label, probed,
-          request.durationSeconds(), ReplicateConfig.INPUT_VARIABLE)).asRuntimeException();
-    }
-    return new Rendered(clip, probed, EngineInfo.newBuilder().setEngine("replicate")
+    ClipIntake.Accepted clip = ClipIntake.accept(media, artifacts, out,
+        request.durationSeconds(), "replicate (" + label + ")", "map the length into the "
+            + "model's input with {seconds} or {frames} in " + ReplicateConfig.INPUT_VARIABLE);
+    return new Rendered(clip.clip(), clip.seconds(), EngineInfo.newBuilder().setEngine("replicate")
         .setModel(config.model().orElse(""))
         .setElapsedMs((System.nanoTime() - started) / 1e6).build());
   }
@@ -110,7 +111,9 @@ final class ReplicateVideoProvider implements VideoProvider {
     values.put("negative_prompt", request.prompt() == null ? ""
         : request.prompt().getNegativePrompt());
     values.put("image", dataUrl("start_frame", request.startFrame()));
-    values.put("end_image", dataUrl("end_frame", request.endFrame()));
+    // No end frame when the model takes none (its template has no {end_image}).
+    values.put("end_image", request.endFrame() == null ? ""
+        : dataUrl("end_frame", request.endFrame()));
     values.put("seconds", seconds);
     values.put("duration", request.durationSeconds());
     values.put("fps", (long) Math.round(request.fps()));
@@ -120,8 +123,19 @@ final class ReplicateVideoProvider implements VideoProvider {
     values.put("aspect_ratio", aspect(request.size().width(), request.size().height()));
     CostLine estimate = estimate(config, seconds, label);
     try (Spend.Hold hold = spend.hold(estimate)) {
-      Prediction created = api.create(ReplicateInput.fill(config.input(), values),
-          "replicate create (" + label + ")");
+      Prediction created;
+      try {
+        created = api.create(ReplicateInput.fill(config.input(), values),
+            hooks.settings().callbackUrl("replicate"), "replicate create (" + label + ")");
+      } catch (StatusRuntimeException e) {
+        if (e.getCause() instanceof ReplicateApi.HttpFailure f
+            && (f.status == 404 || f.status == 410)) {
+          // Released unsettled: a model that is gone (or never was) is not charged for.
+          throw new ModelUnavailable("replicate", config.model().orElse(""),
+              e.getStatus().getDescription());
+        }
+        throw e;
+      }
       if (created.id().isBlank()) {
         throw Status.UNAVAILABLE.withDescription("replicate create (" + label + "): the answer "
             + "has no prediction id").asRuntimeException();
@@ -181,6 +195,7 @@ final class ReplicateVideoProvider implements VideoProvider {
   }
 
   private void pause(Duration pause, String id, String label) {
+    // A verified completion callback for this prediction ends the pause at once.
     ProviderCalls.pause(pause, "replicate (" + label + ")", () -> {
       if (Context.current().cancellationCause() instanceof EngineStopping) {
         // Not the user: the prediction goes on and the next start re-attaches to it.
@@ -188,7 +203,7 @@ final class ReplicateVideoProvider implements VideoProvider {
             + "prediction " + id + " is kept for the next run").asRuntimeException();
       }
       cancelQuietly(id, label);
-    });
+    }, () -> hooks.wakeups().take("replicate", id));
   }
 
   /**

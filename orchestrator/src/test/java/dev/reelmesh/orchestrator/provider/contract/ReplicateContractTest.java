@@ -9,7 +9,7 @@ import dev.reelmesh.orchestrator.provider.registry.ProviderResources;
 import dev.reelmesh.orchestrator.provider.registry.Setting;
 import dev.reelmesh.orchestrator.provider.registry.VideoEntry;
 import dev.reelmesh.orchestrator.provider.replicate.ReplicateConfig;
-import dev.reelmesh.orchestrator.provider.replicate.ReplicateProviderFactory;
+import dev.reelmesh.orchestrator.provider.replicate.ReplicateEntry;
 import dev.reelmesh.orchestrator.provider.video.VideoProvider;
 import dev.reelmesh.orchestrator.stage.ProviderFactory;
 import dev.reelmesh.orchestrator.stage.ProviderScope;
@@ -24,9 +24,9 @@ import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
- * The existing Replicate provider against the shared contract, through a test-side entry (the
- * registry's Replicate entry is not on this branch). The cases it does not pass yet are listed
- * below, disabled with the gap; they need changes in provider/replicate.
+ * The Replicate provider, through its registered entry, against the shared contract. The cases
+ * it does not pass yet are listed below, disabled with the gap; they need changes in
+ * provider/replicate.
  */
 class ReplicateContractTest extends VideoProviderContract {
   static final String MODEL = "acme/image-to-video";
@@ -47,60 +47,7 @@ class ReplicateContractTest extends VideoProviderContract {
         FakePredictions.TOKEN, ReplicateConfig.BASE_URL_VARIABLE, fake.baseUrl() + "/v1",
         ReplicateConfig.MODEL_VARIABLE, MODEL, ReplicateConfig.PRICE_VARIABLE, "0.05"))
         .withFastTimings();
-    return new VideoEntry() {
-      @Override
-      public String name() {
-        return "replicate";
-      }
-
-      @Override
-      public boolean paid() {
-        return true;
-      }
-
-      @Override
-      public String description() {
-        return "replicate (contract adapter)";
-      }
-
-      @Override
-      public List<Setting> settings() {
-        return List.of();
-      }
-
-      @Override
-      public Optional<String> missing(String model) {
-        return Optional.empty();
-      }
-
-      @Override
-      public String defaultModel() {
-        return MODEL;
-      }
-
-      @Override
-      public Capabilities capabilities(String model) {
-        return Capabilities.any();
-      }
-
-      /** Replicate holds whole seconds, rounded up, at the configured price. */
-      @Override
-      public CostLine estimate(String model, double seconds, int width, int height,
-          String label) {
-        int whole = (int) Math.ceil(seconds - 1e-9);
-        return CostLine.newBuilder().setStage("clips").setProvider("replicate")
-            .setItem(MODEL + " (" + label + ")").setQuantity(whole).setUnit("video_seconds")
-            .setEstimatedMicros(config.microsPerVideoSecond() * whole).build();
-      }
-
-      @Override
-      public VideoProvider create(String model, ProviderResources r) {
-        return new ReplicateProviderFactory(config, ProviderFactory.offline()).forJob(
-            ProviderChoices.newBuilder().setVideo("replicate").build(),
-            new MeshChannels(r.media(), r.media(), r.media()),
-            new ProviderScope(r.spend(), r.memo(), r.artifacts())).video();
-      }
-    };
+    return new ReplicateEntry(config);
   }
 
   @Override

@@ -13,16 +13,20 @@ import org.junit.jupiter.api.Test;
 class OpenAiUnitsTest {
   @Test
   void soraLengthIsTheShortestThatCoversTheClip() {
-    assertThat(Sizes.soraSeconds(3.2, 0)).isEqualTo(4);
-    assertThat(Sizes.soraSeconds(4.0, 0)).isEqualTo(4);
-    assertThat(Sizes.soraSeconds(4.5, 0)).isEqualTo(8);
-    assertThat(Sizes.soraSeconds(11.9, 0)).isEqualTo(12);
-    assertThatThrownBy(() -> Sizes.soraSeconds(12.5, 2))
-        .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
-          assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
-          assertThat(e.getStatus().getDescription()).contains("clip 3").contains("12.50 s")
-              .contains("at most 12 s");
-        });
+    var caps = OpenAiProviders.fromEnv(Map.of()).get(1).capabilities("");
+    assertThat(caps.snap(3.2)).isEqualTo(4);
+    assertThat(caps.snap(4.0)).isEqualTo(4);
+    assertThat(caps.snap(4.5)).isEqualTo(8);
+    assertThat(caps.snap(11.9)).isEqualTo(12);
+    assertThat(caps.snap(12.5)).as("the longest: the clip must be refused").isEqualTo(12);
+    var gateway = OpenAiProviders.fromEnv(Map.of(VideoGateway.SECONDS_VARIABLE, "5, 10"))
+        .get(1).capabilities("");
+    assertThat(gateway.snap(4.5)).isEqualTo(5);
+    assertThat(gateway.snap(5.5)).isEqualTo(10);
+    assertThatThrownBy(() -> VideoGateway.fromEnv(Map.of(VideoGateway.SECONDS_VARIABLE, "8,4")))
+        .hasMessageContaining(VideoGateway.SECONDS_VARIABLE);
+    assertThatThrownBy(() -> VideoGateway.fromEnv(Map.of(VideoGateway.BASE_URL_VARIABLE,
+        "https://api.openai.com/v1"))).hasMessageContaining("shut down");
   }
 
   @Test
