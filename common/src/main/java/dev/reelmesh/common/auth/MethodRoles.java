@@ -38,7 +38,8 @@ public final class MethodRoles {
       "reelmesh.v1.PipelineService/GetBudget", ADMINS);
 
   private static final Set<String> KNOWN_PIPELINE = Set.of("SubmitJob", "WatchJob", "GetJob",
-      "ListJobs", "CancelJob", "ApprovePlan", "RegenerateClips", "EstimateCost", "GetBudget");
+      "ListJobs", "CancelJob", "ApprovePlan", "RegenerateClips", "EstimateCost", "GetBudget",
+      "Chat");
 
   private MethodRoles() {}
 

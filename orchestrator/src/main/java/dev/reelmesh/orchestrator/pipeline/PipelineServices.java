@@ -2,6 +2,7 @@ package dev.reelmesh.orchestrator.pipeline;
 
 import dev.reelmesh.common.config.MeshSettings;
 import dev.reelmesh.common.server.BlockingCalls;
+import dev.reelmesh.orchestrator.chat.ChatService;
 import dev.reelmesh.orchestrator.job.JobEngine;
 import dev.reelmesh.orchestrator.mesh.MeshChannels;
 import dev.reelmesh.orchestrator.stage.ProviderFactory;
@@ -22,11 +23,16 @@ public final class PipelineServices implements AutoCloseable {
   private final Database database;
   private final BlockingCalls calls = new BlockingCalls("pipeline", 16, 256, DEFAULT_DEADLINE);
   private final List<BindableService> services;
+  private final ChatService chat;
 
   private PipelineServices(JobEngine engine, Database database) {
     this.engine = engine;
     this.database = database;
-    this.services = List.of(new PipelineGrpcService(engine, calls));
+    PipelineGrpcService pipeline = new PipelineGrpcService(engine, calls);
+    // Chat is a PipelineService method served by the chat agent, which calls the others.
+    this.chat = ChatService.start(database.dataSource(), pipeline, engine.channels().llm(),
+        engine.ledger());
+    this.services = chat.bindInto(pipeline);
   }
 
   /**
@@ -69,6 +75,7 @@ public final class PipelineServices implements AutoCloseable {
   /** Stops the engine; running jobs stay RUNNING in the store and resume on the next start. */
   @Override
   public void close() {
+    chat.close();
     calls.close();
     try {
       engine.close();

@@ -51,10 +51,16 @@ public final class TestMesh implements AutoCloseable {
 
   private TestMesh(Path dir, BindableService scoring, ProviderFactory providers,
       String databaseUrl) {
+    this(dir, scoring, providers, databaseUrl, null);
+  }
+
+  private TestMesh(Path dir, BindableService scoring, ProviderFactory providers,
+      String databaseUrl, dev.reelmesh.llm.LlmConfig llmConfig) {
     this.databaseUrl = databaseUrl;
     this.settings = new MeshSettings(dir.resolve("data"), dir.resolve("models"));
     this.providers = providers;
-    InProcessService llm = add(LlmServices.create(settings));
+    InProcessService llm = add(llmConfig == null ? LlmServices.create(settings)
+        : LlmServices.create(settings, llmConfig));
     this.scoringRuntime = scoring == null
         ? ScoringRuntime.open(settings, ScoringConfig.defaults()) : null;
     InProcessService score = add(scoring == null ? scoringRuntime.services() : List.of(scoring));
@@ -76,6 +82,16 @@ public final class TestMesh implements AutoCloseable {
       String databaseUrl) {
     return new TestMesh(dir, scoring, providers == null ? ProviderFactory.offline() : providers,
         databaseUrl);
+  }
+
+  /** An offline mesh whose llm service talks to the LLM {@code llmConfig} names. */
+  public static TestMesh startWithLlm(Path dir, dev.reelmesh.llm.LlmConfig llmConfig) {
+    return new TestMesh(dir, null, ProviderFactory.offline(), TestDatabase.fresh(), llmConfig);
+  }
+
+  /** The pipeline's services, to bind behind another host (another caller, another tenant). */
+  public List<BindableService> pipelineServices() {
+    return pipeline.services();
   }
 
   private InProcessService add(List<BindableService> list) {
