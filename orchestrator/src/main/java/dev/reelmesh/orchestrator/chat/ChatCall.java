@@ -163,10 +163,14 @@ final class ChatCall implements StreamObserver<ChatClientMessage> {
         return;
       }
       String id = sessionId;
-      sessions.run(id, () -> {
-        sessions.detach(id, out);
-        out.complete();
-      });
+      try {
+        sessions.run(id, () -> {
+          sessions.detach(id, out);
+          out.complete();
+        });
+      } catch (RuntimeException e) {
+        end(e);
+      }
     });
   }
 }

@@ -32,8 +32,13 @@ final class LiveSessions {
 
   /** Runs {@code work} after the session's earlier work, never beside it. */
   void run(String sessionId, Runnable work) {
-    serial.computeIfAbsent(sessionId, id -> MoreExecutors.newSequentialExecutor(workers))
-        .execute(work);
+    try {
+      serial.computeIfAbsent(sessionId, id -> MoreExecutors.newSequentialExecutor(workers))
+          .execute(work);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      throw io.grpc.Status.UNAVAILABLE.withDescription("the orchestrator is shutting down; "
+          + "resume session " + sessionId + " on the next one").asRuntimeException();
+    }
   }
 
   ChatServerMessage append(String sessionId, ChatServerMessage.Builder message) {

@@ -81,7 +81,11 @@ final class ChatClient implements AutoCloseable {
 
   ChatServerMessage next() {
     try {
-      ChatServerMessage m = received.poll(120, TimeUnit.SECONDS);
+      ChatServerMessage m = null;
+      // Waits while the call is open (a render takes seconds); an ended call has nothing more.
+      for (int i = 0; i < 1200 && m == null && !(ended.isDone() && received.isEmpty()); i++) {
+        m = received.poll(100, TimeUnit.MILLISECONDS);
+      }
       if (m == null) {
         throw new AssertionError("no chat message within 120 s" + (ended.isDone()
             ? "; the call ended with " + ended.join() : ""));
