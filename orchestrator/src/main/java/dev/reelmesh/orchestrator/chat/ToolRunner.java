@@ -59,7 +59,8 @@ final class ToolRunner {
     String message = status.getDescription() == null ? status.getCode().name()
         : status.getDescription();
     return result.setOk(false).setStatus(status.getCode().name()).setMessage(message)
-        .setResultJson(JSON.createObjectNode().put("message", message).toString()).build();
+        .setResultJson(JSON.createObjectNode().put("status", status.getCode().name())
+            .put("message", message).toString()).build();
   }
 
   private ObjectNode run(String tool, ToolArguments args) {
