@@ -16,7 +16,7 @@ import picocli.CommandLine.Model.OptionSpec;
     subcommands = {GenerateCommand.class, EstimateCommand.class, ApproveCommand.class,
         BriefCommand.class, BudgetCommand.class, UpCommand.class, JobsCommands.Jobs.class,
         JobsCommands.Watch.class, JobsCommands.Cancel.class, JobsCommands.Regenerate.class,
-        StudioCommand.class, DoctorCommand.class, TokenCommand.class,
+        StudioCommand.class, DoctorCommand.class, TokenCommand.class, ChatCommand.class,
         CommandLine.HelpCommand.class})
 public final class ReelmeshMain {
   public static void main(String[] args) {
