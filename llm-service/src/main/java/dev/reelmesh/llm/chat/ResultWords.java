@@ -40,8 +40,8 @@ final class ResultWords {
     String job = r.path("job_id").asText("");
     return switch (tool) {
       case "plan" -> planned(r);
-      case "estimate" -> String.format(Locale.ROOT, "That is an estimated $%.4f for %d clips%s.",
-          r.path("estimated_usd").asDouble(), r.path("clips").asInt(), r.path("within_budget")
+      case "estimate" -> String.format(Locale.ROOT, "That is an estimated $%.4f for %s%s.",
+          r.path("estimated_usd").asDouble(), clips(r.path("clips").asInt()), r.path("within_budget")
               .asBoolean(true) ? ", within the budget" : String.format(Locale.ROOT,
               ", which would cross the budget ($%.4f left)", r.path("remaining_usd").asDouble()));
       case "submit", "approve", "refine", "regenerate" -> "Job " + job + " is "
@@ -54,7 +54,7 @@ final class ResultWords {
 
   private static String planned(JsonNode r) {
     StringBuilder words = new StringBuilder("Job " + r.path("job_id").asText() + " is planned: "
-        + r.path("clips").size() + " clips, waiting for your approval.");
+        + clips(r.path("clips").size()) + ", waiting for your approval.");
     for (JsonNode clip : r.path("clips")) {
       words.append(String.format(Locale.ROOT, "%n  %d. %.1f s, %s: %s", clip.path("number").asInt(),
           clip.path("seconds").asDouble(), clip.path("camera").asText(),
@@ -77,6 +77,10 @@ final class ResultWords {
       default -> String.format(Locale.ROOT, "Job %s is %s: %s, %.0f %%.", job,
           state.replace('_', ' '), r.path("stage").asText(), r.path("percent").asDouble());
     };
+  }
+
+  private static String clips(int n) {
+    return n + (n == 1 ? " clip" : " clips");
   }
 
   private static String join(JsonNode array) {

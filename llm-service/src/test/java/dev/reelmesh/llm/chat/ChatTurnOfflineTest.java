@@ -129,7 +129,7 @@ class ChatTurnOfflineTest {
             "{\"job_id\":\"j9\",\"clips\":[{\"number\":1,\"seconds\":4,\"camera\":\"glide\","
                 + "\"visual\":\"a kettle\"}]}")).build());
     assertThat(planned.getCallsList()).isEmpty();
-    assertThat(planned.getReply()).contains("Job j9 is planned: 1 clips")
+    assertThat(planned.getReply()).contains("Job j9 is planned: 1 clip,")
         .contains("1. 4.0 s, glide: a kettle");
     ChatTurnResponse refused = llm.chatTurn(request(ChatContext.getDefaultInstance(),
         user("render a video of a kettle at dawn"), call, result("c1", "submit", false,
