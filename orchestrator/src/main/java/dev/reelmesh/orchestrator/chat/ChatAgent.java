@@ -33,6 +33,10 @@ import java.util.concurrent.TimeUnit;
  */
 final class ChatAgent {
   static final int MAX_ROUNDS = 4;
+  private static final java.util.Set<String> YES = java.util.Set.of("y", "yes", "go ahead",
+      "ok", "okay", "confirm", "do it");
+  private static final java.util.Set<String> NO = java.util.Set.of("n", "no", "cancel",
+      "don't", "stop");
   private final Session session;
   private final LlmServiceGrpc.LlmServiceBlockingStub llm;
   private final ToolRunner tools;
@@ -56,7 +60,17 @@ final class ChatAgent {
   }
 
   void onText(String text) {
-    new ChatHistory(session.messages()).pending().ifPresent(waiting -> {
+    java.util.Optional<ChatToolCall> pending = new ChatHistory(session.messages()).pending();
+    // A bare yes or no typed to the question "go ahead?" answers it, as the buttons would.
+    String word = text.strip().toLowerCase(java.util.Locale.ROOT).replaceAll("[.!]+$", "");
+    if (pending.isPresent() && (YES.contains(word) || NO.contains(word))) {
+      session.append(ChatServerMessage.newBuilder().setUser(ChatUserText.newBuilder()
+          .setText(text)));
+      onConfirmation(ChatConfirmation.newBuilder().setCallId(pending.get().getCallId())
+          .setApproved(YES.contains(word)).build());
+      return;
+    }
+    pending.ifPresent(waiting -> {
       // Writing instead of confirming declines the waiting call, visibly.
       session.append(ChatServerMessage.newBuilder().setToolResult(ToolRunner.refused(
           ChatToolResult.newBuilder().setCallId(waiting.getCallId()).setTool(waiting.getTool()),

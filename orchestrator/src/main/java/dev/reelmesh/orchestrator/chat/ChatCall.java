@@ -44,13 +44,23 @@ final class ChatCall implements StreamObserver<ChatClientMessage> {
       end(e);
       return;
     }
-    ordered.execute(() -> {
+    later(() -> {
       try {
         handle(message);
       } catch (RuntimeException e) {
         end(e);
       }
     });
+  }
+
+  /** Runs {@code work} after this call's earlier messages; refused once the service stops. */
+  private void later(Runnable work) {
+    try {
+      ordered.execute(work);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      out.fail(Status.UNAVAILABLE.withDescription("the orchestrator is shutting down; resume "
+          + "the session on the next one").asRuntimeException());
+    }
   }
 
   private static void check(ChatClientMessage m) {
@@ -147,7 +157,7 @@ final class ChatCall implements StreamObserver<ChatClientMessage> {
 
   @Override
   public void onError(Throwable t) {
-    ordered.execute(() -> {
+    later(() -> {
       if (sessionId != null) {
         sessions.detach(sessionId, out);
       }
@@ -157,7 +167,7 @@ final class ChatCall implements StreamObserver<ChatClientMessage> {
   /** The client is done sending: the call ends once its session's queued work has run. */
   @Override
   public void onCompleted() {
-    ordered.execute(() -> {
+    later(() -> {
       if (sessionId == null) {
         out.complete();
         return;

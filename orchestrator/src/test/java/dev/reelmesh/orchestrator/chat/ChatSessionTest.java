@@ -98,6 +98,14 @@ class ChatSessionTest {
       assertThat(wrote.get(0).getToolResult().getCallId()).isEqualTo(again.getCallId());
       assertThat(wrote.get(0).getToolResult().getMessage()).contains("wrote instead");
       assertThat(jobs()).isZero();
+      // A typed "no" answers the question as the No button would.
+      ChatToolCall third = chat.say("render it").get(1).getToolCall();
+      List<ChatServerMessage> no = chat.say("No.");
+      assertThat(kinds(no)).containsExactly(KindCase.USER, KindCase.TOOL_RESULT,
+          KindCase.ANSWER);
+      assertThat(no.get(1).getToolResult().getCallId()).isEqualTo(third.getCallId());
+      assertThat(no.get(1).getToolResult().getMessage()).isEqualTo("declined by the user");
+      assertThat(jobs()).isZero();
     }
   }
 
