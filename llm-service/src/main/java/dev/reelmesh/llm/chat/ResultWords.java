@@ -28,8 +28,8 @@ final class ResultWords {
   private static String failure(String tool, String status, JsonNode json) {
     String why = json.path("message").asText("");
     return switch (status) {
-      case "CANCELLED" -> "I did not run " + tool + ", as you declined" + (why.isEmpty() ? ""
-          : " (" + why + ")") + "; nothing was spent.";
+      case "CANCELLED" -> "I did not run " + tool + (why.isEmpty() ? "" : ": " + why)
+          + "; nothing was spent.";
       case "RESOURCE_EXHAUSTED" -> "The " + tool + " was refused by the budget: " + why
           + ". Nothing was spent; a shorter video, a lower tier or the offline engines cost less.";
       default -> "The " + tool + " call failed (" + status + "): " + why;
