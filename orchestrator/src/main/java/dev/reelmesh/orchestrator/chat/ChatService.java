@@ -2,6 +2,7 @@ package dev.reelmesh.orchestrator.chat;
 
 import dev.reelmesh.common.auth.Principal;
 import dev.reelmesh.orchestrator.budget.Ledger;
+import dev.reelmesh.orchestrator.store.PgChat;
 import dev.reelmesh.v1.ChatClientMessage;
 import dev.reelmesh.v1.ChatServerMessage;
 import io.grpc.BindableService;
@@ -41,7 +42,7 @@ public final class ChatService implements AutoCloseable {
         });
     pool.allowCoreThreadTimeOut(true);
     this.workers = pool;
-    this.sessions = new LiveSessions(new ChatStore(database), workers);
+    this.sessions = new LiveSessions(new PgChat(database), workers);
     this.tools = CallerChannel.serve(pipeline);
     this.llm = llm;
     this.ledger = ledger;

@@ -1,6 +1,7 @@
 package dev.reelmesh.orchestrator.chat;
 
 import com.google.common.util.concurrent.MoreExecutors;
+import dev.reelmesh.orchestrator.store.PgChat;
 import dev.reelmesh.v1.ChatServerMessage;
 import java.util.List;
 import java.util.Map;
@@ -16,17 +17,17 @@ import java.util.concurrent.ExecutorService;
  * a resume's replay, so an attaching call sees every message exactly once and in order.
  */
 final class LiveSessions {
-  private final ChatStore store;
+  private final PgChat store;
   private final ExecutorService workers;
   private final Map<String, Executor> serial = new ConcurrentHashMap<>();
   private final Map<String, Set<Outbound>> attached = new ConcurrentHashMap<>();
 
-  LiveSessions(ChatStore store, ExecutorService workers) {
+  LiveSessions(PgChat store, ExecutorService workers) {
     this.store = store;
     this.workers = workers;
   }
 
-  ChatStore store() {
+  PgChat store() {
     return store;
   }
 
