@@ -80,6 +80,9 @@ final class ToolArguments {
       default -> throw Statuses.invalid("arguments.aspect_ratio", "must be 16:9, 9:16 or 1:1, "
           + "got '" + optionalText("aspect_ratio") + "'");
     });
+    // Unknown or unconfigured providers are the pipeline's to refuse, with the names it knows.
+    spec.getProvidersBuilder().setImage(optionalText("image_provider"))
+        .setVideo(optionalText("video_provider"));
     return spec;
   }
 }

@@ -17,7 +17,10 @@ final class Tools {
       + " video shows, 1-4000 characters\"},\"duration_seconds\":{\"type\":\"number\","
       + "\"description\":\"length, (0, 600]; omit for the brief's own or 30\"},"
       + "\"style_preset\":{\"type\":\"string\"},\"aspect_ratio\":{\"type\":\"string\","
-      + "\"enum\":[\"16:9\",\"9:16\",\"1:1\"]}";
+      + "\"enum\":[\"16:9\",\"9:16\",\"1:1\"]},\"image_provider\":{\"type\":\"string\","
+      + "\"description\":\"omit for the offline animatic; e.g. openai (paid)\"},"
+      + "\"video_provider\":{\"type\":\"string\",\"description\":\"omit for offline motion;"
+      + " e.g. openai, replicate (paid)\"}";
   private static final String JOB = "\"job_id\":{\"type\":\"string\"}";
 
   static final List<ChatToolSpec> SPECS = List.of(

@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.reelmesh.llm.LlmConfig;
 import dev.reelmesh.llm.testing.FakeOpenAiServer;
+import dev.reelmesh.orchestrator.provider.openai.OpenAiConfig;
+import dev.reelmesh.orchestrator.provider.openai.OpenAiProviderFactory;
+import dev.reelmesh.orchestrator.stage.ProviderFactory;
 import dev.reelmesh.orchestrator.testing.TestMesh;
 import dev.reelmesh.v1.ChatServerMessage;
 import dev.reelmesh.v1.ChatServerMessage.KindCase;
@@ -36,9 +39,13 @@ class ChatOpenAiTest {
   @BeforeEach
   void start() throws Exception {
     fake = FakeOpenAiServer.start();
+    // OpenAI media is configured (priced, so a budget can refuse it) but never reached: the
+    // base URL is the chat fake, and every paid job here is refused before it spends.
     mesh = TestMesh.startWithLlm(dir, LlmConfig.fromEnv(Map.of("OPENAI_API_KEY", "sk-test",
         "OPENAI_BASE_URL", fake.baseUrl())).withBackoff(Duration.ofMillis(5),
-        Duration.ofMillis(20)));
+        Duration.ofMillis(20)), new OpenAiProviderFactory(OpenAiConfig.fromEnv(Map.of(
+            "OPENAI_API_KEY", "sk-test", "OPENAI_BASE_URL", fake.baseUrl())).withFastTimings(),
+            ProviderFactory.offline()));
   }
 
   @AfterEach
@@ -97,6 +104,35 @@ class ChatOpenAiTest {
       List<ChatServerMessage> declined = chat.confirm("call_2", false);
       assertThat(kinds(declined)).containsExactly(KindCase.TOOL_RESULT, KindCase.ANSWER);
       assertThat(request(3).toString()).contains("call_2").contains("CANCELLED");
+      assertThat(mesh.pipeline().listJobs(ListJobsRequest.getDefaultInstance()).getJobsCount())
+          .isZero();
+    }
+  }
+
+  @Test
+  void aBudgetRefusalIsTheCallsResultAndTheModelSaysIt() throws Exception {
+    // Ten cents: room for the chat's own LLM calls, far too little for openai storyboard images.
+    mesh.restartWithMonthlyLimit(100_000);
+    fake.thenToolCalls("", List.of(List.of("call_p", "submit", "{\"brief\":\"a 4-second video"
+        + " of a kettle at dawn\",\"duration_seconds\":4,\"image_provider\":\"openai\"}")))
+        .thenChat("That would cross this month's budget, so nothing was rendered.", 300, 20);
+    try (ChatClient chat = new ChatClient(mesh.pipelineChannel())) {
+      List<ChatServerMessage> asked = chat.say("render a kettle at dawn with openai images");
+      assertThat(kinds(asked)).containsExactly(KindCase.USER, KindCase.TOOL_CALL);
+      var call = asked.get(1).getToolCall();
+      assertThat(call.getNeedsConfirmation()).isTrue();
+      // Priced before asking: the openai images are on the bill the user says yes to.
+      assertThat(call.getEstimate().getEstimatedTotalMicros()).isGreaterThan(100_000L);
+      List<ChatServerMessage> refused = chat.confirm("call_p", true);
+      assertThat(kinds(refused)).containsExactly(KindCase.TOOL_RESULT, KindCase.ANSWER);
+      var result = refused.get(0).getToolResult();
+      assertThat(result.getOk()).isFalse();
+      assertThat(result.getStatus()).isEqualTo("RESOURCE_EXHAUSTED");
+      assertThat(result.getMessage()).isNotBlank();
+      assertThat(refused.get(1).getAnswer().getText()).contains("cross this month's budget");
+      JsonNode messages = request(1).path("messages");
+      assertThat(messages.get(messages.size() - 1).path("content").asText())
+          .contains("RESOURCE_EXHAUSTED");
       assertThat(mesh.pipeline().listJobs(ListJobsRequest.getDefaultInstance()).getJobsCount())
           .isZero();
     }

@@ -86,7 +86,13 @@ public final class TestMesh implements AutoCloseable {
 
   /** An offline mesh whose llm service talks to the LLM {@code llmConfig} names. */
   public static TestMesh startWithLlm(Path dir, dev.reelmesh.llm.LlmConfig llmConfig) {
-    return new TestMesh(dir, null, ProviderFactory.offline(), TestDatabase.fresh(), llmConfig);
+    return startWithLlm(dir, llmConfig, ProviderFactory.offline());
+  }
+
+  /** As above, with the job engine's media providers chosen. */
+  public static TestMesh startWithLlm(Path dir, dev.reelmesh.llm.LlmConfig llmConfig,
+      ProviderFactory providers) {
+    return new TestMesh(dir, null, providers, TestDatabase.fresh(), llmConfig);
   }
 
   /** The pipeline's services, to bind behind another host (another caller, another tenant). */
