@@ -21,6 +21,16 @@ class ChatCommandTest {
   private record Run(int code, String out, String err) {}
 
   private Run chat(String input, String... extra) {
+    String[] args = new String[extra.length + 4];
+    args[0] = "--data";
+    args[1] = dir.resolve("data").toString();
+    args[2] = "--models";
+    args[3] = dir.resolve("models").toString();
+    System.arraycopy(extra, 0, args, 4, extra.length);
+    return run(input, args);
+  }
+
+  private static Run run(String input, String... extra) {
     InputStream stdin = System.in;
     System.setIn(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
     try {
@@ -29,13 +39,9 @@ class ChatCommandTest {
       StringWriter err = new StringWriter();
       cli.setOut(new PrintWriter(out, true));
       cli.setErr(new PrintWriter(err, true));
-      String[] args = new String[extra.length + 5];
+      String[] args = new String[extra.length + 1];
       args[0] = "chat";
-      args[1] = "--data";
-      args[2] = dir.resolve("data").toString();
-      args[3] = "--models";
-      args[4] = dir.resolve("models").toString();
-      System.arraycopy(extra, 0, args, 5, extra.length);
+      System.arraycopy(extra, 0, args, 1, extra.length);
       int code = cli.execute(args);
       return new Run(code, out.toString(), err.toString());
     } finally {
@@ -62,6 +68,30 @@ class ChatCommandTest {
     assertThat(again.code()).as(again.err()).isZero();
     assertThat(again.out()).contains("you> plan a 4-second video of a red kettle")
         .contains("<- approve CANCELLED").contains("you> status");
+  }
+
+  @Test
+  void talksToARunningMeshOverLoopback() throws Exception {
+    int base = UpCommandTest.freePortBase();
+    CommandLine server = ReelmeshMain.commandLine();
+    server.setOut(new PrintWriter(new StringWriter(), true));
+    UpCommand up = server.getSubcommands().get("up").getCommand();
+    java.util.concurrent.CompletableFuture<Integer> exit =
+        java.util.concurrent.CompletableFuture.supplyAsync(() -> server.execute("up",
+            "--port-base", String.valueOf(base), "--data", dir.resolve("server").toString(),
+            "--models", dir.resolve("models").toString()));
+    try {
+      assertThat(up.serving.await(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+      Run run = run("how much is a 6-second video of a kettle at dawn?\n", "--server",
+          "127.0.0.1:" + base);
+      assertThat(run.code()).as(run.err()).isZero();
+      assertThat(run.out()).contains("-> estimate {\"brief\":\"a 6-second video of a kettle")
+          .contains("<- estimate ok").contains("agent> That is an estimated $0.0000");
+      assertThat(run.err()).contains("--server 127.0.0.1:" + base);
+    } finally {
+      up.stop.countDown();
+      assertThat(exit.get(60, java.util.concurrent.TimeUnit.SECONDS)).isZero();
+    }
   }
 
   @Test
