@@ -140,6 +140,15 @@ final class LlmGrpcService extends LlmServiceGrpc.LlmServiceImplBase {
     run(out, r.getOptions(), () -> briefs.draft(r));
   }
 
+  @Override
+  public void chatTurn(ChatTurnRequest r, StreamObserver<ChatTurnResponse> out) {
+    run(out, r.getOptions(), () -> {
+      long t0 = System.nanoTime();
+      dev.reelmesh.llm.chat.ChatTurn turn = ChatTurnProtos.turn(r);
+      return ChatTurnProtos.response(router.run(engine -> engine.chatTurn(turn)), t0);
+    });
+  }
+
   private static Plan checkedPlan(boolean present, ScenePlan proto) {
     if (!present) {
       throw invalid("plan", "required; pass the ScenePlan from PlanScript");

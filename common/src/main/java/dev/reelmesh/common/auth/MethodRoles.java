@@ -45,7 +45,7 @@ public final class MethodRoles {
       "GrantCredits", "GetCredits",
       // A job's owner may delete it (a tenant sees only its own jobs); collecting garbage
       // across jobs is for admins.
-      "DeleteJob");
+      "DeleteJob", "Chat");
 
   private MethodRoles() {}
 

@@ -1,6 +1,8 @@
 package dev.reelmesh.llm.engine;
 
 import dev.reelmesh.llm.brief.Concept;
+import dev.reelmesh.llm.chat.ChatTurn;
+import dev.reelmesh.llm.chat.TurnAnswer;
 import dev.reelmesh.llm.clipprompt.ClipPromptBatch;
 import dev.reelmesh.llm.enhance.Critique;
 import dev.reelmesh.llm.enhance.EnhanceContext;
@@ -45,5 +47,10 @@ public interface LlmEngine {
 
   default Priced<String> writeShot(ShotFragments fragments, boolean hasReference) throws EngineFailure {
     throw new EngineFailure(name() + " does not write shot prose; the shot template answers", List.of(), null);
+  }
+
+  /** One turn of a tool-using conversation: words, or calls of the offered tools. */
+  default Priced<TurnAnswer> chatTurn(ChatTurn turn) throws EngineFailure {
+    throw new EngineFailure(name() + " does not chat", List.of(), null);
   }
 }

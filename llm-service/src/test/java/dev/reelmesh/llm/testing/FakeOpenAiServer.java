@@ -90,6 +90,27 @@ public final class FakeOpenAiServer implements AutoCloseable {
     }
   }
 
+  /** A chat completion that calls tools: {@code calls} are (id, function name, arguments JSON). */
+  public FakeOpenAiServer thenToolCalls(String content, List<List<String>> calls) {
+    try {
+      List<Map<String, Object>> toolCalls = new ArrayList<>();
+      for (List<String> call : calls) {
+        toolCalls.add(Map.of("id", call.get(0), "type", "function",
+            "function", Map.of("name", call.get(1), "arguments", call.get(2))));
+      }
+      Map<String, Object> message = new java.util.HashMap<>(Map.of("role", "assistant",
+          "tool_calls", toolCalls));
+      message.put("content", content);
+      return then(Scripted.status(200, JSON.writeValueAsString(Map.of(
+          "id", "chatcmpl-fake", "object", "chat.completion", "created", 1_700_000_000L,
+          "model", "gpt-4o", "choices", List.of(Map.of("index", 0, "finish_reason", "tool_calls",
+              "message", message)),
+          "usage", Map.of("prompt_tokens", 400, "completion_tokens", 40, "total_tokens", 440)))));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private void handle(HttpExchange exchange) throws IOException {
     byte[] in = exchange.getRequestBody().readAllBytes();
     requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath() + "\n"

@@ -17,6 +17,7 @@ import picocli.CommandLine.Model.OptionSpec;
         BriefCommand.class, BudgetCommand.class, UpCommand.class, JobsCommands.Jobs.class,
         JobsCommands.Watch.class, JobsCommands.Cancel.class, JobsCommands.Regenerate.class,
         StudioCommand.class, DoctorCommand.class, TokenCommand.class, CreditsCommand.class,
+        ChatCommand.class,
         CommandLine.HelpCommand.class})
 public final class ReelmeshMain {
   public static void main(String[] args) {

@@ -4,6 +4,7 @@ import dev.reelmesh.common.config.MeshSettings;
 import dev.reelmesh.common.server.BlockingCalls;
 import dev.reelmesh.common.artifact.ArtifactStore;
 import dev.reelmesh.common.fetch.UrlFetcher;
+import dev.reelmesh.orchestrator.chat.ChatService;
 import dev.reelmesh.orchestrator.job.JobEngine;
 import dev.reelmesh.orchestrator.job.JobRunner;
 import dev.reelmesh.orchestrator.mesh.MeshChannels;
@@ -31,11 +32,16 @@ public final class PipelineServices implements AutoCloseable {
   private final List<BindableService> services;
   /** Completion callbacks from providers; null when webhooks are off. */
   private AutoCloseable webhooks;
+  private final ChatService chat;
 
   private PipelineServices(JobEngine engine, Database database) {
     this.engine = engine;
     this.database = database;
-    this.services = List.of(new PipelineGrpcService(engine, calls));
+    PipelineGrpcService pipeline = new PipelineGrpcService(engine, calls);
+    // Chat is a PipelineService method served by the chat agent, which calls the others.
+    this.chat = ChatService.start(database.dataSource(), pipeline, engine.channels().llm(),
+        engine.ledger());
+    this.services = chat.bindInto(pipeline);
   }
 
   /**
@@ -106,6 +112,7 @@ public final class PipelineServices implements AutoCloseable {
         // Best effort: the engine and the database still close below.
       }
     }
+    chat.close();
     calls.close();
     try {
       engine.close();

@@ -37,6 +37,8 @@ public final class Studio implements AutoCloseable {
     Path cache = Files.createTempDirectory("reelmesh-studio-");
     Vertx vertx = Vertx.vertx();
     Router router = Router.router(vertx);
+    // Before the body handler: a WebSocket upgrade has no body to read.
+    router.get("/api/chat").handler(new ChatSocket(pipeline)::handle);
     router.route("/api/*").handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES));
     router.get("/api/jobs/:id/events").handler(new EventStream(pipeline)::handle);
     new StudioApi(pipeline).mount(router);

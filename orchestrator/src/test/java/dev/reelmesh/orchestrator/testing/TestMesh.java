@@ -92,6 +92,22 @@ public final class TestMesh implements AutoCloseable {
         java.time.Duration.ofMillis(20));
   }
 
+  /** An offline mesh whose llm service talks to the LLM {@code llmConfig} names. */
+  public static TestMesh startWithLlm(Path dir, dev.reelmesh.llm.LlmConfig llmConfig) {
+    return startWithLlm(dir, llmConfig, ProviderFactory.offline());
+  }
+
+  /** As above, with the job engine's media providers chosen. */
+  public static TestMesh startWithLlm(Path dir, dev.reelmesh.llm.LlmConfig llmConfig,
+      ProviderFactory providers) {
+    return new TestMesh(dir, null, providers, TestDatabase.fresh(), llmConfig);
+  }
+
+  /** The pipeline's services, to bind behind another host (another caller, another tenant). */
+  public List<BindableService> pipelineServices() {
+    return pipeline.services();
+  }
+
   private InProcessService add(List<BindableService> list) {
     InProcessService service = InProcessService.start(list);
     services.add(service);

@@ -1,5 +1,8 @@
 package dev.reelmesh.llm.engine.offline;
 
+import dev.reelmesh.llm.chat.ChatTurn;
+import dev.reelmesh.llm.chat.OfflineChat;
+import dev.reelmesh.llm.chat.TurnAnswer;
 import dev.reelmesh.llm.clipprompt.ClipPromptBatch;
 import dev.reelmesh.llm.engine.EngineReport;
 import dev.reelmesh.llm.engine.LlmEngine;
@@ -21,6 +24,7 @@ public final class OfflineEngine implements LlmEngine {
   private final OfflineRefiner refiner = new OfflineRefiner();
   private final RubricCritic critic = new RubricCritic();
   private final TemplateWriter writer = new TemplateWriter();
+  private final OfflineChat chat = new OfflineChat();
 
   @Override
   public String name() {
@@ -56,5 +60,10 @@ public final class OfflineEngine implements LlmEngine {
   @Override
   public Priced<String> rewrite(String prompt, Critique critique, EnhanceContext context) {
     return Priced.free(writer.rewrite(prompt, critique, context));
+  }
+
+  @Override
+  public Priced<TurnAnswer> chatTurn(ChatTurn turn) {
+    return Priced.free(chat.answer(turn));
   }
 }

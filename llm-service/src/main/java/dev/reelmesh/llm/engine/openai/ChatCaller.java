@@ -67,6 +67,26 @@ final class ChatCaller {
             .build())
         .build();
     long estimatedInput = (system.length() + user.length()) / 4 + 16;
+    Sent sent = send(stage, params, estimatedInput, maxOutputTokens);
+    com.openai.models.chat.completions.ChatCompletionMessage message = sent.message();
+    List<Cost> costs = sent.costs();
+    String content = message.content().orElse("").strip();
+    if (content.isEmpty()) {
+      throw new EngineFailure("the model returned an empty answer", costs, null);
+    }
+    return new ChatReply(content, costs);
+  }
+
+  /** The first choice's message of a completed call, and what the call cost. */
+  record Sent(com.openai.models.chat.completions.ChatCompletionMessage message, List<Cost> costs) {}
+
+  /**
+   * Sends {@code params} once it is priced within the caller's cap (else no request is made),
+   * with failsafe's retries, and prices the reported usage; refusals and malformed completions
+   * are EngineFailures that carry what was spent.
+   */
+  Sent send(String stage, ChatCompletionCreateParams params, long estimatedInput,
+      long maxOutputTokens) throws EngineFailure {
     // Priced before it is sent: a call that would cross the caller's cap is not made.
     CallOptions options = CallOptions.current();
     PriceTable.Price price = config.price();
@@ -100,11 +120,7 @@ final class ChatCaller {
     if (message.refusal().isPresent()) {
       throw new EngineFailure("the model refused: " + message.refusal().get(), costs, null);
     }
-    String content = message.content().orElse("").strip();
-    if (content.isEmpty()) {
-      throw new EngineFailure("the model returned an empty answer", costs, null);
-    }
-    return new ChatReply(content, costs);
+    return new Sent(message, costs);
   }
 
   private List<Cost> costs(String stage, CompletionUsage usage, long estimatedInput, long maxOutput) {
@@ -145,7 +161,7 @@ final class ChatCaller {
     return line.length() > 200 ? line.substring(0, 200) + "…" : line;
   }
 
-  private static Map<String, JsonValue> toJsonValues(Map<String, Object> schema) {
+  static Map<String, JsonValue> toJsonValues(Map<String, Object> schema) {
     Map<String, JsonValue> out = new java.util.LinkedHashMap<>();
     schema.forEach((k, v) -> out.put(k, JsonValue.from(v)));
     return out;

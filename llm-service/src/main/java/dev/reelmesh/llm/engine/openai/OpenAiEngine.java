@@ -7,6 +7,8 @@ import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
 import dev.reelmesh.llm.LlmConfig;
 import dev.reelmesh.llm.brief.Concept;
+import dev.reelmesh.llm.chat.ChatTurn;
+import dev.reelmesh.llm.chat.TurnAnswer;
 import dev.reelmesh.llm.clipprompt.ClipPromptBatch;
 import dev.reelmesh.llm.engine.EngineFailure;
 import dev.reelmesh.llm.engine.EngineReport;
@@ -33,6 +35,7 @@ public final class OpenAiEngine implements LlmEngine {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final ChatCaller chat;
   private final OfflinePlanner skeletons = new OfflinePlanner();
+  private final ToolChat tools;
 
   public OpenAiEngine(LlmConfig config) {
     OpenAIOkHttpClient.Builder builder = OpenAIOkHttpClient.builder()
@@ -42,6 +45,7 @@ public final class OpenAiEngine implements LlmEngine {
     config.baseUrl().ifPresent(builder::baseUrl);
     OpenAIClient client = builder.build();
     this.chat = new ChatCaller(client, config);
+    this.tools = new ToolChat(chat);
   }
 
   @Override
@@ -174,6 +178,11 @@ public final class OpenAiEngine implements LlmEngine {
       throw new EngineFailure("the model returned an empty shot prompt", reply.costs(), null);
     }
     return new Priced<>(text, reply.costs());
+  }
+
+  @Override
+  public Priced<TurnAnswer> chatTurn(ChatTurn turn) throws EngineFailure {
+    return tools.turn(turn);
   }
 
   private static JsonNode parse(ChatReply reply) throws EngineFailure {
