@@ -52,6 +52,7 @@ final class DeliverStage {
       throw new UncheckedIOException(e);
     }
     result.setReport(ctx.artifacts.describe(reportFile, "text/markdown"));
+    EnhancementTraces.beforeEnd(ctx);
     ctx.job.succeed(result.build());
   }
 }

@@ -116,11 +116,12 @@ final class EnhancementTraces {
   }
 
   /**
-   * After a run: once the job has ended (succeeded, failed or cancelled) its traces go, unless
-   * it keeps them. A job waiting for approval or stopped by a shutdown has not ended.
+   * When the job ends (succeeded, failed or cancelled), just BEFORE its final state is recorded,
+   * so a watcher that sees the end never sees the traces: they go, unless the job keeps them. A
+   * job waiting for approval or stopped by a shutdown has not ended, and keeps them.
    */
-  static void afterRun(JobContext ctx) {
-    if (ctx.spec.spec().getKeepTraces() || !JobRuntime.isTerminal(ctx.job.state())) {
+  static void beforeEnd(JobContext ctx) {
+    if (ctx.spec.spec().getKeepTraces()) {
       return;
     }
     Path root = ctx.file(DIR);

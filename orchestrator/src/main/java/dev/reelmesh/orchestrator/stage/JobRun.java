@@ -40,6 +40,7 @@ final class JobRun implements Runnable {
         return; // shutdown, not failure: the job stays RUNNING and resumes on the next start
       }
       Status status = Statuses.fromThrowable(e);
+      EnhancementTraces.beforeEnd(ctx);
       if (job.cancelRequested()) {
         job.state(JobState.JOB_STATE_CANCELLED, "job cancelled");
       } else {
@@ -49,7 +50,6 @@ final class JobRun implements Runnable {
     } finally {
       context.cancel(null);
       job.setContext(null);
-      EnhancementTraces.afterRun(ctx);
     }
   }
 

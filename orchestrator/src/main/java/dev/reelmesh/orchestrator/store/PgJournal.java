@@ -170,7 +170,9 @@ final class PgJournal {
       long jobLeft = cap == 0 ? Long.MAX_VALUE : cap - jobCharged(c, jobId) - Sql.sum(c,
           "select coalesce(sum(estimate), 0) from calls where job_id = ? and state = 'held'",
           jobId);
-      return Math.max(0, Math.min(Math.min(monthLeft, jobLeft), credits.left(c, jobId)));
+      // A call of no job (the chat agent's turn) has no tenant's credits to draw on.
+      long creditsLeft = jobId == null ? Long.MAX_VALUE : credits.left(c, jobId);
+      return Math.max(0, Math.min(Math.min(monthLeft, jobLeft), creditsLeft));
     });
   }
 

@@ -72,7 +72,7 @@ class DoctorCommandTest {
           assertThat(c.detail()).contains("REPLICATE_API_TOKEN");
         });
     List<Check> ok = ProviderChecks.run(Map.of("REPLICATE_API_TOKEN", "r8_secret",
-        "REELMESH_REPLICATE_VIDEO_MODEL", "acme/i2v", "OPENAI_API_KEY", "sk-SECRET",
+        "REELMESH_REPLICATE_VIDEO_MODEL", "acme/i2v", "OPENAI_API_KEY", "sk-hidden-value-42",
         "OPENAI_VIDEO_BASE_URL", "https://gateway.example/v1"));
     assertThat(ok).filteredOn(c -> c.name().equals("replicate")).singleElement()
         .satisfies(c -> {
@@ -81,7 +81,7 @@ class DoctorCommandTest {
         });
     assertThat(ok).filteredOn(c -> c.name().equals("openai"))
         .allSatisfy(c -> assertThat(c.outcome()).isEqualTo(Check.Outcome.OK));
-    assertThat(ok.toString()).doesNotContain("r8_secret").doesNotContain("SECRET");
+    assertThat(ok.toString()).doesNotContain("r8_secret").doesNotContain("hidden-value");
     List<Check> bad = ProviderChecks.run(Map.of("REELMESH_REPLICATE_VIDEO_INPUT", "{x"));
     assertThat(bad).filteredOn(c -> c.outcome() == Check.Outcome.FAIL).singleElement()
         .satisfies(c -> assertThat(c.detail())

@@ -137,15 +137,16 @@ class JobsCleanupTest {
         .isEqualTo("nothing to collect");
     TestCli.Run dry = run("jobs", "gc", "--older-than", "0", "--dry-run");
     assertThat(dry.code()).isZero();
-    assertThat(dry.out()).contains("would delete " + waiting + " (CANCELLED): 1 file, 2 B");
+    // plan.json ("{}") and the job's tenant marker (".tenant": "local").
+    assertThat(dry.out()).contains("would delete " + waiting + " (CANCELLED): 2 files, 7 B");
     assertThat(jobs.resolve(waiting)).isDirectory();
     TestCli.Run succeededOnly = run("jobs", "gc", "--older-than", "0", "--state", "succeeded");
     assertThat(succeededOnly.out().strip()).isEqualTo("nothing to collect");
 
     TestCli.Run gc = run("jobs", "gc", "--older-than", "0s");
     assertThat(gc.code()).as(gc.err()).isZero();
-    assertThat(gc.out()).contains("deleted " + waiting + " (CANCELLED): 1 file, 2 B")
-        .contains("freed 2 B in 1 job; their charges stay in the ledger");
+    assertThat(gc.out()).contains("deleted " + waiting + " (CANCELLED): 2 files, 7 B")
+        .contains("freed 7 B in 1 job; their charges stay in the ledger");
     assertThat(jobs.resolve(waiting)).doesNotExist();
     assertThat(run("jobs").out()).startsWith("no jobs yet");
   }

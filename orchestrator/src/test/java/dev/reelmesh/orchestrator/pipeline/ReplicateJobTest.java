@@ -185,7 +185,7 @@ class ReplicateJobTest {
     assertThat(job.getError().getCode()).isEqualTo(Status.Code.DATA_LOSS.value());
     assertThat(job.getError().getStage()).isEqualTo(dev.reelmesh.v1.Stage.STAGE_CLIPS);
     assertThat(job.getError().getMessage()).contains("replicate (clip 1)")
-        .contains("empty (0 bytes)");
+        .contains("empty file (0 bytes)");
     assertThat(events).noneMatch(e -> e.getStage() == dev.reelmesh.v1.Stage.STAGE_ASSEMBLE);
     assertThat(fake.count(FakeReplicate.FILE)).isEqualTo(1);
   }

@@ -129,7 +129,7 @@ class JobSpecsTest {
         .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
           assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
           assertThat(e.getStatus().getDescription()).startsWith("spec.providers.video")
-              .contains("'nonesuch'").contains("[motion, openai, replicate]");
+              .contains("'nonesuch'").contains("[motion, openai, replicate, fal, gemini, runway]");
         });
     for (String bad : new String[] {"motion,", ",motion", "replicate:,motion", "motion,motion",
         "replicate:bad model,motion", "motion,motion,motion,motion,motion,motion,motion"}) {

@@ -3,7 +3,7 @@ package dev.reelmesh.orchestrator.provider.remote;
 import dev.reelmesh.orchestrator.provider.registry.ProviderResources;
 import dev.reelmesh.orchestrator.provider.registry.VideoEntry;
 import dev.reelmesh.orchestrator.provider.video.ClipRequest;
-import dev.reelmesh.orchestrator.provider.video.DeliveredClip;
+import dev.reelmesh.orchestrator.provider.video.ClipIntake;
 import dev.reelmesh.orchestrator.provider.video.ProviderJob;
 import dev.reelmesh.orchestrator.provider.video.VideoProvider;
 import dev.reelmesh.v1.CostLine;
@@ -18,7 +18,7 @@ import java.nio.file.Path;
  * charge in one transaction BEFORE polling, so a restarted engine re-attaches instead of paying
  * again; polls back off; a user's cancel cancels the provider's job (an engine stop keeps it for
  * the next run); the output is downloaded at once (its URL expires) and checked
- * ({@link DeliveredClip}). A vendor supplies only its protocol.
+ * ({@link ClipIntake}). A vendor supplies only its protocol.
  */
 public abstract class RemoteVideoProvider implements VideoProvider {
   private final VideoEntry entry;
@@ -70,8 +70,8 @@ public abstract class RemoteVideoProvider implements VideoProvider {
       String url = awaitDone(id, label, job);
       download(url, out, label);
     }
-    DeliveredClip clip = DeliveredClip.check(label, out, Math.min(seconds,
-        request.durationSeconds()), resources.artifacts(), resources.media());
+    ClipIntake.Accepted clip = ClipIntake.accept(resources.media(), resources.artifacts(), out,
+        Math.min(seconds, request.durationSeconds()), label, "");
     return new Rendered(clip.clip(), clip.seconds(), EngineInfo.newBuilder().setEngine(name)
         .setModel(model).setElapsedMs((System.nanoTime() - started) / 1e6).build());
   }

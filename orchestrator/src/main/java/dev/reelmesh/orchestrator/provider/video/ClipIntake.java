@@ -19,8 +19,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Where every paid video provider hands over what came back: the file is copied into the
  * artifact store at once (provider output URLs expire), then checked before anything stitches
- * it. An empty or undecodable file fails the step DATA_LOSS and is removed (a retry downloads it
- * again); a clip shorter than it was asked for fails FAILED_PRECONDITION with both lengths.
+ * it. An empty or undecodable file fails the step DATA_LOSS; a clip shorter than it was asked for
+ * fails FAILED_PRECONDITION with both lengths. Either way the file is removed, so a re-run does
+ * not take it for a finished clip (it downloads it again from the recorded provider job).
  */
 public final class ClipIntake {
   /** One frame at 24 fps and some container rounding. */
@@ -49,8 +50,8 @@ public final class ClipIntake {
       double neededSeconds, String who, String hint) throws IOException {
     if (!Files.isRegularFile(file) || Files.size(file) == 0) {
       Files.deleteIfExists(file);
-      throw Status.DATA_LOSS.withDescription(who + ": the provider's video is empty (0 bytes); "
-          + "nothing was stitched").asRuntimeException();
+      throw Status.DATA_LOSS.withDescription(who + ": the provider delivered an empty file "
+          + "(0 bytes); nothing was stitched").asRuntimeException();
     }
     ArtifactRef clip = artifacts.describe(file, "video/mp4");
     ProbeResponse probe;
@@ -58,24 +59,34 @@ public final class ClipIntake {
       probe = MediaServiceGrpc.newBlockingStub(media).withDeadlineAfter(1, TimeUnit.MINUTES)
           .probe(ProbeRequest.newBuilder().setMedia(clip).build());
     } catch (StatusRuntimeException e) {
-      if (e.getStatus().getCode() != Status.Code.INVALID_ARGUMENT) {
+      if (serviceTrouble(e.getStatus().getCode())) {
         throw e; // the media service itself failed, not the file
       }
+      long bytes = Files.size(file);
       Files.deleteIfExists(file);
-      throw Status.DATA_LOSS.withDescription(who + ": the provider's video cannot be decoded ("
-          + e.getStatus().getDescription() + "); nothing was stitched").asRuntimeException();
+      throw Status.DATA_LOSS.withDescription(who + ": the delivered file (" + bytes + " bytes) "
+          + "cannot be decoded as video (" + e.getStatus().getDescription()
+          + "); nothing was stitched").asRuntimeException();
     }
-    if (probe.getStreamsList().stream().noneMatch(s -> s.getType().equals("video"))) {
+    if (probe.getStreamsList().stream().noneMatch(s -> s.getType().equals("video"))
+        || probe.getDurationSeconds() <= 0) {
       Files.deleteIfExists(file);
       throw Status.DATA_LOSS.withDescription(who + ": the provider's file (" + probe.getContainer()
           + ") has no video stream; nothing was stitched").asRuntimeException();
     }
     double seconds = probe.getDurationSeconds();
     if (seconds + TOLERANCE_SECONDS < neededSeconds) {
+      Files.deleteIfExists(file);
       throw Status.FAILED_PRECONDITION.withDescription(String.format(Locale.ROOT,
           "%s: the video is %.2f s but the clip needs %.2f s%s", who, seconds, neededSeconds,
           hint.isEmpty() ? "" : "; " + hint)).asRuntimeException();
     }
     return new Accepted(clip, seconds);
+  }
+
+  /** The media service's own trouble (down, slow, busy): the file was not judged. */
+  private static boolean serviceTrouble(Status.Code code) {
+    return code == Status.Code.UNAVAILABLE || code == Status.Code.DEADLINE_EXCEEDED
+        || code == Status.Code.CANCELLED || code == Status.Code.RESOURCE_EXHAUSTED;
   }
 }

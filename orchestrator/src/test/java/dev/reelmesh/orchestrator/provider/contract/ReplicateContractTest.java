@@ -57,27 +57,8 @@ class ReplicateContractTest extends VideoProviderContract {
   }
 
   @Test
-  @Disabled("gap: an empty download fails INVALID_ARGUMENT (the media service's probe), "
-      + "not DATA_LOSS 'empty file', and the file is kept (ReplicateVideoProvider has no "
-      + "DeliveredClip check)")
-  @Override
-  void anEmptyOutputFileIsRefusedAndNotKept() {}
-
-  @Test
-  @Disabled("gap: an undecodable download fails INVALID_ARGUMENT (the media service's "
-      + "probe), not DATA_LOSS, and the file is kept")
-  @Override
-  void anUndecodableOutputFileIsRefusedWithTheReason() {}
-
-  @Test
   @Disabled("gap: a 403 on the output URL is PERMISSION_DENIED naming Replicate, not "
       + "FAILED_PRECONDITION 'expired'")
   @Override
   void anExpiredOutputUrlFailsWithTheReasonWithoutRetrying() {}
-
-  @Test
-  @Disabled("gap: a 404 on create is FAILED_PRECONDITION, not ModelUnavailable, so a fallback "
-      + "chain would not move on")
-  @Override
-  void aModelTheProviderDoesNotKnowIsModelUnavailableAndCostsNothing() {}
 }
