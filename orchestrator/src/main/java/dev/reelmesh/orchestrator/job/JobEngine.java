@@ -7,7 +7,6 @@ import dev.reelmesh.orchestrator.budget.Ledger;
 import dev.reelmesh.orchestrator.mesh.MeshChannels;
 import dev.reelmesh.orchestrator.provider.registry.ProviderRegistry;
 import dev.reelmesh.orchestrator.spec.JobSpecs;
-import dev.reelmesh.orchestrator.stage.ProviderFactory;
 import dev.reelmesh.orchestrator.store.FileStoreImport;
 import dev.reelmesh.orchestrator.store.JobStore;
 import dev.reelmesh.orchestrator.tenant.Tenants;
@@ -45,7 +44,7 @@ public final class JobEngine implements AutoCloseable {
   private final ArtifactStore artifacts;
   private final MeshSettings settings;
   private final MeshChannels channels;
-  private final ProviderFactory providers;
+  private final ProviderRegistry providers;
   /** Runs a job through its stages; the engine never builds a stage itself. */
   private final JobRunner runner;
   private final dev.reelmesh.common.fetch.UrlFetcher fetcher;
@@ -99,16 +98,17 @@ public final class JobEngine implements AutoCloseable {
   private final LeaseKeeper leases;
   private final java.time.Duration leaseTtl;
   /** Metrics, traces and the job id in log lines: fed by the jobs' events and runs. */
-  private final dev.reelmesh.orchestrator.observe.JobObserver observer =
-      new dev.reelmesh.orchestrator.observe.JobObserver();
+  private final RunObserver observer;
 
   /**
    * @param providers which paid providers jobs may choose, and their settings
    * @param runner runs each job through its stages
+   * @param observer watches the jobs and their runs (metrics, traces, log lines)
    */
-  public JobEngine(MeshSettings settings, MeshChannels channels, ProviderFactory providers,
-      Options options, JobStore store, JobRunner runner) {
+  public JobEngine(MeshSettings settings, MeshChannels channels, ProviderRegistry providers,
+      Options options, JobStore store, JobRunner runner, RunObserver observer) {
     this.runner = runner;
+    this.observer = observer;
     this.vertx = Vertx.vertx();
     this.jobsPool = vertx.createSharedWorkerExecutor("reelmesh-jobs", options.maxConcurrentJobs(),
         1, TimeUnit.DAYS);
@@ -294,7 +294,7 @@ public final class JobEngine implements AutoCloseable {
 
   /** A job of {@code tenant}: only it (and admins) will see the job. */
   public Submitted submit(JobSpec spec, String idempotencyKey, String tenant) {
-    JobSpec filled = JobSpecs.validateAndFill(spec, providers.registry());
+    JobSpec filled = JobSpecs.validateAndFill(spec, providers);
     // What the job will fetch or read is checked now (fetching off, host not allowed, file
     // missing), not when the job reaches it after paid calls.
     for (int i = 0; i < filled.getReferencesCount(); i++) {
@@ -584,7 +584,7 @@ public final class JobEngine implements AutoCloseable {
 
   /** The providers jobs may choose: what JobSpecs, the estimator and doctor ask. */
   public ProviderRegistry providers() {
-    return providers.registry();
+    return providers;
   }
 
   public ArtifactStore artifacts() {

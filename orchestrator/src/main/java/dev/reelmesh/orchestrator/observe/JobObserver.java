@@ -19,7 +19,7 @@ import org.slf4j.MDC;
  * The engine calls it at four points: a job is held, a run starts, work moves to a worker, a
  * job is deleted.
  */
-public final class JobObserver implements AutoCloseable {
+public final class JobObserver implements dev.reelmesh.orchestrator.job.RunObserver {
   /** The MDC key logback's pattern prints. */
   public static final String MDC_KEY = dev.reelmesh.common.observe.JobIds.MDC_KEY;
 
@@ -49,6 +49,7 @@ public final class JobObserver implements AutoCloseable {
   }
 
   /** A job the engine now holds (submitted, restored, taken over): its events are watched. */
+  @Override
   public void attach(JobRuntime job) {
     JobWatch watch = new JobWatch(job);
     jobs.put(job.id(), watch);
@@ -56,6 +57,7 @@ public final class JobObserver implements AutoCloseable {
   }
 
   /** A deleted job: no longer counted. */
+  @Override
   public void forget(String jobId) {
     jobs.remove(jobId);
     traces.remove(jobId);
@@ -66,6 +68,7 @@ public final class JobObserver implements AutoCloseable {
    * its spans open: the run's, and the stages' as its events enter them. RPCs and provider
    * calls of the run, on any thread the run's gRPC Context reaches, start under its stage.
    */
+  @Override
   public void run(JobRuntime job, Runnable run) {
     JobWatch watch = jobs.get(job.id());
     SpanContext first = traces.get(job.id());
@@ -89,6 +92,7 @@ public final class JobObserver implements AutoCloseable {
   }
 
   /** {@code pool}, its tasks run with the job id in the MDC (clip renders, in parallel). */
+  @Override
   public Executor workers(String jobId, Executor pool) {
     return command -> pool.execute(() -> {
       MDC.put(MDC_KEY, jobId);

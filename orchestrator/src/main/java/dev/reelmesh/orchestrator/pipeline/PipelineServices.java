@@ -64,8 +64,9 @@ public final class PipelineServices implements AutoCloseable {
       JobRunner runner = new StageRunner(channels, providers, new UrlFetcher(options.fetch()),
           new ArtifactStore(settings.artifactRoot()),
           dev.reelmesh.orchestrator.observe.ObservedProviders::wrap);
-      return new PipelineServices(new JobEngine(settings, channels, providers, options,
-          database.store(), runner).start(), database);
+      return new PipelineServices(new JobEngine(settings, channels, providers.registry(), options,
+          database.store(), runner, new dev.reelmesh.orchestrator.observe.JobObserver()).start(),
+          database);
     } catch (RuntimeException e) {
       database.close();
       throw e;

@@ -97,8 +97,12 @@ class ObservedJobTest {
   }
 
   private static PrometheusText scrape() throws Exception {
-    HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-        URI.create(up.studio() + "metrics")).build(), HttpResponse.BodyHandlers.ofString());
+    // HTTP/1.1, as Prometheus scrapes (the JDK client's default h2c upgrade once left a scrape
+    // unanswered), and a timeout, so a hung scrape fails the test instead of the build.
+    HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(java.time.Duration.ofSeconds(10)).build().send(HttpRequest.newBuilder(
+            URI.create(up.studio() + "metrics")).timeout(java.time.Duration.ofSeconds(60)).build(),
+        HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).isEqualTo(200);
     contentType = response.headers().firstValue("content-type").orElse("");
     return PrometheusText.parse(response.body());
