@@ -105,7 +105,11 @@ final class Chain<E extends ProviderEntry, P> {
     }
   }
 
-  private void passOver(int i, String reason, int clip) {
+  /**
+   * Synchronized so the move and its event go together: a clip that meets the next element only
+   * after this move cannot report passing it before this move is reported (events in chain order).
+   */
+  private synchronized void passOver(int i, String reason, int clip) {
     if (!at.compareAndSet(i, i + 1)) {
       return; // another clip moved the chain past it already
     }

@@ -103,8 +103,16 @@ final class ReplicateApi {
       HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(URI.create(url))
           .timeout(config.timeout()).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
       try (InputStream body = response.body()) {
-        if (response.statusCode() / 100 != 2) {
-          throw failure(response.statusCode(), new String(body.readAllBytes(),
+        int code = response.statusCode();
+        if (code == 403 || code == 404 || code == 410) {
+          // Signed output URLs expire (about an hour on Replicate): not retried, and said so.
+          throw Status.FAILED_PRECONDITION.withDescription(what + ": the output URL has expired "
+              + "or the file is gone (HTTP " + code + ": " + ProviderCalls.brief(new String(
+                  body.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)) + ")")
+              .asRuntimeException();
+        }
+        if (code / 100 != 2) {
+          throw failure(code, new String(body.readAllBytes(),
               java.nio.charset.StandardCharsets.UTF_8), response);
         }
         Files.copy(body, part, StandardCopyOption.REPLACE_EXISTING);

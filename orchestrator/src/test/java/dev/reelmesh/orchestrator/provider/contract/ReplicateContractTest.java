@@ -20,13 +20,9 @@ import dev.reelmesh.v1.ProviderChoices;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.Disabled;
-import org.junit.jupiter.api.Test;
 
 /**
- * The Replicate provider, through its registered entry, against the shared contract. The cases
- * it does not pass yet are listed below, disabled with the gap; they need changes in
- * provider/replicate.
+ * The Replicate provider, through its registered entry, against the shared contract.
  */
 class ReplicateContractTest extends VideoProviderContract {
   static final String MODEL = "acme/image-to-video";
@@ -55,10 +51,4 @@ class ReplicateContractTest extends VideoProviderContract {
     assertThat(body.path("input").path("prompt").asText()).isEqualTo(PROMPT);
     assertThat(body.path("input").path("image").asText()).startsWith("data:image/png;base64,");
   }
-
-  @Test
-  @Disabled("gap: a 403 on the output URL is PERMISSION_DENIED naming Replicate, not "
-      + "FAILED_PRECONDITION 'expired'")
-  @Override
-  void anExpiredOutputUrlFailsWithTheReasonWithoutRetrying() {}
 }
