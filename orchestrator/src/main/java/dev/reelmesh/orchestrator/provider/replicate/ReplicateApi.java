@@ -7,16 +7,13 @@ import dev.reelmesh.orchestrator.provider.ProviderCalls;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 
 /**
@@ -30,11 +27,16 @@ final class ReplicateApi {
   private final ReplicateConfig config;
   private final HttpClient http;
   private final ProviderCalls.Policy policy;
+  private final dev.reelmesh.orchestrator.provider.remote.ProviderHttp downloads;
 
   ReplicateApi(ReplicateConfig config) {
     this.config = config;
     this.policy = new ProviderCalls.Policy(config.maxAttempts(), config.backoffBase(),
         config.backoffMax());
+    this.downloads = new dev.reelmesh.orchestrator.provider.remote.ProviderHttp("replicate",
+        new dev.reelmesh.orchestrator.provider.remote.CallTimings(config.timeout(),
+            config.maxAttempts(), config.backoffBase(), config.backoffMax(),
+            config.pollInitial(), config.pollMax(), config.pollTimeout()));
     this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20))
         .followRedirects(HttpClient.Redirect.NORMAL).build();
   }
@@ -95,36 +97,13 @@ final class ReplicateApi {
         .POST(HttpRequest.BodyPublishers.noBody()).build()));
   }
 
+  /**
+   * Output files live on the provider's delivery host and take no API token; the shared remote
+   * download keeps the rules every paid video provider has (part file, transient failures
+   * retried, an expired or gone URL FAILED_PRECONDITION without retrying).
+   */
   void download(String url, Path out, String what) {
-    Path part = out.resolveSibling(out.getFileName() + ".part");
-    call(what, ReplicateApi::isTransient, () -> {
-      Files.createDirectories(out.getParent());
-      // Output files live on the provider's delivery host; they take no API token.
-      HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(URI.create(url))
-          .timeout(config.timeout()).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
-      try (InputStream body = response.body()) {
-        int code = response.statusCode();
-        if (code == 403 || code == 404 || code == 410) {
-          // Signed output URLs expire (about an hour on Replicate): not retried, and said so.
-          throw Status.FAILED_PRECONDITION.withDescription(what + ": the output URL has expired "
-              + "or the file is gone (HTTP " + code + ": " + ProviderCalls.brief(new String(
-                  body.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)) + ")")
-              .asRuntimeException();
-        }
-        if (code / 100 != 2) {
-          throw failure(code, new String(body.readAllBytes(),
-              java.nio.charset.StandardCharsets.UTF_8), response);
-        }
-        Files.copy(body, part, StandardCopyOption.REPLACE_EXISTING);
-      }
-      return part;
-    });
-    try {
-      Files.move(part, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      throw Status.INTERNAL.withDescription(what + ": cannot keep the download: " + e)
-          .asRuntimeException();
-    }
+    downloads.download(what, url, java.util.Map.of(), out);
   }
 
   private HttpRequest.Builder request(String path) {

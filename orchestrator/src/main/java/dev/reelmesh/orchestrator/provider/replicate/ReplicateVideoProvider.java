@@ -172,7 +172,17 @@ final class ReplicateVideoProvider implements VideoProvider {
     long deadline = System.nanoTime() + config.pollTimeout().toNanos();
     Duration wait = config.pollInitial();
     while (true) {
-      Prediction p = api.get(id, "replicate status (" + label + ")");
+      Prediction p;
+      try {
+        p = api.get(id, "replicate status (" + label + ")");
+      } catch (StatusRuntimeException e) {
+        if (Context.current().isCancelled()) {
+          // A cancel that lands during a status call, not between polls, still cancels the
+          // prediction (or keeps it on an engine stop), as RemoteJobs.awaitDone does.
+          stopped(id, label);
+        }
+        throw e;
+      }
       if (p.succeeded()) {
         return p;
       }
@@ -196,14 +206,18 @@ final class ReplicateVideoProvider implements VideoProvider {
 
   private void pause(Duration pause, String id, String label) {
     // A verified completion callback for this prediction ends the pause at once.
-    ProviderCalls.pause(pause, "replicate (" + label + ")", () -> {
-      if (Context.current().cancellationCause() instanceof EngineStopping) {
-        // Not the user: the prediction goes on and the next start re-attaches to it.
-        throw Status.CANCELLED.withDescription("replicate (" + label + "): engine stopping; "
-            + "prediction " + id + " is kept for the next run").asRuntimeException();
-      }
-      cancelQuietly(id, label);
-    }, () -> hooks.wakeups().take("replicate", id));
+    ProviderCalls.pause(pause, "replicate (" + label + ")", () -> stopped(id, label),
+        () -> hooks.wakeups().take("replicate", id));
+  }
+
+  /** The job's Context is cancelled: by an engine stop (keep the prediction) or the user. */
+  private void stopped(String id, String label) {
+    if (Context.current().cancellationCause() instanceof EngineStopping) {
+      // Not the user: the prediction goes on and the next start re-attaches to it.
+      throw Status.CANCELLED.withDescription("replicate (" + label + "): engine stopping; "
+          + "prediction " + id + " is kept for the next run").asRuntimeException();
+    }
+    cancelQuietly(id, label);
   }
 
   /**
