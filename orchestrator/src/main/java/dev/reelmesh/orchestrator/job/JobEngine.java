@@ -4,7 +4,7 @@ import com.google.protobuf.Timestamp;
 import dev.reelmesh.common.artifact.ArtifactStore;
 import dev.reelmesh.common.config.MeshSettings;
 import dev.reelmesh.orchestrator.budget.Ledger;
-import dev.reelmesh.orchestrator.mesh.MeshChannels;
+import dev.reelmesh.orchestrator.channel.MeshChannels;
 import dev.reelmesh.orchestrator.provider.registry.ProviderRegistry;
 import dev.reelmesh.orchestrator.spec.JobSpecs;
 import dev.reelmesh.orchestrator.store.FileStoreImport;

@@ -1,5 +1,6 @@
 package dev.reelmesh.orchestrator.mesh;
 
+import dev.reelmesh.orchestrator.channel.MeshChannels;
 import dev.reelmesh.common.config.MeshSettings;
 import dev.reelmesh.common.config.ServicePorts;
 import dev.reelmesh.common.auth.AuthInterceptor;

@@ -7,7 +7,7 @@ import dev.reelmesh.common.fetch.UrlFetcher;
 import dev.reelmesh.orchestrator.chat.ChatService;
 import dev.reelmesh.orchestrator.job.JobEngine;
 import dev.reelmesh.orchestrator.job.JobRunner;
-import dev.reelmesh.orchestrator.mesh.MeshChannels;
+import dev.reelmesh.orchestrator.channel.MeshChannels;
 import dev.reelmesh.orchestrator.provider.catalog.StandardProviders;
 import dev.reelmesh.orchestrator.provider.webhook.WebhookReceiver;
 import dev.reelmesh.orchestrator.provider.webhook.Webhooks;

@@ -5,7 +5,7 @@ import dev.reelmesh.orchestrator.job.Generations;
 import dev.reelmesh.orchestrator.job.JobRuntime;
 import dev.reelmesh.orchestrator.job.JobSpecView;
 import dev.reelmesh.orchestrator.store.StepMemo;
-import dev.reelmesh.orchestrator.mesh.MeshChannels;
+import dev.reelmesh.orchestrator.channel.MeshChannels;
 import dev.reelmesh.v1.ArtifactRef;
 import dev.reelmesh.v1.ClipPrompts;
 import dev.reelmesh.v1.ClipReady;

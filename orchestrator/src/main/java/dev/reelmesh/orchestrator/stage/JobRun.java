@@ -4,7 +4,7 @@ import dev.reelmesh.common.artifact.ArtifactStore;
 import dev.reelmesh.common.error.Statuses;
 import dev.reelmesh.orchestrator.job.Generations;
 import dev.reelmesh.orchestrator.job.JobRuntime;
-import dev.reelmesh.orchestrator.mesh.MeshChannels;
+import dev.reelmesh.orchestrator.channel.MeshChannels;
 import dev.reelmesh.v1.JobState;
 import io.grpc.Context;
 import io.grpc.Status;

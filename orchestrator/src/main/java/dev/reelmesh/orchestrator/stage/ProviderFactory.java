@@ -1,6 +1,6 @@
 package dev.reelmesh.orchestrator.stage;
 
-import dev.reelmesh.orchestrator.mesh.MeshChannels;
+import dev.reelmesh.orchestrator.channel.MeshChannels;
 import dev.reelmesh.orchestrator.provider.catalog.StandardProviders;
 import dev.reelmesh.orchestrator.provider.registry.ProviderRegistry;
 import dev.reelmesh.v1.ProviderChoices;

@@ -1,6 +1,6 @@
 package dev.reelmesh.orchestrator.stage;
 
-import dev.reelmesh.orchestrator.mesh.MeshChannels;
+import dev.reelmesh.orchestrator.channel.MeshChannels;
 import dev.reelmesh.orchestrator.provider.registry.JobProviders;
 import dev.reelmesh.orchestrator.provider.registry.ProviderRegistry;
 import dev.reelmesh.orchestrator.provider.registry.ProviderResources;

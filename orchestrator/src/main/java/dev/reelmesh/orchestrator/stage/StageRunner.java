@@ -5,7 +5,7 @@ import dev.reelmesh.common.fetch.UrlFetcher;
 import dev.reelmesh.orchestrator.job.Generations;
 import dev.reelmesh.orchestrator.job.JobRunner;
 import dev.reelmesh.orchestrator.job.JobRuntime;
-import dev.reelmesh.orchestrator.mesh.MeshChannels;
+import dev.reelmesh.orchestrator.channel.MeshChannels;
 import java.util.concurrent.Executor;
 
 /**

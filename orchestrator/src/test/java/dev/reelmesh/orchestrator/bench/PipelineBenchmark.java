@@ -3,7 +3,7 @@ package dev.reelmesh.orchestrator.bench;
 import dev.reelmesh.common.config.MeshSettings;
 import dev.reelmesh.common.testing.InProcessService;
 import dev.reelmesh.orchestrator.job.JobEngine;
-import dev.reelmesh.orchestrator.mesh.MeshChannels;
+import dev.reelmesh.orchestrator.channel.MeshChannels;
 import dev.reelmesh.orchestrator.pipeline.PipelineServices;
 import dev.reelmesh.orchestrator.provider.image.ImageProvider;
 import dev.reelmesh.orchestrator.provider.image.ImageRequest;

@@ -2,7 +2,7 @@ package dev.reelmesh.orchestrator.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.reelmesh.orchestrator.mesh.MeshChannels;
+import dev.reelmesh.orchestrator.channel.MeshChannels;
 import dev.reelmesh.orchestrator.provider.fal.FalConfig;
 import dev.reelmesh.orchestrator.provider.fal.FalEntry;
 import dev.reelmesh.orchestrator.provider.gemini.GeminiConfig;

@@ -10,7 +10,7 @@ import dev.reelmesh.common.testing.TestTokens;
 import dev.reelmesh.llm.LlmServices;
 import dev.reelmesh.media.MediaServices;
 import dev.reelmesh.orchestrator.job.JobEngine;
-import dev.reelmesh.orchestrator.mesh.MeshChannels;
+import dev.reelmesh.orchestrator.channel.MeshChannels;
 import dev.reelmesh.orchestrator.pipeline.PipelineServices;
 import dev.reelmesh.orchestrator.stage.ProviderFactory;
 import dev.reelmesh.scoring.ScoringConfig;

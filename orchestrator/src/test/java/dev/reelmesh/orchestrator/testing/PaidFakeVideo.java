@@ -1,7 +1,7 @@
 package dev.reelmesh.orchestrator.testing;
 
 import dev.reelmesh.common.artifact.ArtifactStore;
-import dev.reelmesh.orchestrator.mesh.MeshChannels;
+import dev.reelmesh.orchestrator.channel.MeshChannels;
 import dev.reelmesh.orchestrator.provider.Spend;
 import dev.reelmesh.orchestrator.provider.image.AnimaticImageProvider;
 import dev.reelmesh.orchestrator.provider.speech.NoSpeechProvider;

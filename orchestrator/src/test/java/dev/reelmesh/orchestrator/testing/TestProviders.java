@@ -1,6 +1,6 @@
 package dev.reelmesh.orchestrator.testing;
 
-import dev.reelmesh.orchestrator.mesh.MeshChannels;
+import dev.reelmesh.orchestrator.channel.MeshChannels;
 import dev.reelmesh.orchestrator.provider.image.AnimaticImageProvider;
 import dev.reelmesh.orchestrator.provider.image.ImageProvider;
 import dev.reelmesh.orchestrator.provider.image.ImageRequest;

@@ -3,7 +3,7 @@ package dev.reelmesh.orchestrator.provider.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.reelmesh.orchestrator.mesh.MeshChannels;
+import dev.reelmesh.orchestrator.channel.MeshChannels;
 import dev.reelmesh.orchestrator.provider.registry.Capabilities;
 import dev.reelmesh.orchestrator.provider.registry.ProviderResources;
 import dev.reelmesh.orchestrator.provider.registry.Setting;

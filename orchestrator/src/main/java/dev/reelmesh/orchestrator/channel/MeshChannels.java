@@ -1,4 +1,4 @@
-package dev.reelmesh.orchestrator.mesh;
+package dev.reelmesh.orchestrator.channel;
 
 import io.grpc.Channel;
 
