@@ -20,8 +20,12 @@ public final class MetricsEndpoint implements AutoCloseable {
     this.server = server;
   }
 
-  /** Serves {@link Metrics#scrape()} on {@code host:port} (0 = any free port). */
-  public static MetricsEndpoint start(String host, int port) throws IOException {
+  /**
+   * Serves {@link Metrics#scrape()} on {@code host:port} (0 = any free port); a scrape without
+   * the {@code token} (when one is required) is answered 401.
+   */
+  public static MetricsEndpoint start(String host, int port, MetricsToken token)
+      throws IOException {
     HttpServer server;
     try {
       server = HttpServer.create(new InetSocketAddress(host, port), 16);
@@ -29,7 +33,7 @@ public final class MetricsEndpoint implements AutoCloseable {
       throw new IOException("cannot serve metrics on " + host + ":" + port + " ("
           + e.getMessage() + "); choose another --metrics-port", e);
     }
-    server.createContext("/metrics", MetricsEndpoint::answer);
+    server.createContext("/metrics", exchange -> answer(exchange, token));
     server.setExecutor(Executors.newSingleThreadExecutor(r -> {
       Thread thread = new Thread(r, "reelmesh-metrics");
       thread.setDaemon(true);
@@ -39,8 +43,13 @@ public final class MetricsEndpoint implements AutoCloseable {
     return new MetricsEndpoint(server);
   }
 
-  private static void answer(HttpExchange exchange) throws IOException {
+  private static void answer(HttpExchange exchange, MetricsToken token) throws IOException {
     try (exchange) {
+      if (!token.admits(exchange.getRequestHeaders().getFirst("Authorization"))) {
+        exchange.getResponseHeaders().add("WWW-Authenticate", "Bearer realm=\"metrics\"");
+        exchange.sendResponseHeaders(401, -1);
+        return;
+      }
       if (!"GET".equals(exchange.getRequestMethod())
           && !"HEAD".equals(exchange.getRequestMethod())) {
         exchange.getResponseHeaders().add("Allow", "GET, HEAD");

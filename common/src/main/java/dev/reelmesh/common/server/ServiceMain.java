@@ -77,7 +77,8 @@ public final class ServiceMain implements Callable<Integer> {
     Integer metricsAt = metricsPort != null ? metricsPort
         : dev.reelmesh.common.observe.MetricsPort.fromEnv(System.getenv());
     dev.reelmesh.common.observe.MetricsEndpoint metrics = metricsAt == null ? null
-        : dev.reelmesh.common.observe.MetricsEndpoint.start(this.host, metricsAt);
+        : dev.reelmesh.common.observe.MetricsEndpoint.start(this.host, metricsAt,
+            dev.reelmesh.common.observe.MetricsToken.fromEnv(System.getenv()));
     ServiceHost host = ServiceHost.start(
         Transports.netty(this.host, chosenPort, security.tls().serverCredentials()),
         factory.apply(settings), security.interceptor());

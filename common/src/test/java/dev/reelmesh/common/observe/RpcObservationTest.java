@@ -61,7 +61,7 @@ class RpcObservationTest {
 
   @Test
   void aCallIsCountedByMethodAndStatusOnTheMetricsPort() throws Exception {
-    try (MetricsEndpoint endpoint = MetricsEndpoint.start("127.0.0.1", 0);
+    try (MetricsEndpoint endpoint = MetricsEndpoint.start("127.0.0.1", 0, MetricsToken.none());
         InProcessService service = InProcessService.start(new Empty())) {
       double before = count(scrape(endpoint), "PlanScript", "UNIMPLEMENTED");
       for (int i = 0; i < 3; i++) {

@@ -50,7 +50,8 @@ final class StudioCommand implements Callable<Integer> {
     java.util.Map<String, String> env = new java.util.HashMap<>(System.getenv());
     env.remove(dev.reelmesh.common.auth.BearerToken.ENV);
     try (Connection connection = Connection.remote(server, media, env);
-        Studio studio = Studio.start(connection.pipeline(), connection.media(), host, port)) {
+        Studio studio = Studio.start(connection.pipeline(), connection.media(), host, port,
+            dev.reelmesh.common.observe.MetricsToken.fromEnv(env))) {
       PrintWriter out = spec.commandLine().getOut();
       out.println("studio for " + server + " at http://" + host + ":" + studio.port()
           + "/  (Ctrl-C to stop)");

@@ -29,8 +29,8 @@ final class StudioHost implements AutoCloseable {
     this.host = host;
   }
 
-  static StudioHost start(Mesh mesh, String host, int port, NetworkSecurity security)
-      throws IOException {
+  static StudioHost start(Mesh mesh, String host, int port, NetworkSecurity security,
+      dev.reelmesh.common.observe.MetricsToken metricsToken) throws IOException {
     ServiceHost checked = null;
     ManagedChannel pipeline;
     if (security.auth().enabled()) {
@@ -43,7 +43,7 @@ final class StudioHost implements AutoCloseable {
     }
     try {
       return new StudioHost(checked, pipeline, Studio.start(pipeline, mesh.channels().media(),
-          host, port), host);
+          host, port, metricsToken), host);
     } catch (IOException | RuntimeException e) {
       pipeline.shutdownNow();
       if (checked != null) {

@@ -68,13 +68,16 @@ final class UpCommand implements Callable<Integer> {
     // loopback unless the operator accepted an open mesh with --insecure; with it, the studio
     // passes each browser's token to the pipeline's check and listens where the mesh does.
     String studioHost = insecure || security.auth().enabled() ? host : "127.0.0.1";
+    dev.reelmesh.common.observe.MetricsToken metricsToken =
+        dev.reelmesh.common.observe.MetricsToken.fromEnv(env);
     // Providers are configured once the database has begun to open (see Mesh.start).
     try (Mesh running = Mesh.start(settings, ServicePorts.fromBase(portBase), host,
         () -> ProviderFactory.fromEnv(env), JobEngine.Options.defaults(), mesh.databaseUrl(),
         security);
         StudioHost studio = noStudio ? null : StudioHost.start(running, studioHost,
-            studioPort != null ? studioPort : portBase + 5, security);
-        dev.reelmesh.common.observe.MetricsEndpoint metrics = metricsEndpoint(studioHost)) {
+            studioPort != null ? studioPort : portBase + 5, security, metricsToken);
+        dev.reelmesh.common.observe.MetricsEndpoint metrics =
+            metricsEndpoint(studioHost, metricsToken)) {
       Thread hook = new Thread(() -> {
         stop.countDown();
         running.close();
@@ -109,11 +112,11 @@ final class UpCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** The metrics page on its own port, when asked for; it needs no token, like the studio's. */
-  private dev.reelmesh.common.observe.MetricsEndpoint metricsEndpoint(String at)
-      throws java.io.IOException {
+  /** The metrics page on its own port, when asked for; the same token as the studio's page. */
+  private dev.reelmesh.common.observe.MetricsEndpoint metricsEndpoint(String at,
+      dev.reelmesh.common.observe.MetricsToken token) throws java.io.IOException {
     Integer port = metricsPort != null ? metricsPort
         : dev.reelmesh.common.observe.MetricsPort.fromEnv(env);
-    return port == null ? null : dev.reelmesh.common.observe.MetricsEndpoint.start(at, port);
+    return port == null ? null : dev.reelmesh.common.observe.MetricsEndpoint.start(at, port, token);
   }
 }

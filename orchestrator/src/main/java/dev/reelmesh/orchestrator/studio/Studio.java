@@ -34,6 +34,12 @@ public final class Studio implements AutoCloseable {
    */
   public static Studio start(Channel pipeline, Channel media, String host, int port)
       throws IOException {
+    return start(pipeline, media, host, port, dev.reelmesh.common.observe.MetricsToken.none());
+  }
+
+  /** As above; {@code /metrics} answers 401 without {@code metricsToken} when one is set. */
+  public static Studio start(Channel pipeline, Channel media, String host, int port,
+      dev.reelmesh.common.observe.MetricsToken metricsToken) throws IOException {
     Path cache = Files.createTempDirectory("reelmesh-studio-");
     Vertx vertx = Vertx.vertx();
     Router router = Router.router(vertx);
@@ -45,9 +51,16 @@ public final class Studio implements AutoCloseable {
     BrowserToken.mount(router, pipeline);
     router.get("/files").handler(new ArtifactFiles(pipeline, media, cache)::handle);
     // The whole process's meters (all four services in `reelmesh up`), for Prometheus to scrape.
-    router.get("/metrics").handler(ctx -> ctx.response()
-        .putHeader("content-type", dev.reelmesh.common.observe.Metrics.CONTENT_TYPE)
-        .end(dev.reelmesh.common.observe.Metrics.scrape()));
+    router.get("/metrics").handler(ctx -> {
+      if (!metricsToken.admits(ctx.request().getHeader("Authorization"))) {
+        ctx.response().setStatusCode(401)
+            .putHeader("WWW-Authenticate", "Bearer realm=\"metrics\"").end();
+        return;
+      }
+      ctx.response()
+          .putHeader("content-type", dev.reelmesh.common.observe.Metrics.CONTENT_TYPE)
+          .end(dev.reelmesh.common.observe.Metrics.scrape());
+    });
     router.route("/*").handler(StaticHandler.create("studio").setCachingEnabled(false)
         .setDefaultContentEncoding("UTF-8"));
     router.route().failureHandler(ctx -> GrpcHttp.fail(ctx, ctx.failure() != null
