@@ -16,11 +16,17 @@ import java.nio.file.Path;
  * same words), so another tenant's files cannot be probed. A folder without a mark (jobs stored
  * before tenants) is the mesh's alone. Work a service does outside a served call (the
  * orchestrator's job runs) has no caller and is the mesh's own.
+ *
+ * <p>Uploads are marked by where they land: {@code uploads/<tenant>/…} is that tenant's, read
+ * by the same rule, so an uploaded reference cannot be used or fetched by another tenant who
+ * learns its name. An upload directly under {@code uploads/} (made before uploads were marked)
+ * is the mesh's alone, like an unmarked job folder. Only Upload writes there.
  */
 public final class ArtifactOwners {
   /** The mark in a job's folder: the tenant's name. */
   public static final String MARK = ".tenant";
   private static final String JOBS = "jobs";
+  private static final String UPLOADS = "uploads";
 
   private ArtifactOwners() {}
 
@@ -36,29 +42,70 @@ public final class ArtifactOwners {
   }
 
   /**
+   * Where an Upload by the current caller lands: {@code uploads/<tenant>} under {@code root},
+   * or {@code uploads} for work outside a served call (the mesh's own).
+   */
+  public static Path uploadFolder(Path root) {
+    Principal caller = Principal.KEY.get();
+    Path uploads = root.resolve(UPLOADS);
+    return caller == null ? uploads : uploads.resolve(caller.tenant());
+  }
+
+  /**
    * Refuses, as NOT_FOUND in the words of a missing artifact, a read of {@code file} (inside
    * {@code root}) by a caller who may not see it.
    */
   public static void checkRead(Path root, Path file, String field, String uri) {
     Principal caller = Principal.KEY.get();
-    Path job = jobFolder(root, file);
-    if (caller == null || job == null || caller.has(Role.SERVICE)) {
+    if (caller == null || caller.has(Role.SERVICE)) {
       return;
     }
-    if (!caller.tenant().equals(owner(job))) {
+    Path job = jobFolder(root, file);
+    boolean upload = job == null && inUploads(root, file);
+    if (job == null && !upload) {
+      return;
+    }
+    String owner = job != null ? owner(job) : uploader(root, file);
+    if (!caller.tenant().equals(owner)) {
       throw Status.NOT_FOUND.withDescription(field + ": no artifact at '" + uri + "'")
           .asRuntimeException();
     }
   }
 
-  /** Only the mesh writes into a job's folder: any other caller is refused, whoever owns it. */
+  /**
+   * Only the mesh writes into a job's folder, and only Upload into {@code uploads/}: any other
+   * caller is refused, whoever owns the place.
+   */
   public static void checkWrite(Path root, Path file, String field, String uri) {
     Principal caller = Principal.KEY.get();
-    if (caller != null && !caller.has(Role.SERVICE) && jobFolder(root, file) != null) {
+    if (caller == null || caller.has(Role.SERVICE)) {
+      return;
+    }
+    if (jobFolder(root, file) != null) {
       throw Status.PERMISSION_DENIED.withDescription(field + ": '" + uri + "' is inside a job's "
           + "folder (jobs/…), which only the mesh writes; choose another output path").
           asRuntimeException();
     }
+    if (inUploads(root, file)) {
+      throw Status.PERMISSION_DENIED.withDescription(field + ": '" + uri + "' is inside "
+          + "uploads/, which only MediaService.Upload writes; choose another output path")
+          .asRuntimeException();
+    }
+  }
+
+  private static boolean inUploads(Path root, Path file) {
+    Path relative = root.relativize(file);
+    return relative.getNameCount() >= 2 && relative.getName(0).toString().equals(UPLOADS);
+  }
+
+  /** The tenant folder an upload lies in ({@code uploads/<tenant>/…}), else null. */
+  private static String uploader(Path root, Path file) {
+    Path relative = root.relativize(file);
+    if (relative.getNameCount() < 3) {
+      return null;
+    }
+    String tenant = relative.getName(1).toString();
+    return Principal.isTenantName(tenant) ? tenant : null;
   }
 
   /** {@code root/jobs/<id>} when {@code file} is inside one, else null. */

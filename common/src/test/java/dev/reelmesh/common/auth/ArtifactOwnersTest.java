@@ -84,6 +84,43 @@ class ArtifactOwnersTest {
         "jobs/job-1/clip.mp4", "media", ".mp4"))).hasFileName("clip.mp4");
   }
 
+  @Test
+  void anUploadIsItsTenantsAndAnUnmarkedOneTheMeshs() throws Exception {
+    Path alices = as(caller("alice", Role.SUBMIT), () -> ArtifactOwners.uploadFolder(
+        store.root()));
+    assertThat(store.root().relativize(alices).toString()).isEqualTo("uploads/alice");
+    assertThat(ArtifactOwners.uploadFolder(store.root())).as("outside a served call")
+        .isEqualTo(store.root().resolve("uploads"));
+    Files.createDirectories(alices);
+    Files.writeString(alices.resolve("u1-ref.png"), "png");
+    Files.writeString(store.root().resolve("uploads/u0-old.png"), "old");
+    ArtifactRef upload = ArtifactRef.newBuilder().setUri("uploads/alice/u1-ref.png").build();
+    ArtifactRef old = ArtifactRef.newBuilder().setUri("uploads/u0-old.png").build();
+    assertThat(as(caller("alice", Role.SUBMIT), () -> store.resolveExisting("media", upload)))
+        .exists();
+    assertThat(as(caller("orchestrator", Role.SERVICE), () -> store.resolveExisting("media",
+        upload))).exists();
+    StatusRuntimeException other = refused(caller("mallory", Role.SUBMIT), upload);
+    assertThat(other.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
+    assertThat(other.getStatus().getDescription()).isEqualTo("media: no artifact at "
+        + "'uploads/alice/u1-ref.png'");
+    assertThat(refused(caller("alice", Role.SUBMIT), old).getStatus().getCode())
+        .isEqualTo(Status.Code.NOT_FOUND);
+    assertThat(as(Principal.LOCAL, () -> store.resolveExisting("media", old))).exists();
+  }
+
+  @Test
+  void onlyUploadWritesIntoUploads() {
+    assertThatThrownBy(() -> as(caller("mallory", Role.SUBMIT), () -> store.newOutput(
+        "output_path", "uploads/alice/u1-ref.png", "media", ".png")))
+        .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+          assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
+          assertThat(e.getStatus().getDescription()).isEqualTo("output_path: "
+              + "'uploads/alice/u1-ref.png' is inside uploads/, which only MediaService.Upload "
+              + "writes; choose another output path");
+        });
+  }
+
   private StatusRuntimeException refused(Principal caller, ArtifactRef ref) {
     try {
       as(caller, () -> store.resolveExisting("media", ref));

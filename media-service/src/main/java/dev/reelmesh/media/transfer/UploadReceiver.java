@@ -3,6 +3,7 @@ package dev.reelmesh.media.transfer;
 import com.google.common.hash.Hasher;
 import com.google.common.hash.Hashing;
 import dev.reelmesh.common.artifact.ArtifactStore;
+import dev.reelmesh.common.auth.ArtifactOwners;
 import dev.reelmesh.common.error.Statuses;
 import dev.reelmesh.media.ffmpeg.OutputFile;
 import dev.reelmesh.v1.UploadChunk;
@@ -69,7 +70,8 @@ public final class UploadReceiver implements StreamObserver<UploadChunk> {
       throw Statuses.invalid("header.expected_sha256", "must be 64 hex digits");
     }
     header = h;
-    Path target = store.root().resolve("uploads").resolve(UUID.randomUUID() + "-"
+    // The caller's tenant folder: what one tenant uploads, another cannot read or reference.
+    Path target = ArtifactOwners.uploadFolder(store.root()).resolve(UUID.randomUUID() + "-"
         + sanitise(h.getFileName()));
     Files.createDirectories(target.getParent());
     file = new OutputFile(target);

@@ -66,6 +66,7 @@ class TenantIsolationTest {
   static Job job;
   static ArtifactRef video;
   static ArtifactRef frame;
+  static ArtifactRef upload;
 
   @BeforeAll
   static void start() throws Exception {
@@ -86,6 +87,7 @@ class TenantIsolationTest {
         .isEqualTo(JobState.JOB_STATE_SUCCEEDED);
     video = job.getResult().getVideo();
     frame = job.getResult().getFrames(0).getVariations(0).getImage();
+    upload = upload(mesh.channel("media", alice), TestMedia.png(64, 64));
     // The studio as `reelmesh up` serves it with authentication on: the pipeline behind the
     // token check, media as the mesh's own.
     studio = Studio.start(mesh.channel("pipeline", null), mesh.channel("media",
@@ -100,6 +102,34 @@ class TenantIsolationTest {
     if (mesh != null) {
       mesh.close();
     }
+  }
+
+  /** What MediaService.Upload stored for {@code bytes}, sent as the token's caller. */
+  static ArtifactRef upload(Channel media, byte[] bytes) throws Exception {
+    java.util.concurrent.CompletableFuture<ArtifactRef> stored =
+        new java.util.concurrent.CompletableFuture<>();
+    var requests = MediaServiceGrpc.newStub(media).upload(new io.grpc.stub.StreamObserver<
+        dev.reelmesh.v1.UploadResponse>() {
+      @Override
+      public void onNext(dev.reelmesh.v1.UploadResponse value) {
+        stored.complete(value.getArtifact());
+      }
+
+      @Override
+      public void onError(Throwable t) {
+        stored.completeExceptionally(t);
+      }
+
+      @Override
+      public void onCompleted() {}
+    });
+    requests.onNext(dev.reelmesh.v1.UploadChunk.newBuilder().setHeader(dev.reelmesh.v1
+        .UploadHeader.newBuilder().setFileName("ref.png").setMediaType("image/png")
+        .setExpectedSize(bytes.length)).build());
+    requests.onNext(dev.reelmesh.v1.UploadChunk.newBuilder().setData(
+        com.google.protobuf.ByteString.copyFrom(bytes)).build());
+    requests.onCompleted();
+    return stored.get(30, TimeUnit.SECONDS);
   }
 
   static Studio studio;
@@ -219,6 +249,20 @@ class TenantIsolationTest {
             UserReference.newBuilder().setImage(ImageSource.newBuilder().setArtifact(frame))))
             .build()), notFound, "spec.references[0].image.artifact: no artifact at '"
             + frame.getUri() + "'"));
+    cases.add(new Case("download its upload", "media", c -> MediaServiceGrpc.newBlockingStub(c)
+        .download(DownloadRequest.newBuilder().setArtifact(upload).build()).hasNext(), notFound,
+        "artifact: no artifact at '" + upload.getUri() + "'"));
+    cases.add(new Case("use its upload as a reference", "pipeline", c -> pipeline(c).submitJob(
+        SubmitJobRequest.newBuilder().setSpec(TestMesh.quickSpec("a lantern", 4).addReferences(
+            UserReference.newBuilder().setImage(ImageSource.newBuilder().setArtifact(upload))))
+            .build()), notFound, "spec.references[0].image.artifact: no artifact at '"
+            + upload.getUri() + "'"));
+    cases.add(new Case("render over its upload", "media", c -> MediaServiceGrpc
+        .newBlockingStub(c).renderMotionClip(RenderMotionClipRequest.newBuilder()
+            .setStartFrame(ArtifactRef.newBuilder().setUri("ok.png")).setDurationSeconds(1)
+            .setWidth(64).setHeight(64).setOutputPath(upload.getUri()).build()),
+        Status.Code.PERMISSION_DENIED, "output_path: '" + upload.getUri() + "' is inside "
+            + "uploads/"));
     cases.add(new Case("render over its video", "media", c -> MediaServiceGrpc
         .newBlockingStub(c).renderMotionClip(RenderMotionClipRequest.newBuilder()
             .setStartFrame(ArtifactRef.newBuilder().setUri("ok.png")).setDurationSeconds(1)
@@ -269,6 +313,10 @@ class TenantIsolationTest {
     assertThat(MediaServiceGrpc.newBlockingStub(mesh.channel("media", alice)).download(
         DownloadRequest.newBuilder().setArtifact(video).build()).next().getArtifact()
         .getSha256()).isEqualTo(video.getSha256());
+    assertThat(upload.getUri()).startsWith("uploads/alice/");
+    assertThat(MediaServiceGrpc.newBlockingStub(mesh.channel("media", alice)).download(
+        DownloadRequest.newBuilder().setArtifact(upload).build()).next().getArtifact()
+        .getSha256()).isEqualTo(upload.getSha256());
   }
 
   @Test
