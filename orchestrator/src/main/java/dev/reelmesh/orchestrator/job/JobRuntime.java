@@ -154,6 +154,19 @@ public final class JobRuntime {
             .setDelayMillis(delay.toMillis())));
   }
 
+  /** A provider job moved in the provider's queue: a queued event, one per new position. */
+  public void queued(String step, String providerJobId, int position) {
+    Stage stage;
+    double percent;
+    synchronized (this) {
+      stage = job.getStage();
+      percent = job.getPercent();
+    }
+    event(stage, percent, step + ": job " + providerJobId + " in the provider's queue, position "
+        + position, e -> e.setQueued(dev.reelmesh.v1.ProviderQueued.newBuilder().setStep(step)
+            .setProviderJobId(providerJobId).setPosition(position)));
+  }
+
   /** The plan came from a fallback engine (a refinement the job's LLM could not make). */
   public void planFallback(dev.reelmesh.v1.EngineInfo engine, double percent) {
     if (engine.getFallback()) {

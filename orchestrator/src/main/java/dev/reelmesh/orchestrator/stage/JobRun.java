@@ -28,9 +28,11 @@ final class JobRun implements Runnable {
 
   @Override
   public void run() {
-    // Every provider call of the run reports its retries as the job's events.
+    // Every provider call of the run reports its retries, and every provider job its new
+    // places in the provider's queue, as the job's events.
     Context.CancellableContext context = Context.current()
         .withValue(dev.reelmesh.orchestrator.provider.ProviderCalls.RETRIES, job::retrying)
+        .withValue(dev.reelmesh.orchestrator.provider.QueueListener.KEY, job::queued)
         .withCancellation();
     job.setContext(context);
     try {

@@ -24,6 +24,7 @@ import dev.reelmesh.orchestrator.testing.TestMesh;
 import dev.reelmesh.orchestrator.testing.TestRegistries;
 import dev.reelmesh.v1.CostLine;
 import dev.reelmesh.v1.Job;
+import dev.reelmesh.v1.JobEvent;
 import dev.reelmesh.v1.JobSpec;
 import dev.reelmesh.v1.JobState;
 import dev.reelmesh.v1.ProviderChoices;
@@ -67,12 +68,15 @@ class VendorJobTest {
         TestMesh mesh = TestMesh.start(dir, null, TestRegistries.with(
             List.of(ENTRIES.get(provider).apply(fake))))) {
       fake.mp4 = TestMedia.mp4(mesh, 10);
+      if (fake instanceof FakeFal fal) {
+        fal.queueFirst = true; // every request waits at positions 2, then 1
+      }
       long spentBefore = mesh.engine().ledger().budget().getSpentMicros();
       JobSpec.Builder spec = TestMesh.quickSpec("a ceramic kettle pouring at dawn", 8);
       spec.getProvidersBuilder().setImage("animatic").setVideo(provider).setSpeech("none");
       String id = mesh.pipeline().submitJob(SubmitJobRequest.newBuilder().setSpec(spec).build())
           .getJobId();
-      mesh.watchToEnd(id, 0);
+      List<JobEvent> events = mesh.watchToEnd(id, 0);
 
       Job job = mesh.job(id);
       assertThat(job.getState()).as(job.getError().getMessage())
@@ -89,6 +93,17 @@ class VendorJobTest {
       });
       assertThat(mesh.engine().ledger().budget().getSpentMicros() - spentBefore)
           .isEqualTo(video.stream().mapToLong(CostLine::getActualMicros).sum());
+      List<String> queued = events.stream().filter(JobEvent::hasQueued)
+          .map(e -> e.getQueued().getStep() + " " + e.getQueued().getPosition()).toList();
+      if (provider.equals("fal")) {
+        for (int clip = 1; clip <= clips; clip++) {
+          assertThat(queued).as("clip %d's queue positions are job events", clip)
+              .containsSubsequence("fal (clip " + clip + ") 2", "fal (clip " + clip + ") 1");
+        }
+        assertThat(queued).hasSize(2 * clips);
+      } else {
+        assertThat(queued).isEmpty();
+      }
       assertThat(mesh.probe(job.getResult().getVideo()).getDurationSeconds())
           .isCloseTo(8.0, org.assertj.core.data.Offset.offset(0.15));
     }

@@ -21,6 +21,16 @@ public final class FakeFal extends FakeVideoApi {
   private final Map<String, Integer> polls = new ConcurrentHashMap<>();
   /** When true, image results say the safety checker flagged them. */
   public volatile boolean flagImages;
+  /** The {@code fal_webhook} query parameter of each submit, decoded ("" = none), in order. */
+  public final List<String> webhooks = java.util.Collections.synchronizedList(
+      new java.util.ArrayList<>());
+  /**
+   * The queue_position of a request's status polls while not ready, poll by poll; past the
+   * list, the request is IN_PROGRESS.
+   */
+  public volatile List<Integer> queuePositions = List.of(2, 1);
+  /** When true, every request first waits its queuePositions, even once ready. */
+  public volatile boolean queueFirst;
 
   public static FakeFal start() throws IOException {
     FakeFal fake = new FakeFal();
@@ -55,6 +65,7 @@ public final class FakeFal extends FakeVideoApi {
         send(exchange, 404, error("Application '" + app + "' not found"));
         return;
       }
+      webhooks.add(queryParameter(exchange, "fal_webhook"));
       created.add(JSON.readTree(body));
       String id = "req-" + created.size();
       jobs.put(id, "running");
@@ -87,11 +98,11 @@ public final class FakeFal extends FakeVideoApi {
       status.put("status", "COMPLETED");
       status.put("error", "Request was cancelled by the user");
       status.put("error_type", "request_cancelled");
+    } else if ((!ready || queueFirst) && poll <= queuePositions.size()) {
+      status.put("status", "IN_QUEUE");
+      status.put("queue_position", queuePositions.get(poll - 1));
     } else if (!ready) {
-      status.put("status", poll <= 2 ? "IN_QUEUE" : "IN_PROGRESS");
-      if (poll <= 2) {
-        status.put("queue_position", 3 - poll);
-      }
+      status.put("status", "IN_PROGRESS");
     } else if (failWith != null) {
       status.put("status", "COMPLETED");
       status.put("error", failWith);
@@ -127,6 +138,17 @@ public final class FakeFal extends FakeVideoApi {
     }
     send(exchange, 200, json(Map.of("video", Map.of("url", fileUrl(id), "content_type",
         "video/mp4", "file_size", mp4.length))));
+  }
+
+  private static String queryParameter(HttpExchange exchange, String name) {
+    String query = exchange.getRequestURI().getRawQuery();
+    for (String pair : query == null ? new String[0] : query.split("&")) {
+      if (pair.startsWith(name + "=")) {
+        return java.net.URLDecoder.decode(pair.substring(name.length() + 1),
+            java.nio.charset.StandardCharsets.UTF_8);
+      }
+    }
+    return "";
   }
 
   private static String ownerApp(String endpoint) {

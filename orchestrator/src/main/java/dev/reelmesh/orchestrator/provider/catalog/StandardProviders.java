@@ -37,7 +37,8 @@ public final class StandardProviders {
         new Registration("built-in engines", BuiltInProviders::entries),
         new Registration("openai", OpenAiProviders::fromEnv),
         new Registration("replicate", env -> ReplicateEntry.fromEnv(env, hooks)),
-        new Registration("fal", env -> List.of(FalEntry.fromEnv(env), FalImageEntry.fromEnv(env))),
+        new Registration("fal", env -> List.of(FalEntry.fromEnv(env, hooks),
+            FalImageEntry.fromEnv(env, hooks))),
         new Registration("gemini", env -> List.of(GeminiEntry.fromEnv(env))),
         new Registration("runway", env -> List.of(RunwayEntry.fromEnv(env))));
   }

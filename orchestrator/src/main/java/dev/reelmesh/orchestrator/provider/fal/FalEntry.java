@@ -5,6 +5,8 @@ import dev.reelmesh.orchestrator.provider.registry.ProviderResources;
 import dev.reelmesh.orchestrator.provider.registry.Setting;
 import dev.reelmesh.orchestrator.provider.remote.PaidVideoEntry;
 import dev.reelmesh.orchestrator.provider.video.VideoProvider;
+import dev.reelmesh.orchestrator.provider.webhook.WebhookSettings;
+import dev.reelmesh.orchestrator.provider.webhook.Webhooks;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +17,11 @@ public final class FalEntry extends PaidVideoEntry {
   private final FalQueue queue;
 
   public FalEntry(FalConfig config) {
+    this(config, Webhooks.off());
+  }
+
+  /** @param hooks where submits point fal's callbacks, and where verified ones wake pollers */
+  public FalEntry(FalConfig config, Webhooks hooks) {
     super("fal", "fal queue: Kling, Veo, Wan and any fal video endpoint by its id (priced per "
         + "second)", Setting.secret(FalConfig.KEY_VARIABLE, "fal API key"),
         config.key().isPresent(), List.of(
@@ -23,13 +30,19 @@ public final class FalEntry extends PaidVideoEntry {
             Setting.optional(FalConfig.MODEL_VARIABLE, "default endpoint id (default "
                 + FalModels.DEFAULT + ")"),
             Setting.optional(FalConfig.PRICES_VARIABLE, "JSON of endpoint id to US dollars per "
-                + "second of video, over the documented defaults")));
+                + "second of video, over the documented defaults"),
+            Setting.optional(WebhookSettings.FAL_JWKS_VARIABLE, "fal's webhook keys (JWKS) "
+                + "callbacks are verified with, when webhooks are on")));
     this.config = config;
-    this.queue = config.key().isPresent() ? new FalQueue(config) : null;
+    this.queue = config.key().isPresent() ? new FalQueue(config, hooks) : null;
   }
 
   public static FalEntry fromEnv(Map<String, String> env) {
-    return new FalEntry(FalConfig.fromEnv(env));
+    return fromEnv(env, Webhooks.off());
+  }
+
+  public static FalEntry fromEnv(Map<String, String> env, Webhooks hooks) {
+    return new FalEntry(FalConfig.fromEnv(env), hooks);
   }
 
   @Override

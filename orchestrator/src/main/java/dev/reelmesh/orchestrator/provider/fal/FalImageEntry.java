@@ -8,6 +8,7 @@ import dev.reelmesh.orchestrator.provider.registry.Setting;
 import dev.reelmesh.orchestrator.provider.remote.ClipLines;
 import dev.reelmesh.orchestrator.provider.remote.EnvValues;
 import dev.reelmesh.orchestrator.provider.remote.PaidVideoEntry;
+import dev.reelmesh.orchestrator.provider.webhook.Webhooks;
 import dev.reelmesh.v1.CostLine;
 import java.util.List;
 import java.util.Map;
@@ -29,26 +30,36 @@ public final class FalImageEntry implements ImageEntry {
   private final Optional<Long> microsPerMegapixel;
   private final FalQueue queue;
 
-  public FalImageEntry(FalConfig config, String model, Optional<Long> microsPerMegapixel) {
+  public FalImageEntry(FalConfig config, String model, Optional<Long> microsPerMegapixel,
+      Webhooks hooks) {
     this.config = config;
     this.model = model;
     this.microsPerMegapixel = microsPerMegapixel;
-    this.queue = config.key().isPresent() ? new FalQueue(config) : null;
+    this.queue = config.key().isPresent() ? new FalQueue(config, hooks) : null;
   }
 
   public static FalImageEntry fromEnv(Map<String, String> env) {
-    return of(FalConfig.fromEnv(env), env);
+    return fromEnv(env, Webhooks.off());
+  }
+
+  public static FalImageEntry fromEnv(Map<String, String> env, Webhooks hooks) {
+    return of(FalConfig.fromEnv(env), env, hooks);
   }
 
   /** With {@code config}'s key and queue (tests give fast timings), the image settings of env. */
   public static FalImageEntry of(FalConfig config, Map<String, String> env) {
+    return of(config, env, Webhooks.off());
+  }
+
+  /** As above, with fal's callbacks pointed at {@code hooks}' receiver. */
+  public static FalImageEntry of(FalConfig config, Map<String, String> env, Webhooks hooks) {
     String model = EnvValues.nonBlank(env, MODEL_VARIABLE).orElse(DEFAULT);
     if (!FalModels.validEndpoint(model)) {
       throw new IllegalArgumentException(MODEL_VARIABLE + " must be a fal endpoint id such as "
           + DEFAULT + ", got '" + model + "'");
     }
     return new FalImageEntry(config, model, EnvValues.nonBlank(env, PRICE_VARIABLE)
-        .map(usd -> EnvValues.usdMicros(PRICE_VARIABLE, usd, 10)));
+        .map(usd -> EnvValues.usdMicros(PRICE_VARIABLE, usd, 10)), hooks);
   }
 
   @Override

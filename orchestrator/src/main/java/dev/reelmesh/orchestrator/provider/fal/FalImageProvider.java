@@ -91,6 +91,11 @@ final class FalImageProvider implements ImageProvider {
       public void cancel(String id, String label) {
         queue.cancel(endpoint, id, label);
       }
+
+      @Override
+      public boolean woken(String id) {
+        return queue.woken(id);
+      }
     }, id, label, config.timings(), () -> resources.memo().forget(idKey));
     if (urls.get().size() < batch.size()) {
       resources.memo().forget(idKey);

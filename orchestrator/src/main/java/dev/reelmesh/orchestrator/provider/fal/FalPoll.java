@@ -20,8 +20,11 @@ final class FalPoll {
     JsonNode status = queue.status(endpoint, id, label + " status");
     switch (status.path("status").asText("")) {
       case "IN_QUEUE" -> {
-        return new RemotePoll.Running(status.has("queue_position")
-            ? "in queue, position " + status.path("queue_position").asInt() : "in queue");
+        if (!status.path("queue_position").canConvertToInt()) {
+          return new RemotePoll.Running("in queue");
+        }
+        int position = status.path("queue_position").asInt();
+        return new RemotePoll.Running("in queue, position " + position, position);
       }
       case "IN_PROGRESS" -> {
         return new RemotePoll.Running("rendering");

@@ -47,6 +47,11 @@ final class FalVideoProvider extends RemoteVideoProvider {
   }
 
   @Override
+  protected boolean woken(String id) {
+    return queue.woken(id);
+  }
+
+  @Override
   protected void download(String url, Path out, String label) {
     // Output files are on fal's CDN: public for a while, and they take no key.
     queue.http().download(label + " download", url, Map.of(), out);

@@ -3,6 +3,7 @@ package dev.reelmesh.orchestrator.provider.remote;
 import com.google.protobuf.StringValue;
 import dev.reelmesh.orchestrator.provider.EngineStopping;
 import dev.reelmesh.orchestrator.provider.ProviderCalls;
+import dev.reelmesh.orchestrator.provider.QueueListener;
 import dev.reelmesh.orchestrator.provider.Spend;
 import dev.reelmesh.v1.CostLine;
 import io.grpc.Context;
@@ -31,6 +32,14 @@ public final class RemoteJobs {
 
     /** Asks the provider to stop the job (and its billing). */
     void cancel(String id, String label);
+
+    /**
+     * Whether a verified completion callback came for job {@code id} since the last ask (the
+     * poller then polls at once instead of waiting out its pause); asking clears it.
+     */
+    default boolean woken(String id) {
+      return false;
+    }
   }
 
   /** Starts the job and answers its id (may throw ModelUnavailable: nothing is charged then). */
@@ -66,6 +75,7 @@ public final class RemoteJobs {
     long deadline = System.nanoTime() + timings.pollTimeout().toNanos();
     Duration wait = timings.pollInitial();
     String lastNote = "";
+    int lastPosition = -1;
     while (true) {
       RemotePoll poll;
       try {
@@ -85,18 +95,25 @@ public final class RemoteJobs {
         throw status.withDescription(label + ": job " + id + (failed.refused()
             ? " refused by the provider: " : " failed: ") + failed.words()).asRuntimeException();
       }
-      String note = ((RemotePoll.Running) poll).note();
+      RemotePoll.Running running = (RemotePoll.Running) poll;
+      String note = running.note();
       if (!note.isBlank() && !note.equals(lastNote)) {
-        // Queue position is not a job event (the events are the stages' own); operators see it.
         LOG.info("{}: job {} {}", label, id, note);
         lastNote = note;
+      }
+      if (running.queuePosition() >= 0 && running.queuePosition() != lastPosition) {
+        // Each new place in the queue is a job event: the caller sees why a clip waits.
+        QueueListener.report(label, id, running.queuePosition());
+        lastPosition = running.queuePosition();
       }
       if (System.nanoTime() + wait.toNanos() > deadline) {
         throw Status.DEADLINE_EXCEEDED.withDescription(label + ": job " + id + " still running "
             + "after " + timings.pollTimeout().toSeconds() + " s; a later run re-attaches to it")
             .asRuntimeException();
       }
-      ProviderCalls.pause(wait, label, () -> cancelled(protocol, id, label));
+      // A verified completion callback ends the pause at once; without one, polling goes on.
+      ProviderCalls.pause(wait, label, () -> cancelled(protocol, id, label),
+          () -> protocol.woken(id));
       wait = ProviderCalls.doubled(wait, timings.pollMax());
     }
   }

@@ -2,8 +2,15 @@ package dev.reelmesh.orchestrator.provider.remote;
 
 /** What one status poll of a provider's job says. */
 public sealed interface RemotePoll {
-  /** Still queued or rendering; {@code note} says how far ("in queue, position 3"), or "". */
-  record Running(String note) implements RemotePoll {}
+  /**
+   * Still queued or rendering; {@code note} says how far ("in queue, position 3"), or "";
+   * {@code queuePosition} is the place in the provider's queue, -1 when not queued or unknown.
+   */
+  record Running(String note, int queuePosition) implements RemotePoll {
+    public Running(String note) {
+      this(note, -1);
+    }
+  }
 
   /** Rendered: the output file's URL (it expires: it is downloaded at once). */
   record Done(String url) implements RemotePoll {}

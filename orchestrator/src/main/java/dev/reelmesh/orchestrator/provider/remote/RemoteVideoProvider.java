@@ -55,6 +55,11 @@ public abstract class RemoteVideoProvider implements VideoProvider {
   /** Copies the output at {@code url} to {@code out}. */
   protected abstract void download(String url, Path out, String label);
 
+  /** Whether a verified completion callback came for job {@code id} (none without webhooks). */
+  protected boolean woken(String id) {
+    return false;
+  }
+
   @Override
   public final Rendered render(ClipRequest request) throws IOException {
     long started = System.nanoTime();
@@ -94,6 +99,11 @@ public abstract class RemoteVideoProvider implements VideoProvider {
       @Override
       public void cancel(String id, String label) {
         RemoteVideoProvider.this.cancel(id, label);
+      }
+
+      @Override
+      public boolean woken(String id) {
+        return RemoteVideoProvider.this.woken(id);
       }
     }, id, label, timings, job::forgetId);
   }

@@ -2,6 +2,8 @@ package dev.reelmesh.orchestrator.provider.webhook;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.reelmesh.common.observe.Metrics;
+import io.micrometer.core.instrument.Counter;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
@@ -27,6 +29,7 @@ public final class WebhookReceiver implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(WebhookReceiver.class);
   private static final ObjectMapper JSON = new ObjectMapper();
   static final long MAX_BODY_BYTES = 4 * 1024 * 1024;
+  static final String CALLBACKS = "reelmesh.webhook.callbacks";
   private final Vertx vertx;
   private final HttpServer server;
 
@@ -91,15 +94,27 @@ public final class WebhookReceiver implements AutoCloseable {
     }, false).onComplete(done -> {
       if (done.succeeded()) {
         wakeups.wake(provider, done.result());
+        count(provider, "accepted");
         ctx.response().setStatusCode(204).end();
         return;
       }
       Throwable e = done.cause();
       int status = e instanceof WebhookRefused r ? r.httpStatus() : 400;
+      count(provider, status == 401 ? "forged" : "malformed");
       LOG.warn("refused a {} webhook ({}): {}", provider, status, e.getMessage());
       ctx.response().setStatusCode(status).putHeader("Content-Type", "text/plain")
           .end(e instanceof WebhookRefused ? e.getMessage() : "the body is not JSON");
     });
+  }
+
+  /**
+   * {@code reelmesh_webhook_callbacks_total{provider, outcome}}: accepted, malformed (400) or
+   * forged (401), so refused callbacks (an attack, a wrong secret, a clock off) show on a scrape.
+   */
+  static void count(String provider, String outcome) {
+    Counter.builder(CALLBACKS).description("Provider completion callbacks, by outcome")
+        .tag("provider", provider).tag("outcome", outcome).register(Metrics.registry())
+        .increment();
   }
 
   public int port() {

@@ -8,6 +8,7 @@ import dev.reelmesh.orchestrator.provider.fal.FalImageEntry;
 import dev.reelmesh.orchestrator.provider.image.ImageProvider;
 import dev.reelmesh.orchestrator.provider.image.ImageRequest;
 import dev.reelmesh.orchestrator.provider.registry.ProviderResources;
+import dev.reelmesh.orchestrator.provider.webhook.FalHooks;
 import dev.reelmesh.orchestrator.spec.FrameSize;
 import dev.reelmesh.orchestrator.testing.FakeFal;
 import dev.reelmesh.orchestrator.testing.FakeVideoApi;
@@ -100,5 +101,31 @@ class FalImageTest {
     assertThat(((StatusRuntimeException) unreadable).getStatus().getCode())
         .isEqualTo(Status.Code.DATA_LOSS);
     assertThat(unreadable).hasMessageContaining("not a readable image");
+  }
+
+  @Test
+  void withWebhooksOnASubmitNamesTheReceiverAndALostCallbackStillEndsByPolling()
+      throws Exception {
+    try (FalHooks hooks = FalHooks.start(null)) {
+      FalImageEntry hooked = FalImageEntry.of(FalConfig.fromEnv(Map.of(FalConfig.KEY_VARIABLE,
+          FakeFal.KEY, FalConfig.QUEUE_URL_VARIABLE, fake.baseUrl())).withFastTimings(),
+          Map.of(), hooks.hooks);
+      fake.ready = false;
+      Thread release = new Thread(() -> {
+        try {
+          VideoProviderContract.await(() -> fake.count(FakeVideoApi.POLL) >= 3);
+          fake.ready = true;
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      });
+      release.start();
+      // No callback ever comes: the request is seen through by its polls alone.
+      assertThat(hooked.create("", resources).generate(request(5))).hasSize(5);
+      release.join();
+      assertThat(fake.webhooks).as("each batch's submit names the receiver")
+          .containsExactly(hooks.url("fal"), hooks.url("fal"));
+      assertThat(fake.count(FakeVideoApi.POLL)).isGreaterThanOrEqualTo(4);
+    }
   }
 }
