@@ -31,6 +31,14 @@ public final class RemoteJobs {
 
     /** Asks the provider to stop the job (and its billing). */
     void cancel(String id, String label);
+
+    /**
+     * Whether a verified completion callback came for job {@code id} since the last poll: the
+     * wait before the next poll then ends at once (polling stays the safety net).
+     */
+    default boolean woken(String id) {
+      return false;
+    }
   }
 
   /** Starts the job and answers its id (may throw ModelUnavailable: nothing is charged then). */
@@ -96,7 +104,8 @@ public final class RemoteJobs {
             + "after " + timings.pollTimeout().toSeconds() + " s; a later run re-attaches to it")
             .asRuntimeException();
       }
-      ProviderCalls.pause(wait, label, () -> cancelled(protocol, id, label));
+      ProviderCalls.pause(wait, label, () -> cancelled(protocol, id, label),
+          () -> protocol.woken(id));
       wait = ProviderCalls.doubled(wait, timings.pollMax());
     }
   }
