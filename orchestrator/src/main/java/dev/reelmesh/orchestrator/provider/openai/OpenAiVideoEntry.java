@@ -50,7 +50,8 @@ final class OpenAiVideoEntry implements VideoEntry {
 
   @Override
   public String description() {
-    return "OpenAI-compatible /v1/videos gateway (Sora-2 protocol: create, poll, download); "
+    return "OpenAI-compatible /v1/videos gateway (Sora-2 protocol: create, poll, download, "
+        + "delete on cancel); "
         + "OpenAI's own Videos API shut down on 2026-09-24";
   }
 

@@ -3,6 +3,11 @@ package dev.reelmesh.orchestrator.provider.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.grpc.Context;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import dev.reelmesh.orchestrator.provider.openai.OpenAiConfig;
 import dev.reelmesh.orchestrator.provider.openai.OpenAiProviders;
 import dev.reelmesh.orchestrator.provider.openai.VideoGateway;
@@ -10,6 +15,7 @@ import dev.reelmesh.orchestrator.provider.registry.VideoEntry;
 import dev.reelmesh.orchestrator.testing.FakeVideoApi;
 import dev.reelmesh.orchestrator.testing.FakeVideoGateway;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /** The OpenAI {@code /v1/videos} shape on a compatible gateway passes the video contract. */
 class OpenAiGatewayContractTest extends VideoProviderContract {
@@ -54,5 +60,34 @@ class OpenAiGatewayContractTest extends VideoProviderContract {
         .isEqualTo(800_000L);
     assertThat(fake.requests).containsSubsequence("POST /v1/videos", "GET /v1/videos/video_1",
         "GET /v1/videos/video_1/content");
+  }
+
+  @Test
+  void aServerErrorOnCreateIsNotRetriedSinceTheVideoMayHaveStarted() throws Exception {
+    fake.failNext(FakeVideoApi.CREATE, 500, 1);
+    StatusRuntimeException e = status(org.assertj.core.api.Assertions.catchThrowable(
+        () -> render(provider(), clip())));
+    assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNKNOWN);
+    assertThat(e.getStatus().getDescription()).contains("500").contains("not retried")
+        .contains("may have started");
+    assertThat(fake.count(FakeVideoApi.CREATE)).isEqualTo(1);
+    assertThat(retries).isEmpty();
+    assertThat(spend.settled).isEmpty();
+    assertThat(spend.released.get()).isEqualTo(1);
+  }
+
+  @Test
+  void aGatewayThatWillNotDeleteARunningVideoIsSaidToStillBill() throws Exception {
+    fake.ready = false;
+    fake.failAlways(FakeVideoApi.CANCEL, 400);
+    Context.CancellableContext context = Context.current().withCancellation();
+    CompletableFuture<Throwable> failure = renderAside(context);
+    await(() -> fake.count(FakeVideoApi.POLL) >= 2);
+    context.cancel(null);
+    StatusRuntimeException e = status(failure.get(30, TimeUnit.SECONDS));
+    assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.CANCELLED);
+    assertThat(e.getStatus().getDescription()).contains("could not be cancelled")
+        .contains("scripted 400 from the fake").contains("may still be billed");
+    assertThat(fake.count(FakeVideoApi.CANCEL)).as("a 400 is not retried").isEqualTo(1);
   }
 }
