@@ -102,19 +102,14 @@ final class OpenAiVideoEntry implements VideoEntry {
     long billed = (long) Math.ceil(seconds - 1e-9);
     long price = gateway.microsPerSecond().orElse(PriceTable.videoSecondMicros(model(model),
         size));
-    return CostLine.newBuilder().setStage("clips").setProvider(name())
-        .setItem(model(model) + " " + size + " (" + label + ")"
-            + (gateway.microsPerSecond().isEmpty() && !PriceTable.knownVideo(model(model))
-                ? "; price assumed, set " + VideoGateway.PRICE_VARIABLE : ""))
-        .setQuantity(billed).setUnit("video_seconds").setEstimatedMicros(price * billed).build();
+    return ClipLines.clip(name(), model(model) + " " + size + " (" + label + ")"
+        + (gateway.microsPerSecond().isEmpty() && !PriceTable.knownVideo(model(model))
+            ? "; price assumed, set " + VideoGateway.PRICE_VARIABLE : ""), billed, price * billed);
   }
 
   @Override
   public VideoProvider create(String model, ProviderResources resources) {
-    Optional<String> missing = missing(model);
-    if (missing.isPresent()) {
-      throw ClipLines.unconfigured(missing.get());
-    }
+    ClipLines.requireConfigured(missing(model));
     return new SoraVideoProvider(this, model(model), api, resources, timings(config));
   }
 }

@@ -101,11 +101,9 @@ public final class ReplicateEntry implements VideoEntry {
       String label) {
     ReplicateConfig c = config(model);
     long billed = billedSeconds(seconds);
-    return CostLine.newBuilder().setStage("clips").setProvider("replicate")
-        .setItem(c.model().orElse("?") + " (" + label + ")" + (c.priceAssumed()
-            ? "; price assumed, set " + ReplicateConfig.PRICE_VARIABLE : ""))
-        .setQuantity(billed).setUnit("video_seconds")
-        .setEstimatedMicros(c.microsPerVideoSecond() * billed).build();
+    return ClipLines.clip("replicate", c.model().orElse("?") + " (" + label + ")"
+        + (c.priceAssumed() ? "; price assumed, set " + ReplicateConfig.PRICE_VARIABLE : ""),
+        billed, c.microsPerVideoSecond() * billed);
   }
 
   /** Whole seconds, rounded up: what is held and what {seconds} asks of the model. */
@@ -115,10 +113,7 @@ public final class ReplicateEntry implements VideoEntry {
 
   @Override
   public VideoProvider create(String model, ProviderResources resources) {
-    Optional<String> missing = missing(model);
-    if (missing.isPresent()) {
-      throw ClipLines.unconfigured(missing.get());
-    }
+    ClipLines.requireConfigured(missing(model));
     ReplicateConfig c = config(model);
     ReplicateApi api = apis.computeIfAbsent(c.model().orElseThrow(), m -> new ReplicateApi(c));
     return new ReplicateVideoProvider(this, c, api, resources, hooks);
