@@ -3,11 +3,8 @@ package dev.reelmesh.orchestrator.provider.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.grpc.Context;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import dev.reelmesh.orchestrator.provider.openai.OpenAiConfig;
 import dev.reelmesh.orchestrator.provider.openai.OpenAiProviders;
 import dev.reelmesh.orchestrator.provider.openai.VideoGateway;
@@ -78,13 +75,8 @@ class OpenAiGatewayContractTest extends VideoProviderContract {
 
   @Test
   void aGatewayThatWillNotDeleteARunningVideoIsSaidToStillBill() throws Exception {
-    fake.ready = false;
     fake.failAlways(FakeVideoApi.CANCEL, 400);
-    Context.CancellableContext context = Context.current().withCancellation();
-    CompletableFuture<Throwable> failure = renderAside(context);
-    await(() -> fake.count(FakeVideoApi.POLL) >= 2);
-    context.cancel(null);
-    StatusRuntimeException e = status(failure.get(30, TimeUnit.SECONDS));
+    StatusRuntimeException e = cancelWhilePolling(null);
     assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.CANCELLED);
     assertThat(e.getStatus().getDescription()).contains("could not be cancelled")
         .contains("scripted 400 from the fake").contains("may still be billed");
