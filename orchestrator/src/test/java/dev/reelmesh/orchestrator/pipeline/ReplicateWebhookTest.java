@@ -2,6 +2,7 @@ package dev.reelmesh.orchestrator.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.reelmesh.orchestrator.provider.remote.CallTimings;
 import dev.reelmesh.orchestrator.provider.replicate.ReplicateConfig;
 import dev.reelmesh.orchestrator.provider.replicate.ReplicateEntry;
 import dev.reelmesh.orchestrator.provider.webhook.Wakeups;
@@ -56,10 +57,10 @@ class ReplicateWebhookTest {
           ReplicateConfig.BASE_URL_VARIABLE, fake.baseUrl(),
           ReplicateConfig.MODEL_VARIABLE, "acme/image-to-video",
           ReplicateConfig.INPUT_VARIABLE, ReplicateJobTest.INPUT)).withFastTimings();
-      ReplicateConfig slowPolls = new ReplicateConfig(fast.token(), fast.baseUrl(), fast.model(),
-          fast.input(), fast.microsPerVideoSecond(), fast.priceAssumed(), fast.timeout(),
-          fast.maxAttempts(), fast.backoffBase(), fast.backoffMax(), Duration.ofMinutes(10),
-          Duration.ofMinutes(10), Duration.ofMinutes(30));
+      CallTimings t = fast.timings();
+      ReplicateConfig slowPolls = fast.withTimings(new CallTimings(t.timeout(), t.maxAttempts(),
+          t.backoffBase(), t.backoffMax(), Duration.ofMinutes(10), Duration.ofMinutes(10),
+          Duration.ofMinutes(30)));
       fake.ready = false;
       try (TestMesh mesh = TestMesh.start(dir, null, TestRegistries.with(List.of(
           new ReplicateEntry(slowPolls, hooks))))) {

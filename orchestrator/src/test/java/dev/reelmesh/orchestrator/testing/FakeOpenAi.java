@@ -29,6 +29,8 @@ public final class FakeOpenAi implements AutoCloseable {
   public static final String VIDEOS = "/v1/videos";
   public static final String VIDEO_STATUS = "/v1/videos/{id}";
   public static final String VIDEO_CONTENT = "/v1/videos/{id}/content";
+  /** {@code DELETE /v1/videos/{id}}: what a user's cancel sends. */
+  public static final String VIDEO_DELETE = "DELETE /v1/videos/{id}";
   public static final String CHAT = "/v1/chat/completions";
   /** The critic's verdict: above the enhancement target, so one critique ends the loop. */
   static final String CRITIQUE = "{\"score\":90,\"critique\":\"clear and specific\","
@@ -96,8 +98,18 @@ public final class FakeOpenAi implements AutoCloseable {
     endpoints.failNext(endpoint, status, times);
   }
 
-  /** A share of all calls fail at random: 429, 500 (no Retry-After) or a dropped connection. */
+  /**
+   * A share of all calls fail at random: 429, 500 (no Retry-After) or a dropped connection. A
+   * video create gets only 429s: it starts paid work, and after a 500 or a drop the client
+   * cannot know whether it did, so it rightly fails without retrying. The video status and
+   * content GETs get no drops: the JDK HTTP client the gateway is called with replays a GET once
+   * by itself when its connection closes before any byte of an answer (a pooled connection the
+   * server closed), which this fake would count as a failure no retry event answered.
+   */
   public void flaky(double rate, long seed) {
+    endpoints.limitFlaky(VIDEOS, -429);
+    endpoints.limitFlaky(VIDEO_STATUS, -429, -500);
+    endpoints.limitFlaky(VIDEO_CONTENT, -429, -500);
     endpoints.flaky(rate, seed);
   }
 
@@ -117,8 +129,8 @@ public final class FakeOpenAi implements AutoCloseable {
     byte[] body = exchange.getRequestBody().readAllBytes();
     String path = exchange.getRequestURI().getPath();
     String method = exchange.getRequestMethod();
-    String endpoint = path.startsWith(VIDEOS + "/")
-        ? (path.endsWith("/content") ? VIDEO_CONTENT : VIDEO_STATUS) : path;
+    String endpoint = !path.startsWith(VIDEOS + "/") ? path : path.endsWith("/content")
+        ? VIDEO_CONTENT : method.equals("DELETE") ? VIDEO_DELETE : VIDEO_STATUS;
     Integer failure = endpoints.arrive(endpoint);
     authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
     if (failure != null && failure == ScriptedEndpoints.DROP) {
@@ -172,6 +184,15 @@ public final class FakeOpenAi implements AutoCloseable {
           exchange.getResponseHeaders().add("retry-after-ms", "5");
           send(exchange, 200, "application/json", videosReady
               ? video(id, "completed", 100) : video(id, "in_progress", 40));
+        }
+      }
+      case VIDEO_DELETE -> {
+        String id = path.substring(path.lastIndexOf('/') + 1);
+        if (videoSeconds.remove(id) == null) {
+          send(exchange, 404, "application/json", error("no video " + id));
+        } else {
+          send(exchange, 200, "application/json", JSON.writeValueAsBytes(Map.of("id", id,
+              "object", "video.deleted", "deleted", true)));
         }
       }
       case VIDEO_CONTENT -> {

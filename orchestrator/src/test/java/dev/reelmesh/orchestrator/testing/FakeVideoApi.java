@@ -79,6 +79,11 @@ public abstract class FakeVideoApi implements AutoCloseable {
     endpoints.failAlways(endpoint, status);
   }
 
+  /** Whether a request downloads an output file (served from {@link #mp4} / {@link #png}). */
+  protected boolean isFile(String method, String path) {
+    return path.contains("/files/");
+  }
+
   /** Which endpoint a request is for (CREATE, POLL, RESULT, CANCEL). */
   protected abstract String route(String method, String path);
 
@@ -101,7 +106,7 @@ public abstract class FakeVideoApi implements AutoCloseable {
     byte[] body = exchange.getRequestBody().readAllBytes();
     String path = exchange.getRequestURI().getPath();
     String method = exchange.getRequestMethod();
-    String endpoint = path.contains("/files/") ? FILE : route(method, path);
+    String endpoint = isFile(method, path) ? FILE : route(method, path);
     requests.add(method + " " + path);
     Integer failure = endpoints.arrive(endpoint);
     if (failure != null) {

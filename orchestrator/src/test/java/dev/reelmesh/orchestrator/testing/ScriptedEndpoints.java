@@ -19,6 +19,9 @@ final class ScriptedEndpoints {
   private volatile double flakyRate;
   private java.util.Random flakyDice = new java.util.Random(1);
   private final AtomicInteger flakyFailures = new AtomicInteger();
+  /** The random failures an endpoint may get, where a test limited them (see limitFlaky). */
+  private final Map<String, int[]> flakyKinds = new ConcurrentHashMap<>();
+  private static final int[] ALL_KINDS = {-429, -500, DROP};
 
   /**
    * Counts a call to {@code endpoint}; returns the status it must fail with (negative: a random
@@ -31,7 +34,8 @@ final class ScriptedEndpoints {
         if (flakyDice.nextDouble() < flakyRate) {
           flakyFailures.incrementAndGet();
           int kind = flakyDice.nextInt(3);
-          return kind == 0 ? -429 : kind == 1 ? -500 : DROP;
+          int[] kinds = flakyKinds.getOrDefault(endpoint, ALL_KINDS);
+          return kinds[kind % kinds.length];
         }
       }
     }
@@ -61,6 +65,14 @@ final class ScriptedEndpoints {
   synchronized void flaky(double rate, long seed) {
     flakyRate = rate;
     flakyDice = new java.util.Random(seed);
+  }
+
+  /**
+   * Random failures of {@code endpoint} are only {@code kinds} (-429, -500, DROP), drawn with the
+   * same dice, so the other endpoints' failures do not move.
+   */
+  void limitFlaky(String endpoint, int... kinds) {
+    flakyKinds.put(endpoint, kinds.clone());
   }
 
   int flakyFailures() {

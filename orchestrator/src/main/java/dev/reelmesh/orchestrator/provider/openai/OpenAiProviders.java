@@ -6,8 +6,8 @@ import java.util.Map;
 
 /**
  * The OpenAI registrations: images and speech on OpenAI (or any compatible server), video on an
- * OpenAI-compatible {@code /v1/videos} gateway. Images and speech share one client; the gateway
- * has its own (its base URL and key may differ).
+ * OpenAI-compatible {@code /v1/videos} gateway. Images and speech share one openai-java client;
+ * the gateway is called through the shared remote-provider HTTP (its base URL and key may differ).
  */
 public final class OpenAiProviders {
   private OpenAiProviders() {}
@@ -19,8 +19,7 @@ public final class OpenAiProviders {
   /** With settings a test chose (a fake server's URL, fast timings). */
   public static List<ProviderEntry> entries(OpenAiConfig config, VideoGateway gateway) {
     LazyClient openai = new LazyClient(config.apiKey(), config.baseUrl(), config.timeout());
-    LazyClient videos = new LazyClient(gateway.apiKey(), gateway.baseUrl(), config.timeout());
-    return List.of(new OpenAiImageEntry(config, openai),
-        new OpenAiVideoEntry(config, gateway, videos), new OpenAiSpeechEntry(config, openai));
+    return List.of(new OpenAiImageEntry(config, openai), new OpenAiVideoEntry(config, gateway),
+        new OpenAiSpeechEntry(config, openai));
   }
 }

@@ -4,6 +4,8 @@ import dev.reelmesh.orchestrator.provider.registry.Capabilities;
 import dev.reelmesh.orchestrator.provider.registry.ProviderResources;
 import dev.reelmesh.orchestrator.provider.registry.Setting;
 import dev.reelmesh.orchestrator.provider.registry.VideoEntry;
+import dev.reelmesh.orchestrator.provider.remote.CallTimings;
+import dev.reelmesh.orchestrator.provider.remote.ClipLines;
 import dev.reelmesh.orchestrator.provider.video.VideoProvider;
 import dev.reelmesh.orchestrator.spec.FrameSize;
 import dev.reelmesh.v1.AspectRatio;
@@ -18,17 +20,38 @@ import java.util.Optional;
  * gateway's base URL (see {@link VideoGateway}). The name stays "openai" so jobs and scripts
  * that chose it keep working once they point at a gateway.
  */
-final class OpenAiVideoEntry extends OpenAiEntry implements VideoEntry {
+final class OpenAiVideoEntry implements VideoEntry {
+  private final OpenAiConfig config;
   private final VideoGateway gateway;
+  /** One client for every job (its connection pool is the point); null while unconfigured. */
+  private final SoraApi api;
 
-  OpenAiVideoEntry(OpenAiConfig config, VideoGateway gateway, LazyClient client) {
-    super(config, client);
+  OpenAiVideoEntry(OpenAiConfig config, VideoGateway gateway) {
+    this.config = config;
     this.gateway = gateway;
+    this.api = gateway.missing().isEmpty() ? new SoraApi(gateway, timings(config)) : null;
+  }
+
+  /** The OpenAI settings' patience (attempts, backoff, polls) for the gateway's calls too. */
+  static CallTimings timings(OpenAiConfig c) {
+    return new CallTimings(c.timeout(), c.maxAttempts(), c.backoffBase(), c.backoffMax(),
+        c.pollInitial(), c.pollMax(), c.pollTimeout());
+  }
+
+  @Override
+  public String name() {
+    return "openai";
+  }
+
+  @Override
+  public boolean paid() {
+    return true;
   }
 
   @Override
   public String description() {
-    return "OpenAI-compatible /v1/videos gateway (Sora-2 protocol: create, poll, download); "
+    return "OpenAI-compatible /v1/videos gateway (Sora-2 protocol: create, poll, download, "
+        + "delete on cancel); "
         + "OpenAI's own Videos API shut down on 2026-09-24";
   }
 
@@ -46,11 +69,6 @@ final class OpenAiVideoEntry extends OpenAiEntry implements VideoEntry {
             + "(default: the Sora price table)"),
         Setting.optional(VideoGateway.SECONDS_VARIABLE, "clip lengths the model renders "
             + "(default 4,8,12)"));
-  }
-
-  @Override
-  List<Setting> roleSettings() {
-    return List.of();
   }
 
   @Override
@@ -84,16 +102,14 @@ final class OpenAiVideoEntry extends OpenAiEntry implements VideoEntry {
     long billed = (long) Math.ceil(seconds - 1e-9);
     long price = gateway.microsPerSecond().orElse(PriceTable.videoSecondMicros(model(model),
         size));
-    return CostLine.newBuilder().setStage("clips").setProvider(name())
-        .setItem(model(model) + " " + size + " (" + label + ")"
-            + (gateway.microsPerSecond().isEmpty() && !PriceTable.knownVideo(model(model))
-                ? "; price assumed, set " + VideoGateway.PRICE_VARIABLE : ""))
-        .setQuantity(billed).setUnit("video_seconds").setEstimatedMicros(price * billed).build();
+    return ClipLines.clip(name(), model(model) + " " + size + " (" + label + ")"
+        + (gateway.microsPerSecond().isEmpty() && !PriceTable.knownVideo(model(model))
+            ? "; price assumed, set " + VideoGateway.PRICE_VARIABLE : ""), billed, price * billed);
   }
 
   @Override
   public VideoProvider create(String model, ProviderResources resources) {
-    return new SoraVideoProvider(this, model(model), client.get(), config, new OpenAiCalls(config),
-        resources);
+    ClipLines.requireConfigured(missing(model));
+    return new SoraVideoProvider(this, model(model), api, resources, timings(config));
   }
 }

@@ -35,6 +35,10 @@ public record VideoGateway(Optional<String> baseUrl, Optional<String> apiKey,
       throw new IllegalArgumentException(BASE_URL_VARIABLE + " points at OpenAI, whose Videos "
           + "API shut down on 2026-09-24; give an OpenAI-compatible gateway's URL");
     }
+    if (base.isPresent() && !base.get().matches("(?i)https?://.+")) {
+      throw new IllegalArgumentException(BASE_URL_VARIABLE + " must be an http(s) URL, got '"
+          + base.get() + "'");
+    }
     Optional<String> key = OpenAiConfig.nonBlank(env.get(KEY_VARIABLE))
         .or(() -> OpenAiConfig.nonBlank(env.get(OpenAiConfig.KEY_VARIABLE)));
     Optional<String> usd = OpenAiConfig.nonBlank(env.get(PRICE_VARIABLE));

@@ -18,4 +18,11 @@ public final class ClipLines {
   public static StatusRuntimeException unconfigured(String missing) {
     return Status.FAILED_PRECONDITION.withDescription(missing).asRuntimeException();
   }
+
+  /** Refuses to create a provider while its entry says something is missing. */
+  public static void requireConfigured(java.util.Optional<String> missing) {
+    if (missing.isPresent()) {
+      throw unconfigured(missing.get());
+    }
+  }
 }

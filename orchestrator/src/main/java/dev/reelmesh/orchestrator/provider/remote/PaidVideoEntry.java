@@ -85,10 +85,7 @@ public abstract class PaidVideoEntry implements VideoEntry {
 
   @Override
   public final VideoProvider create(String model, ProviderResources resources) {
-    Optional<String> missing = missing(model);
-    if (missing.isPresent()) {
-      throw ClipLines.unconfigured(missing.get());
-    }
+    ClipLines.requireConfigured(missing(model));
     return provider(model, resources);
   }
 }

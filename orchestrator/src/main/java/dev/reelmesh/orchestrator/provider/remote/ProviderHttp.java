@@ -28,7 +28,9 @@ import java.util.function.Predicate;
  * backoff and jitter, waiting what Retry-After asks, each retry reported to the job; a create
  * call retried only when the request surely started nothing (429, or no connection), so a lost
  * answer never pays for a second video. The final failure becomes one gRPC status that quotes
- * the provider's own words.
+ * the provider's own words. (Below these rules the JDK client replays a GET once by itself when
+ * its connection closes before any byte of an answer, as a pooled connection the server closed
+ * does; it never replays a POST, so no create is ever sent twice unseen.)
  */
 public final class ProviderHttp {
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -34,8 +34,8 @@ public final class RemoteJobs {
     void cancel(String id, String label);
 
     /**
-     * Whether a verified completion callback came for job {@code id} since the last ask (the
-     * poller then polls at once instead of waiting out its pause); asking clears it.
+     * Whether a verified completion callback came for job {@code id} since the last poll: the
+     * wait before the next poll then ends at once (polling stays the safety net).
      */
     default boolean woken(String id) {
       return false;
@@ -111,7 +111,6 @@ public final class RemoteJobs {
             + "after " + timings.pollTimeout().toSeconds() + " s; a later run re-attaches to it")
             .asRuntimeException();
       }
-      // A verified completion callback ends the pause at once; without one, polling goes on.
       ProviderCalls.pause(wait, label, () -> cancelled(protocol, id, label),
           () -> protocol.woken(id));
       wait = ProviderCalls.doubled(wait, timings.pollMax());

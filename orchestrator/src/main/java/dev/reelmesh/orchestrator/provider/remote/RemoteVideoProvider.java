@@ -55,9 +55,22 @@ public abstract class RemoteVideoProvider implements VideoProvider {
   /** Copies the output at {@code url} to {@code out}. */
   protected abstract void download(String url, Path out, String label);
 
-  /** Whether a verified completion callback came for job {@code id} (none without webhooks). */
+  /**
+   * The name the job id is recorded under ({@link ProviderJob#of}); a provider that recorded it
+   * under another name before keeps that name, so jobs in flight across an upgrade re-attach.
+   */
+  protected String jobIdName() {
+    return "job";
+  }
+
+  /** Whether a verified completion callback came for job {@code id}: polls it at once. */
   protected boolean woken(String id) {
     return false;
+  }
+
+  /** What a person can change when the delivered clip is too short ("" = nothing to add). */
+  protected String tooShortHint() {
+    return "";
   }
 
   @Override
@@ -68,7 +81,7 @@ public abstract class RemoteVideoProvider implements VideoProvider {
     // Snapped to the model's allowed seconds; the held line is exactly the entry's for them.
     double seconds = entry.capabilities(model).snap(request.durationSeconds());
     Path out = resources.artifacts().resolve("clip", request.outputPath());
-    ProviderJob job = ProviderJob.of(resources.memo(), request.stepKey(), name, "job");
+    ProviderJob job = ProviderJob.of(resources.memo(), request.stepKey(), name, jobIdName());
     if (job.recordedId().isEmpty() || !Files.isRegularFile(out)) {
       String id = job.recordedId().isPresent() ? job.recordedId().get()
           : submit(request, seconds, label, job);
@@ -76,7 +89,7 @@ public abstract class RemoteVideoProvider implements VideoProvider {
       download(url, out, label);
     }
     ClipIntake.Accepted clip = ClipIntake.accept(resources.media(), resources.artifacts(), out,
-        Math.min(seconds, request.durationSeconds()), label, "");
+        Math.min(seconds, request.durationSeconds()), label, tooShortHint());
     return new Rendered(clip.clip(), clip.seconds(), EngineInfo.newBuilder().setEngine(name)
         .setModel(model).setElapsedMs((System.nanoTime() - started) / 1e6).build());
   }

@@ -4,8 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reelmesh.orchestrator.provider.PriceSetting;
+import dev.reelmesh.orchestrator.provider.remote.CallTimings;
+import dev.reelmesh.orchestrator.provider.remote.EnvValues;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -28,13 +29,7 @@ public record ReplicateConfig(
     ObjectNode input,
     long microsPerVideoSecond,
     boolean priceAssumed,
-    Duration timeout,
-    int maxAttempts,
-    Duration backoffBase,
-    Duration backoffMax,
-    Duration pollInitial,
-    Duration pollMax,
-    Duration pollTimeout) {
+    CallTimings timings) {
 
   public static final String TOKEN_VARIABLE = "REPLICATE_API_TOKEN";
   public static final String BASE_URL_VARIABLE = "REPLICATE_BASE_URL";
@@ -50,34 +45,33 @@ public record ReplicateConfig(
   private static final ObjectMapper JSON = new ObjectMapper();
 
   public static ReplicateConfig fromEnv(Map<String, String> env) {
-    Optional<String> model = nonBlank(env.get(MODEL_VARIABLE));
+    Optional<String> model = EnvValues.nonBlank(env, MODEL_VARIABLE);
     if (model.isPresent() && !MODEL.matcher(model.get()).matches()) {
       throw new IllegalArgumentException(MODEL_VARIABLE + " must be 'owner/name' or "
           + "'owner/name:version', got '" + model.get() + "'");
     }
-    ObjectNode input = parseInput(nonBlank(env.get(INPUT_VARIABLE)).orElse(DEFAULT_INPUT));
-    Optional<String> price = nonBlank(env.get(PRICE_VARIABLE));
+    ObjectNode input = parseInput(EnvValues.nonBlank(env, INPUT_VARIABLE).orElse(DEFAULT_INPUT));
+    Optional<String> price = EnvValues.nonBlank(env, PRICE_VARIABLE);
     long micros = price.map(usd -> PriceSetting.microsPerSecond(PRICE_VARIABLE, usd)).orElse(DEFAULT_MICROS_PER_SECOND);
-    return new ReplicateConfig(nonBlank(env.get(TOKEN_VARIABLE)),
-        nonBlank(env.get(BASE_URL_VARIABLE)).orElse("https://api.replicate.com/v1")
-            .replaceAll("/+$", ""),
-        model, input, micros, price.isEmpty(), Duration.ofSeconds(120), 4,
-        Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(3),
-        Duration.ofSeconds(20), Duration.ofMinutes(30));
+    return new ReplicateConfig(EnvValues.nonBlank(env, TOKEN_VARIABLE),
+        EnvValues.baseUrl(env, BASE_URL_VARIABLE, "https://api.replicate.com/v1"),
+        model, input, micros, price.isEmpty(), CallTimings.standard());
   }
 
   /** Same settings with fast retries and polls, for tests against a loopback server. */
   public ReplicateConfig withFastTimings() {
+    return withTimings(CallTimings.fast());
+  }
+
+  public ReplicateConfig withTimings(CallTimings other) {
     return new ReplicateConfig(token, baseUrl, model, input, microsPerVideoSecond, priceAssumed,
-        Duration.ofSeconds(20), maxAttempts, Duration.ofMillis(10), Duration.ofMillis(50),
-        Duration.ofMillis(20), Duration.ofMillis(100), Duration.ofSeconds(60));
+        other);
   }
 
   /** Same settings for another model (a job's "replicate:owner/name"). */
   public ReplicateConfig withModel(String other) {
     return new ReplicateConfig(token, baseUrl, Optional.of(other), input, microsPerVideoSecond,
-        priceAssumed, timeout, maxAttempts, backoffBase, backoffMax, pollInitial, pollMax,
-        pollTimeout);
+        priceAssumed, timings);
   }
 
   /** Whether {@code model} is "owner/name" or "owner/name:version". */
@@ -118,10 +112,6 @@ public record ReplicateConfig(
     }
     ReplicateInput.checkPlaceholders(INPUT_VARIABLE, object);
     return object;
-  }
-
-  private static Optional<String> nonBlank(String value) {
-    return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
   }
 
   @Override

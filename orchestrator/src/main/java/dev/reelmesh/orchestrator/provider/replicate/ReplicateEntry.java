@@ -5,6 +5,7 @@ import dev.reelmesh.orchestrator.provider.registry.ProviderEntry;
 import dev.reelmesh.orchestrator.provider.registry.ProviderResources;
 import dev.reelmesh.orchestrator.provider.registry.Setting;
 import dev.reelmesh.orchestrator.provider.registry.VideoEntry;
+import dev.reelmesh.orchestrator.provider.remote.ClipLines;
 import dev.reelmesh.orchestrator.provider.video.VideoProvider;
 import dev.reelmesh.orchestrator.provider.webhook.WebhookSettings;
 import dev.reelmesh.orchestrator.provider.webhook.Webhooks;
@@ -98,13 +99,23 @@ public final class ReplicateEntry implements VideoEntry {
   @Override
   public CostLine estimate(String model, double seconds, int width, int height,
       String label) {
-    return ReplicateVideoProvider.estimate(config(model), (int) Math.ceil(seconds - 1e-9), label);
+    ReplicateConfig c = config(model);
+    long billed = billedSeconds(seconds);
+    return ClipLines.clip("replicate", c.model().orElse("?") + " (" + label + ")"
+        + (c.priceAssumed() ? "; price assumed, set " + ReplicateConfig.PRICE_VARIABLE : ""),
+        billed, c.microsPerVideoSecond() * billed);
+  }
+
+  /** Whole seconds, rounded up: what is held and what {seconds} asks of the model. */
+  static long billedSeconds(double seconds) {
+    return (long) Math.ceil(seconds - 1e-9);
   }
 
   @Override
   public VideoProvider create(String model, ProviderResources resources) {
+    ClipLines.requireConfigured(missing(model));
     ReplicateConfig c = config(model);
     ReplicateApi api = apis.computeIfAbsent(c.model().orElseThrow(), m -> new ReplicateApi(c));
-    return new ReplicateVideoProvider(c, api, resources, hooks);
+    return new ReplicateVideoProvider(this, c, api, resources, hooks);
   }
 }

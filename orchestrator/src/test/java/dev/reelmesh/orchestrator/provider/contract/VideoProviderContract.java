@@ -168,6 +168,20 @@ public abstract class VideoProviderContract {
     });
   }
 
+  /**
+   * Renders the standard clip while the provider's job keeps running, cancels the render's
+   * Context ({@code cause} null: the user; EngineStopping: an engine stop) once it has polled
+   * twice, and answers the status the render ended with.
+   */
+  StatusRuntimeException cancelWhilePolling(Throwable cause) throws Exception {
+    fake.ready = false;
+    Context.CancellableContext context = Context.current().withCancellation();
+    CompletableFuture<Throwable> failure = renderAside(context);
+    await(() -> fake.count(FakeVideoApi.POLL) >= 2);
+    context.cancel(cause);
+    return status(failure.get(30, TimeUnit.SECONDS));
+  }
+
   static StatusRuntimeException status(Throwable e) {
     assertThat(e).isInstanceOf(StatusRuntimeException.class);
     return (StatusRuntimeException) e;
@@ -253,12 +267,7 @@ public abstract class VideoProviderContract {
 
   @Test
   void aUserCancelCancelsTheProvidersJob() throws Exception {
-    fake.ready = false;
-    Context.CancellableContext context = Context.current().withCancellation();
-    CompletableFuture<Throwable> failure = renderAside(context);
-    await(() -> fake.count(FakeVideoApi.POLL) >= 2);
-    context.cancel(null);
-    StatusRuntimeException e = status(failure.get(30, TimeUnit.SECONDS));
+    StatusRuntimeException e = cancelWhilePolling(null);
     assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.CANCELLED);
     assertThat(e.getStatus().getDescription()).contains("cancelled")
         .doesNotContain("could not be cancelled");
@@ -267,12 +276,7 @@ public abstract class VideoProviderContract {
 
   @Test
   void aKilledEngineReattachesToTheSameJobWithoutASecondCreate() throws Exception {
-    fake.ready = false;
-    Context.CancellableContext context = Context.current().withCancellation();
-    CompletableFuture<Throwable> first = renderAside(context);
-    await(() -> fake.count(FakeVideoApi.POLL) >= 2);
-    context.cancel(engineStopping());
-    StatusRuntimeException stopped = status(first.get(30, TimeUnit.SECONDS));
+    StatusRuntimeException stopped = cancelWhilePolling(engineStopping());
     assertThat(stopped.getStatus().getDescription()).contains("kept for the next run");
     assertThat(fake.count(FakeVideoApi.CANCEL)).isZero();
 

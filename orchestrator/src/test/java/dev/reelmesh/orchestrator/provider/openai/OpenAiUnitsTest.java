@@ -27,6 +27,9 @@ class OpenAiUnitsTest {
         .hasMessageContaining(VideoGateway.SECONDS_VARIABLE);
     assertThatThrownBy(() -> VideoGateway.fromEnv(Map.of(VideoGateway.BASE_URL_VARIABLE,
         "https://api.openai.com/v1"))).hasMessageContaining("shut down");
+    assertThatThrownBy(() -> VideoGateway.fromEnv(Map.of(VideoGateway.BASE_URL_VARIABLE,
+        "gateway.example/v1"))).hasMessageContaining(VideoGateway.BASE_URL_VARIABLE)
+        .hasMessageContaining("http(s) URL");
   }
 
   @Test
