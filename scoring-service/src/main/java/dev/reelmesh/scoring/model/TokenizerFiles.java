@@ -13,7 +13,7 @@ import java.util.Locale;
  * is absent), so the supported path is tokenizer.json, made at export time; a folder that only
  * has SigLIP 1's {@code spiece.model} says so and what to do, instead of "no tokenizer.json".
  */
-final class TokenizerFiles {
+public final class TokenizerFiles {
   /** The names SentencePiece models ship under (SigLIP 1, T5, Gemma, XLM-R). */
   static final List<String> SENTENCEPIECE = List.of("spiece.model", "tokenizer.model",
       "sentencepiece.model", "sentencepiece.bpe.model");
@@ -23,7 +23,7 @@ final class TokenizerFiles {
   private TokenizerFiles() {}
 
   /** The manifest's tokenizer file in the version directory, else the model directory. */
-  static Path find(Path modelDir, Path versionDir, ModelManifest manifest)
+  public static Path find(Path modelDir, Path versionDir, ModelManifest manifest)
       throws ModelLoadException {
     List<Path> dirs = List.of(versionDir, modelDir);
     for (Path dir : dirs) {
