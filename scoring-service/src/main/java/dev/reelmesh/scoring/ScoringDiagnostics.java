@@ -5,11 +5,14 @@ import ai.onnxruntime.OrtProvider;
 import dev.reelmesh.common.diagnostics.Check;
 import dev.reelmesh.scoring.model.ManifestException;
 import dev.reelmesh.scoring.model.ManifestParser;
+import dev.reelmesh.scoring.model.ModelLoadException;
 import dev.reelmesh.scoring.model.ModelManifest;
+import dev.reelmesh.scoring.model.TokenizerFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -79,11 +82,19 @@ public final class ScoringDiagnostics {
             .filter(v -> v.getFileName().toString().matches("[1-9][0-9]*"))
             .filter(v -> Files.isRegularFile(v.resolve("model.onnx")))
             .map(v -> v.getFileName().toString()).sorted().toList();
-        return loadable.isEmpty()
-            ? Check.fail("scoring", name, "no <version>/model.onnx under " + dir)
-            : Check.ok("scoring", name, m.kind().id() + ", versions " + loadable);
+        if (loadable.isEmpty()) {
+          return Check.fail("scoring", name, "no <version>/model.onnx under " + dir);
+        }
+        if (m.kind().hasText()) {
+          // The newest version's tokenizer, as the loader will look for it (SentencePiece
+          // files are named as such here, before a start-up that would fail them).
+          String newest = loadable.stream().max(Comparator.comparingInt(String::length)
+              .thenComparing(Comparator.naturalOrder())).orElseThrow(); // numerically
+          TokenizerFiles.find(dir, dir.resolve(newest), m);
+        }
+        return Check.ok("scoring", name, m.kind().id() + ", versions " + loadable);
       }
-    } catch (ManifestException e) {
+    } catch (ManifestException | ModelLoadException e) {
       return Check.fail("scoring", name, e.getMessage());
     } catch (IOException e) {
       return Check.fail("scoring", name, "cannot read " + dir + ": " + e.getMessage());

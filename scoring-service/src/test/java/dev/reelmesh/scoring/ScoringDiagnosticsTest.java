@@ -31,6 +31,26 @@ class ScoringDiagnosticsTest {
   }
 
   @Test
+  void aTextModelWithOnlyASentencePieceFileFailsNamingIt() throws Exception {
+    TinyModels.install(dir, "siglip-text", 1, "{\"kind\":\"siglip-text\"}",
+        new TinyModels(1).textModel(), false);
+    java.nio.file.Files.write(dir.resolve("siglip-text").resolve("spiece.model"), new byte[] {10});
+    TinyModels.install(dir, "clip-text", 1, TinyModels.TEXT_MANIFEST,
+        new TinyModels(1).textModel(), true);
+    List<Check> checks = ScoringDiagnostics.run(dir);
+    assertThat(checks).anySatisfy(c -> {
+      assertThat(c.name()).isEqualTo("model siglip-text");
+      assertThat(c.outcome()).isEqualTo(Check.Outcome.FAIL);
+      assertThat(c.detail()).contains("found only the SentencePiece model "
+          + dir.resolve("siglip-text").resolve("spiece.model")).contains("models/README.md");
+    });
+    assertThat(checks).anySatisfy(c -> {
+      assertThat(c.name()).isEqualTo("model clip-text");
+      assertThat(c.outcome()).isEqualTo(Check.Outcome.OK);
+    });
+  }
+
+  @Test
   void anEmptyRepositoryMeansBuiltinOnly() {
     assertThat(ScoringDiagnostics.run(dir)).anySatisfy(c -> {
       assertThat(c.outcome()).isEqualTo(Check.Outcome.OPTIONAL);

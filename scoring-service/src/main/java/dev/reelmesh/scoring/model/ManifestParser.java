@@ -51,6 +51,9 @@ public final class ManifestParser {
       throw new ManifestException("model.json: tokenizer.file must be a file name in the model or"
           + " version directory, got '" + tokenizerFile + "'");
     }
+    if (tokenizerFile != null && TokenizerFiles.manifestProblem(tokenizerFile) != null) {
+      throw new ManifestException(TokenizerFiles.manifestProblem(tokenizerFile));
+    }
     int context = tok.path("context_length").asInt(siglip ? 64 : 77);
     JsonNode lowercase = tok.path("lowercase");
     if (!lowercase.isMissingNode() && !lowercase.isBoolean()) {

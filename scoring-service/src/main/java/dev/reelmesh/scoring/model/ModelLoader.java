@@ -57,7 +57,7 @@ final class ModelLoader {
         checkPixelShape(manifest, spec(inputs, roles.get("pixel_values")));
       }
       if (manifest.kind().hasText()) {
-        tokenizer = PromptTokenizer.load(tokenizerFile(modelDir, versionDir, manifest),
+        tokenizer = PromptTokenizer.load(TokenizerFiles.find(modelDir, versionDir, manifest),
             manifest.contextLength(), manifest.lowercasePrompt());
       }
       SigmoidLogits logits = manifest.kind().needsLogitBias()
@@ -85,18 +85,6 @@ final class ModelLoader {
       }
       throw new ModelLoadException(file + ": " + e.getMessage(), e);
     }
-  }
-
-  private static Path tokenizerFile(Path modelDir, Path versionDir, ModelManifest manifest)
-      throws ModelLoadException {
-    for (Path candidate : List.of(versionDir.resolve(manifest.tokenizerFile()),
-        modelDir.resolve(manifest.tokenizerFile()))) {
-      if (Files.isRegularFile(candidate)) {
-        return candidate;
-      }
-    }
-    throw new ModelLoadException("a " + manifest.kind().id() + " model needs its tokenizer: no "
-        + manifest.tokenizerFile() + " in " + versionDir + " or " + modelDir);
   }
 
   private static void checkPixelShape(ModelManifest manifest, TensorSpec pixels)

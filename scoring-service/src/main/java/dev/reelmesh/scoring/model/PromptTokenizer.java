@@ -34,6 +34,7 @@ public final class PromptTokenizer implements AutoCloseable {
    */
   public static PromptTokenizer load(Path file, int contextLength, boolean lowercase)
       throws ModelLoadException {
+    TokenizerFiles.requireJson(file);
     try {
       // builder(): newInstance(Path) would ignore padding, and CLIP needs fixed-length input.
       HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.builder()

@@ -61,6 +61,7 @@ public final class KindsBenchmark {
     ScoringConfig config = ScoringConfig.defaults().withPollInterval(java.time.Duration.ZERO);
     try (ScoringHarness h = new ScoringHarness(dir, config)) {
       ModelRepository repo = h.runtime.repository();
+      Providers.report(repo, visionName, textName);
       List<ImageSource> inline = pngs.stream().map(ScoringHarness::inline).toList();
       double[] m = ScoringBenchmark.interleaved(List.of(
           () -> direct(repo, visionName, textName, pngs),

@@ -82,6 +82,7 @@ public final class ScoringBenchmark {
     try (ScoringRuntime runtime = ScoringRuntime.open(settings, config)) {
       // Direct calls lease the very sessions the service runs: the same model, literally.
       ModelRepository repo = runtime.repository();
+      Providers.report(repo, "clip-vision", "clip-text");
       var server = dev.reelmesh.common.testing.InProcessService.start(runtime.services());
       CallTimer timer = new CallTimer();
       ServiceHost host = ServiceHost.start(Transports.netty("127.0.0.1", 0),

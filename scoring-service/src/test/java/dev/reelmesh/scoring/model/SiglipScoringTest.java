@@ -85,6 +85,38 @@ class SiglipScoringTest {
   }
 
   @Test
+  void theManifestsPreprocessingReplacesSiglipsDefaults() {
+    double[] mean = {0.2, 0.4, 0.6};
+    double[] std = {0.25, 0.5, 0.75};
+    install("siglip-vision", "{\"kind\":\"siglip-vision\",\"preprocess\":{\"size\":8,"
+        + "\"mean\":[0.2,0.4,0.6],\"std\":[0.25,0.5,0.75]}}", models.visionModel(), false);
+    install("siglip-text", TEXT, models.textModel(SCALE, BIAS), true);
+    // 8×8 images: no resize, so the expected pixels are the manifest's normalisation alone.
+    List<RgbImage> exact = List.of(Images.detailed(8, 8, 3), Images.solid(8, 8, 0x30c0a0));
+    try (ScoringHarness h = new ScoringHarness(dir, ScoringHarness.config())) {
+      ScoreImagesResponse r = h.stub().scoreImages(ScoreImagesRequest.newBuilder()
+          .addAllImages(exact.stream().map(ScoringHarness::inline).toList())
+          .setPrompt(PROMPT).addScorers("siglip").build());
+      double[] text = models.textEmbedding(PROMPT);
+      for (int i = 0; i < exact.size(); i++) {
+        double[] pixels = new double[3 * 64];
+        for (int c = 0; c < 3; c++) {
+          for (int p = 0; p < 64; p++) {
+            int v = exact.get(i).rgb()[p] >> (16 - 8 * c) & 0xff;
+            pixels[c * 64 + p] = (v / 255.0 - mean[c]) / std[c];
+          }
+        }
+        double logit = SCALE * Reference.cosine(models.vision.apply(pixels), text) + BIAS;
+        double defaults = SCALE * Reference.cosine(models.imageEmbedding(exact.get(i)), text) + BIAS;
+        assertThat(Math.abs(logit - defaults)).as("image %d: the manifest matters", i)
+            .isGreaterThan(0.05);
+        assertThat(score(r.getResults(i), "siglip").getRaw()).as("image %d", i)
+            .isCloseTo(logit, within(5e-3));
+      }
+    }
+  }
+
+  @Test
   void aSiglipModelWithoutItsBiasDoesNotLoadAndSaysWhere() {
     install("no-bias", TEXT, models.textModel(SCALE, null), true);
     install("bad-scale", TEXT, models.textModel(-1.0, BIAS), true);
