@@ -3,6 +3,7 @@ package dev.reelmesh.orchestrator.stage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.ByteString;
+import dev.reelmesh.orchestrator.testing.TestMedia;
 import dev.reelmesh.orchestrator.testing.TestMesh;
 import dev.reelmesh.v1.ImageSource;
 import dev.reelmesh.v1.JobEvent;
@@ -12,13 +13,8 @@ import dev.reelmesh.v1.LyricLine;
 import dev.reelmesh.v1.Stage;
 import dev.reelmesh.v1.SubmitJobRequest;
 import dev.reelmesh.v1.UserReference;
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
 import java.util.List;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,7 +34,8 @@ class StageBandsJobTest {
       JobSpec spec = TestMesh.quickSpec("our red ceramic mug on a desk", 8)
           .setEnhancementRounds(1)
           .addReferences(UserReference.newBuilder().setLabel("the mug")
-              .setImage(ImageSource.newBuilder().setData(redSquarePng())))
+              .setImage(ImageSource.newBuilder().setData(ByteString.copyFrom(
+                  TestMedia.png(64, 64)))))
           .addLyrics(LyricLine.newBuilder().setText("after the end").setStartSeconds(9)
               .setEndSeconds(10))
           .build();
@@ -78,16 +75,5 @@ class StageBandsJobTest {
     }
     assertThat(events).filteredOn(JobEvent::hasEnhancement).isNotEmpty()
         .allSatisfy(e -> assertThat(e.getStage()).isEqualTo(Stage.STAGE_STORYBOARD));
-  }
-
-  private static ByteString redSquarePng() throws Exception {
-    BufferedImage image = new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = image.createGraphics();
-    g.setColor(new Color(230, 20, 20));
-    g.fillRect(0, 0, 64, 64);
-    g.dispose();
-    ByteArrayOutputStream png = new ByteArrayOutputStream();
-    ImageIO.write(image, "png", png);
-    return ByteString.copyFrom(png.toByteArray());
   }
 }
