@@ -1,7 +1,6 @@
 package dev.reelmesh.orchestrator.deliver;
 
 import dev.reelmesh.v1.ClipPrompt;
-import dev.reelmesh.v1.CostLine;
 import dev.reelmesh.v1.EngineInfo;
 import dev.reelmesh.v1.FrameKind;
 import dev.reelmesh.v1.FrameResult;
@@ -80,18 +79,7 @@ public final class ReportWriter {
           .append(" | ").append(fmt(timing.getSeconds())).append(" |\n");
     }
     md.append("| **total** | | **").append(fmt(result.getTotalSeconds())).append("** |\n");
-    md.append("\n## Cost\n\n| stage | provider | item | estimated | actual |\n|---|---|---|---|---|\n");
-    for (CostLine line : result.getCost().getLinesList()) {
-      md.append("| ").append(line.getStage()).append(" | ").append(line.getProvider())
-          .append(" | ").append(line.getItem()).append(line.getUnreconciled()
-              ? " (unreconciled: in flight at a crash, charged at its estimate)" : "")
-          .append(" | ")
-          .append(usd(line.getEstimatedMicros())).append(" | ").append(usd(line.getActualMicros()))
-          .append(" |\n");
-    }
-    md.append("\nTotal: ").append(usd(result.getCost().getActualTotalMicros()))
-        .append(" actual (estimated ").append(usd(result.getCost().getEstimatedTotalMicros()))
-        .append(").\n");
+    CostSection.write(md, result.getCost());
     return md.toString();
   }
 
@@ -109,9 +97,5 @@ public final class ReportWriter {
 
   private static String fmt(double value) {
     return String.format(Locale.ROOT, "%.1f", value);
-  }
-
-  private static String usd(long micros) {
-    return String.format(Locale.ROOT, "$%.4f", micros / 1e6);
   }
 }

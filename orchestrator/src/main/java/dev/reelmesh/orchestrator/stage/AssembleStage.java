@@ -13,7 +13,6 @@ import dev.reelmesh.v1.MediaServiceGrpc;
 import dev.reelmesh.v1.MusicBed;
 import dev.reelmesh.v1.MusicChoice;
 import dev.reelmesh.v1.NarrationSegment;
-import dev.reelmesh.v1.Stage;
 import dev.reelmesh.v1.StitchAudio;
 import dev.reelmesh.v1.StitchEvent;
 import dev.reelmesh.v1.StitchRequest;
@@ -24,11 +23,17 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * 92–100%: clips stitched with dissolves (stills rendered with their camera moves in the same
- * encode), narration placed at clip starts, music ducked under it, loudness normalised,
- * captions written (one media call), thumbnail and storyboard sheet.
+ * Clips stitched with dissolves (stills rendered with their camera moves in the same encode),
+ * narration placed at clip starts, music ducked under it, loudness normalised, captions written
+ * (one media call), thumbnail and storyboard sheet.
  */
 final class AssembleStage {
+  /**
+   * How much of the assembly band the one Stitch call covers: the encode is most of the work;
+   * the thumbnail and storyboard sheet are the rest.
+   */
+  static final double STITCHED = 5.0 / 7;
+
   private AssembleStage() {}
 
   record Assembled(ArtifactRef video, ArtifactRef captions, ArtifactRef thumbnail,
@@ -46,7 +51,7 @@ final class AssembleStage {
         () -> stitch(ctx, media, run, anyAudio ? soundtrack(ctx, narration, music) : null));
     Timeline.recordPreviews(ctx, assembled);
     if (assembled.hasLoudness()) {
-      ctx.job.event(Stage.STAGE_ASSEMBLE, 97, String.format(
+      ctx.progress(STITCHED, String.format(
           "mixed: %.1f LUFS integrated, %.1f dBTP true peak",
           assembled.getLoudness().getIntegratedLufs(),
           assembled.getLoudness().getTruePeakDbtp()));
@@ -62,7 +67,7 @@ final class AssembleStage {
             .getFrames(0).getImage());
     ArtifactRef storyboard = ctx.memo().remember("storyboard-" + run, ArtifactRef.parser(),
         () -> contactSheet(ctx, media, run).getSheet());
-    ctx.job.event(Stage.STAGE_ASSEMBLE, 99, "thumbnail and storyboard sheet ready");
+    ctx.progress(1, "thumbnail and storyboard sheet ready");
     return new Assembled(video, assembled.hasCaptionsSrt() ? assembled.getCaptionsSrt() : null,
         thumbnail, storyboard, assembled.getDurationSeconds());
   }
@@ -97,7 +102,7 @@ final class AssembleStage {
       request.setAudio(audio);
     }
     long stills = ctx.clips.stream().filter(dev.reelmesh.v1.ClipReady::hasStill).count();
-    ctx.job.event(Stage.STAGE_ASSEMBLE, 92, "assembling " + ctx.clips.size() + " clips"
+    ctx.progress(0, "assembling " + ctx.clips.size() + " clips"
         + (stills > 0 ? " (" + stills + " rendered from stills in the same encode)" : "")
         + (audio != null ? " with narration, music and captions" : ""));
     Iterator<StitchEvent> events = media.withDeadlineAfter(10, TimeUnit.MINUTES)
@@ -105,7 +110,9 @@ final class AssembleStage {
     while (events.hasNext()) {
       StitchEvent event = events.next();
       if (event.hasProgress()) {
-        ctx.job.event(Stage.STAGE_ASSEMBLE, 92 + 5 * event.getProgress().getPercent() / 100,
+        // The media service's own percent, 0–100: kept within it so it stays in the band.
+        double stitched = Math.max(0, Math.min(100, event.getProgress().getPercent())) / 100;
+        ctx.progress(STITCHED * stitched,
             String.format("assembling %.0f%%", event.getProgress().getPercent()));
       } else if (event.hasResult()) {
         return event.getResult();

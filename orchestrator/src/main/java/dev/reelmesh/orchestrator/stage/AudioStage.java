@@ -4,28 +4,27 @@ import dev.reelmesh.v1.ArtifactRef;
 import dev.reelmesh.v1.EngineInfo;
 import dev.reelmesh.v1.NarrationSegment;
 import dev.reelmesh.v1.PlannedClip;
-import dev.reelmesh.v1.Stage;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** 85–92%: narration lines spoken per clip (or captions only, said so). */
+/** The audio stage: narration lines spoken per clip (or captions only, said so). */
 final class AudioStage {
   private AudioStage() {}
 
   static List<NarrationSegment> run(JobContext ctx) {
     List<NarrationSegment> segments = new ArrayList<>();
-    ctx.job.event(Stage.STAGE_AUDIO, 85, "narration and music");
+    ctx.progress(0, "narration and music");
     if (!ctx.spec.narration()) {
-      ctx.job.event(Stage.STAGE_AUDIO, 92, "narration off");
+      ctx.progress(1, "narration off");
       return segments;
     }
     Optional<String> unavailable = ctx.providers.speech().unavailableReason();
     boolean speak = unavailable.isEmpty();
     if (!speak) {
-      ctx.warn(Stage.STAGE_AUDIO, 86, "no_speech_engine", unavailable.get());
-      ctx.fallback(Stage.STAGE_AUDIO, 86, "speech", ctx.providers.speech().name(),
+      ctx.warn("no_speech_engine", unavailable.get());
+      ctx.fallback("speech", ctx.providers.speech().name(),
           "captions only", unavailable.get(), -1);
     }
     int n = ctx.plan.getClipsCount();
@@ -43,7 +42,7 @@ final class AudioStage {
         segment.setAudio(speakLine(ctx, i, clip.getNarration()));
       }
       segments.add(segment.build());
-      ctx.job.event(Stage.STAGE_AUDIO, 85 + 7.0 * (i + 1) / n, "narration for clip " + (i + 1));
+      ctx.progress((i + 1.0) / n, "narration for clip " + (i + 1));
     }
     ctx.engines.put("speech", EngineInfo.newBuilder().setEngine(speak
         ? ctx.providers.speech().name() : "captions-only").setFallback(!speak)

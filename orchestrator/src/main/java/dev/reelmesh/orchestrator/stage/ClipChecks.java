@@ -6,7 +6,6 @@ import dev.reelmesh.v1.ClipCheckPolicy;
 import dev.reelmesh.v1.ClipChecked;
 import dev.reelmesh.v1.ClipReady;
 import dev.reelmesh.v1.ClipVerdict;
-import dev.reelmesh.v1.Stage;
 import io.grpc.StatusRuntimeException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -82,8 +81,8 @@ final class ClipChecks {
         throw e;
       }
       String why = ClipCheckCall.brief(e);
-      ctx.fallback(Stage.STAGE_CLIPS, 85, "clip_check", "a re-render of " + clip,
-          "the flagged clip", why, request.clipIndex());
+      ctx.fallback("clip_check", "a re-render of " + clip, "the flagged clip", why,
+          request.clipIndex());
       ClipReady kept = out.addChecks(check.toBuilder()
           .setAction("kept: re-render refused (" + why + ")")).build();
       ctx.memo().put(request.stepKey(), kept);
@@ -105,7 +104,7 @@ final class ClipChecks {
     }
     ClipReady replaced = out.build();
     ctx.memo().put(request.stepKey(), replaced);
-    ctx.job.event(Stage.STAGE_CLIPS, 85, String.format(Locale.ROOT,
+    ctx.progress(1, String.format(Locale.ROOT,
         "%s re-rendered: keeping the %s render (%.2f s)", clip, secondKept ? "second" : "first",
         replaced.getDurationSeconds()), e -> e.setClipReady(replaced));
     return replaced;
@@ -136,7 +135,7 @@ final class ClipChecks {
   }
 
   private static void tell(JobContext ctx, String clip, ClipChecked check) {
-    ctx.job.event(Stage.STAGE_CLIPS, 40, message(clip, check), e -> e.setClipCheck(check));
+    ctx.event(message(clip, check), e -> e.setClipCheck(check));
   }
 
   static String message(String clip, ClipChecked c) {

@@ -6,11 +6,10 @@ import dev.reelmesh.v1.GenerateClipPromptsRequest;
 import dev.reelmesh.v1.GenerateClipPromptsResponse;
 import dev.reelmesh.v1.LlmServiceGrpc;
 import dev.reelmesh.v1.ReferenceImage;
-import dev.reelmesh.v1.Stage;
 import dev.reelmesh.v1.VideoModelFamily;
 import java.util.concurrent.TimeUnit;
 
-/** 40%: one validated video prompt per clip, carried by the stream. */
+/** The clip prompts stage: one validated video prompt per clip, carried by the stream. */
 final class ClipPromptsStage {
   static final String KEY = "clip-prompts";
 
@@ -65,11 +64,10 @@ final class ClipPromptsStage {
     ctx.prompts = ready.getPrompts();
     ctx.promptsEngine = ready.getEngine();
     if (ready.getEngine().getFallback()) {
-      ctx.fallback(Stage.STAGE_CLIP_PROMPTS, 40, "llm", "clip prompts via "
-          + ctx.llmChoice(), ready.getEngine().getEngine(),
+      ctx.fallback("llm", "clip prompts via " + ctx.llmChoice(), ready.getEngine().getEngine(),
           ready.getEngine().getFallbackReason(), -1);
     }
-    ctx.job.event(Stage.STAGE_CLIP_PROMPTS, 40, ctx.prompts.getPromptsCount()
+    ctx.progress(1, ctx.prompts.getPromptsCount()
         + " clip prompts ready", e -> e.setClipPrompts(ready));
   }
 

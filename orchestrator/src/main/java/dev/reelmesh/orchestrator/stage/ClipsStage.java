@@ -9,7 +9,6 @@ import dev.reelmesh.v1.ArtifactRef;
 import dev.reelmesh.v1.ClipReady;
 import dev.reelmesh.v1.FrameResult;
 import dev.reelmesh.v1.PlannedClip;
-import dev.reelmesh.v1.Stage;
 import io.grpc.Context;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -22,7 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * 40–85%: every clip rendered from its chosen frames, several at once up to the job's limit. The
+ * Every clip rendered from its chosen frames, several at once up to the job's limit. The
  * offline engine's clips are stills with a camera move: nothing is rendered here, the final
  * Stitch renders them in its one encode.
  */
@@ -46,7 +45,7 @@ final class ClipsStage {
     Semaphore slots = new Semaphore(ctx.spec.spec().getMaxParallelClips());
     AtomicInteger done = new AtomicInteger();
     List<CompletableFuture<ClipReady>> futures = new ArrayList<>();
-    ctx.job.event(Stage.STAGE_CLIPS, 40, "preparing " + n + " clips with "
+    ctx.progress(0, "preparing " + n + " clips with "
         + ctx.providers.video().name());
     // The job's gRPC Context travels with each task, so a cancel reaches the render.
     Context context = Context.current();
@@ -125,7 +124,7 @@ final class ClipsStage {
     dev.reelmesh.v1.ClipChecked check = ClipChecks.first(ctx, request, rendered);
     if (rendered.durationSeconds() > duration + 0.25) {
       // Fixed-length providers (Sora: 4/8/12 s) overshoot; assembly keeps the planned part.
-      ctx.job.event(Stage.STAGE_CLIPS, 40, String.format(
+      ctx.event(String.format(
           "clip %d: %s rendered %.2f s for a %.2f s slot; assembly uses the first %.2f s",
           index + 1, rendered.engine().getEngine(), rendered.durationSeconds(), duration,
           duration));
@@ -161,8 +160,7 @@ final class ClipsStage {
     ctx.memo().put(key, ready);
     ctx.engines.put("video", ready.getEngine());
     int finished = done.incrementAndGet();
-    ctx.job.event(Stage.STAGE_CLIPS, 40 + 45.0 * finished / n, message,
-        e -> e.setClipReady(ready));
+    ctx.progress((double) finished / n, message, e -> e.setClipReady(ready));
     return ready;
   }
 

@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** 99–100%: the job's result (artifacts, scores, prompts, bill, timings) and its report. */
+/** The job's result (artifacts, scores, prompts, bill, timings) and its report. */
 final class DeliverStage {
   private DeliverStage() {}
 
@@ -38,7 +38,7 @@ final class DeliverStage {
     }
     EnhancementTraces.keptSummary(ctx).ifPresent(result::setEnhancementSummary);
     result.addAllClipChecks(ClipChecks.ofRun(ctx));
-    ctx.job.event(dev.reelmesh.v1.Stage.STAGE_DELIVER, 99, "writing the report");
+    ctx.progress(0, "writing the report");
     // Timings count this run's events only: those after the last one before it started.
     long before = ctx.runStart;
     StageTimings.fill(result, ctx.job.log().after(before,

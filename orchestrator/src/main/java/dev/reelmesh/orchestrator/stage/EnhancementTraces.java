@@ -11,7 +11,6 @@ import dev.reelmesh.v1.EnhanceTrace;
 import dev.reelmesh.v1.EnhancePromptResponse;
 import dev.reelmesh.v1.EnhancementTraced;
 import dev.reelmesh.v1.FrameKind;
-import dev.reelmesh.v1.Stage;
 import dev.reelmesh.v1.TraceFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -39,11 +38,10 @@ final class EnhancementTraces {
   private EnhancementTraces() {}
 
   /** Writes one frame's trace and tells the watchers. */
-  static void record(JobContext ctx, int clip, FrameKind kind, EnhancePromptResponse response,
-      double percent) {
+  static void record(JobContext ctx, int clip, FrameKind kind, EnhancePromptResponse response) {
     String label = "clip " + (clip + 1) + " " + role(kind);
     if (!response.hasTrace()) {
-      ctx.warn(Stage.STAGE_STORYBOARD, percent, "no_enhancement_trace", label
+      ctx.warn("no_enhancement_trace", label
           + ": the llm service returned no enhancement trace; nothing stored for this frame");
       return;
     }
@@ -57,7 +55,7 @@ final class EnhancementTraces {
       Files.createDirectories(dir);
       for (TraceFile file : trace.getFilesList()) {
         if (!PLAIN.matcher(file.getName()).matches() || file.getName().contains("..")) {
-          ctx.warn(Stage.STAGE_STORYBOARD, percent, "trace_file_refused", label
+          ctx.warn("trace_file_refused", label
               + ": trace file name '" + file.getName() + "' is not a plain name; not written");
           continue;
         }
@@ -68,7 +66,7 @@ final class EnhancementTraces {
       writeSummary(ctx);
     } catch (IOException e) {
       // A trace is a diagnostic: failing to store it degrades, it does not fail the storyboard.
-      ctx.warn(Stage.STAGE_STORYBOARD, percent, "trace_not_stored", label
+      ctx.warn("trace_not_stored", label
           + ": its enhancement trace could not be stored (" + e.getMessage() + ")");
       return;
     }
@@ -77,7 +75,7 @@ final class EnhancementTraces {
         .setRounds(response.getRoundsCount()).setOriginalScore(trace.getOriginalScore())
         .setFinalScore(response.getFinalScore()).setStopReason(response.getStopReason())
         .setSummaryJson(trace.getSummaryJson()).setTraceDir(relative).setKept(kept).build();
-    ctx.job.event(Stage.STAGE_STORYBOARD, percent, String.format(
+    ctx.event(String.format(
         "%s: prompt enhanced in %d rounds (critic %d → %d, %s); trace in %s%s", label,
         event.getRounds(), event.getOriginalScore(), event.getFinalScore(),
         event.getStopReason(), relative, kept ? "" : " until the job ends"),

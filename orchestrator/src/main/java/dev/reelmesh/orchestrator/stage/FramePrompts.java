@@ -39,7 +39,7 @@ final class FramePrompts {
    * The writer/critic loop when the job asks for it (enhancement_rounds > 0). A failure keeps
    * the original prompt and says so.
    */
-  static String enhance(JobContext ctx, int clip, FrameKind kind, String prompt, double percent) {
+  static String enhance(JobContext ctx, int clip, FrameKind kind, String prompt) {
     int rounds = ctx.spec.spec().getEnhancementRounds();
     if (rounds == 0) {
       return prompt;
@@ -65,14 +65,14 @@ final class FramePrompts {
           r -> {
             // The trace files and the enhancement event come with the answer, before it is
             // recorded: a resumed job that finds the step recorded has written them already.
-            EnhancementTraces.record(ctx, clip, kind, r, percent);
+            EnhancementTraces.record(ctx, clip, kind, r);
             return StringValue.of(r.getEnhancedPrompt());
           }).getValue();
     } catch (StatusRuntimeException e) {
       if (ctx.job.cancelRequested()) {
         throw e;
       }
-      ctx.fallback(Stage.STAGE_STORYBOARD, percent, "enhance", "LlmService.EnhancePrompt",
+      ctx.fallback("enhance", "LlmService.EnhancePrompt",
           "original prompt", "clip " + (clip + 1) + ": " + e.getStatus().getCode() + ": "
               + e.getStatus().getDescription(), clip);
       return prompt;

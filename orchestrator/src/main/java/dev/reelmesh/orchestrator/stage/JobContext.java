@@ -10,11 +10,9 @@ import dev.reelmesh.v1.ArtifactRef;
 import dev.reelmesh.v1.ClipPrompts;
 import dev.reelmesh.v1.ClipReady;
 import dev.reelmesh.v1.EngineInfo;
-import dev.reelmesh.v1.Fallback;
 import dev.reelmesh.v1.FrameResult;
+import dev.reelmesh.v1.JobEvent;
 import dev.reelmesh.v1.ScenePlan;
-import dev.reelmesh.v1.Stage;
-import dev.reelmesh.v1.Warning;
 import io.grpc.Status;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 
 /**
  * What the stages of one run share: the job, the services' channels, the providers, the
@@ -60,6 +59,8 @@ public final class JobContext {
   AssembleStage.Assembled assembled;
   /** The job's last event before this run started: the run's timings count what follows. */
   long runStart;
+  /** The stage running now and how far through its band: where its events are placed. */
+  private final Progress position = new Progress();
 
   JobContext(JobRuntime job, MeshChannels channels, Providers providers, ArtifactStore artifacts,
       Executor clipExecutor, Generations generations, JobSpend spend, UrlFetcher fetcher) {
@@ -87,13 +88,51 @@ public final class JobContext {
     return artifacts.resolve("job", path(relative));
   }
 
-  void fallback(Stage stage, double percent, String component, String wanted, String used,
-      String reason, int clip) {
-    job.fallback(stage, percent, component, wanted, used, reason, clip);
+  /** The run starts {@code stage}: its events are placed in that stage's band. */
+  void enter(Stage stage) {
+    position.enter(stage);
   }
 
-  void warn(Stage stage, double percent, String code, String message) {
-    job.warn(stage, percent, code, message);
+  /**
+   * A progress event {@code fraction} (0–1) of the way through the running stage's band (0 its
+   * start, 1 its end); the band, not the stage, knows the overall percent.
+   */
+  void progress(double fraction, String message) {
+    progress(fraction, message, null);
+  }
+
+  void progress(double fraction, String message, Consumer<JobEvent.Builder> payload) {
+    emit(position.reach(fraction), message, payload);
+  }
+
+  /** Moves the running stage to {@code fraction} of its band without an event of its own. */
+  void reach(double fraction) {
+    position.reach(fraction);
+  }
+
+  /** An event where the running stage has come to. */
+  void event(String message) {
+    event(message, null);
+  }
+
+  void event(String message, Consumer<JobEvent.Builder> payload) {
+    emit(position.here(), message, payload);
+  }
+
+  /** A fallback event where the running stage has come to. */
+  void fallback(String component, String wanted, String used, String reason, int clip) {
+    Progress.Point at = position.here();
+    job.fallback(at.stage(), at.percent(), component, wanted, used, reason, clip);
+  }
+
+  /** A warning event where the running stage has come to. */
+  void warn(String code, String message) {
+    Progress.Point at = position.here();
+    job.warn(at.stage(), at.percent(), code, message);
+  }
+
+  private void emit(Progress.Point at, String message, Consumer<JobEvent.Builder> payload) {
+    job.event(at.stage(), at.percent(), message, payload);
   }
 
   /** The LLM the job asked for, in words. */

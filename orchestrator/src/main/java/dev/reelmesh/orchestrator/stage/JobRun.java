@@ -60,6 +60,7 @@ final class JobRun implements Runnable {
     job.state(JobState.JOB_STATE_RUNNING, "running");
     for (Stage stage : Stages.ALL) {
       ctx.checkCancelled();
+      ctx.enter(stage);
       stage.run(ctx);
       if (stage.waitsAfter(ctx)) {
         job.state(JobState.JOB_STATE_AWAITING_APPROVAL,

@@ -7,7 +7,6 @@ import dev.reelmesh.v1.LyricLine;
 import dev.reelmesh.v1.MediaServiceGrpc;
 import dev.reelmesh.v1.MusicTiming;
 import dev.reelmesh.v1.PlanScriptRequest;
-import dev.reelmesh.v1.Stage;
 import io.grpc.StatusRuntimeException;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,8 +25,12 @@ final class MusicCut {
 
   private MusicCut() {}
 
+  /** Where in the plan's band the music is analysed, before the planner is asked. */
+  static final double ANALYSED = 0.2;
+
   /** Adds the music's timing and the job's lyrics to the plan request. */
   static void apply(JobContext ctx, PlanScriptRequest.Builder request) {
+    ctx.reach(ANALYSED);
     JobSpec spec = ctx.spec.spec();
     double duration = spec.getDurationSeconds();
     if (spec.getMusic().hasFile()) {
@@ -48,13 +51,13 @@ final class MusicCut {
       if (ctx.job.cancelRequested()) {
         throw e;
       }
-      ctx.fallback(Stage.STAGE_PLAN, 2, "music_timing", "clips cut to the music's beats",
+      ctx.fallback("music_timing", "clips cut to the music's beats",
           "clips timed without the music", "MediaService.AnalyzeMusic: "
               + e.getStatus().getCode() + ": " + e.getStatus().getDescription(), -1);
       return java.util.Optional.empty();
     }
     if (music.getTempoConfidence() < MIN_CONFIDENCE) {
-      ctx.warn(Stage.STAGE_PLAN, 2, "music_without_beat", String.format(Locale.ROOT,
+      ctx.warn("music_without_beat", String.format(Locale.ROOT,
           "music: no steady beat found (tempo confidence %.2f < %.2f); clips are not cut to it",
           music.getTempoConfidence(), MIN_CONFIDENCE));
       return java.util.Optional.empty();
@@ -70,7 +73,7 @@ final class MusicCut {
       }
     }
     music.getBarSecondsList().stream().filter(t -> t <= duration).forEach(timing::addBarSeconds);
-    ctx.job.event(Stage.STAGE_PLAN, 2, String.format(Locale.ROOT,
+    ctx.event(String.format(Locale.ROOT,
         "music: %.1f BPM (confidence %.2f), %d beats and %d bars in the first %.1f s; cutting"
             + " the clips to them", music.getTempoBpm(), music.getTempoConfidence(),
         timing.getBeatSecondsCount(), timing.getBarSecondsCount(), duration));
@@ -92,7 +95,7 @@ final class MusicCut {
       }
     }
     if (dropped > 0) {
-      ctx.warn(Stage.STAGE_PLAN, 2, "lyrics_after_end", String.format(Locale.ROOT,
+      ctx.warn("lyrics_after_end", String.format(Locale.ROOT,
           "lyrics: %d of %d lines start after the video's %.1f s and are left out", dropped,
           lines.size(), duration));
     }

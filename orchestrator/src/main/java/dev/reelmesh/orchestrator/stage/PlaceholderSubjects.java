@@ -3,7 +3,6 @@ package dev.reelmesh.orchestrator.stage;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.reelmesh.v1.FrameKind;
-import dev.reelmesh.v1.Stage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +19,7 @@ final class PlaceholderSubjects {
   private PlaceholderSubjects() {}
 
   /** @param outDir the folder the image provider wrote the frame's variations into */
-  static void check(JobContext ctx, int clip, FrameKind kind, Path outDir, double percent) {
+  static void check(JobContext ctx, int clip, FrameKind kind, Path outDir) {
     // The animatic engine's file name for a frame's scene graphs; other engines write none.
     Path scene = outDir.resolve(String.format("clip%02d-%s.scene.json", clip,
         EnhancementTraces.role(kind)));
@@ -31,7 +30,7 @@ final class PlaceholderSubjects {
     try {
       subject = JSON.readTree(scene.toFile()).path("subject");
     } catch (IOException e) {
-      ctx.warn(Stage.STAGE_STORYBOARD, percent, "scene_json_unreadable", "clip " + (clip + 1)
+      ctx.warn("scene_json_unreadable", "clip " + (clip + 1)
           + " " + EnhancementTraces.role(kind) + ": its scene JSON is unreadable ("
           + e.getMessage() + ")");
       return;
@@ -48,7 +47,7 @@ final class PlaceholderSubjects {
       return;
     }
     ctx.memo().put(key, com.google.protobuf.Empty.getDefaultInstance());
-    ctx.warn(Stage.STAGE_STORYBOARD, percent, "placeholder_subject", String.format(
+    ctx.warn("placeholder_subject", String.format(
         "clip %d %s: no pictogram matches the subject \"%s\"; the animatic draws a labelled "
             + "placeholder box for it (a reference image or a paid image provider shows the "
             + "real thing)", clip + 1, EnhancementTraces.role(kind), noun));

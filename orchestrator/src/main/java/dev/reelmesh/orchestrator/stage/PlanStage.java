@@ -43,7 +43,7 @@ final class PlanStage {
     ctx.plan = ready.getPlan();
     ctx.engines.put("llm", ready.getEngine());
     if (ready.getEngine().getFallback()) {
-      ctx.fallback(Stage.STAGE_PLAN, 9, "llm", ctx.llmChoice(),
+      ctx.fallback("llm", ctx.llmChoice(),
           ready.getEngine().getEngine(), ready.getEngine().getFallbackReason(), -1);
     }
     ctx.job.event(Stage.STAGE_PLAN, 10, "plan ready: " + ctx.plan.getClipsCount() + " clips, "

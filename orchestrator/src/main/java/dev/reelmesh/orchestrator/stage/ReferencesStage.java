@@ -2,7 +2,6 @@ package dev.reelmesh.orchestrator.stage;
 
 import dev.reelmesh.v1.ArtifactRef;
 import dev.reelmesh.v1.ImageSource;
-import dev.reelmesh.v1.Stage;
 import dev.reelmesh.v1.UserReference;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,16 +10,16 @@ import java.nio.file.Path;
 import javax.imageio.ImageIO;
 
 /**
- * 10–20%: the user's reference image goes into the artifact root and anchors the storyboard.
+ * The user's reference image goes into the artifact root and anchors the storyboard.
  * Without one, the job runs text-only and says so.
  */
 final class ReferencesStage {
   private ReferencesStage() {}
 
   static void run(JobContext ctx) {
-    ctx.job.event(Stage.STAGE_REFERENCES, 10, "collecting references");
+    ctx.progress(0, "collecting references");
     if (ctx.spec.spec().getReferencesCount() == 0) {
-      ctx.job.event(Stage.STAGE_REFERENCES, 20, "no reference images: text-only mode");
+      ctx.progress(1, "no reference images: text-only mode");
       return;
     }
     // The first reference anchors the chain; the others are recorded for providers that take
@@ -62,7 +61,7 @@ final class ReferencesStage {
     ctx.reference = stored;
     ctx.referenceRef = ref;
     String label = first.getLabel().isBlank() ? "reference" : first.getLabel();
-    ctx.job.event(Stage.STAGE_REFERENCES, 20, "reference '" + label
+    ctx.progress(1, "reference '" + label
         + "' anchors the storyboard (" + ref.getUri() + ")");
   }
 }

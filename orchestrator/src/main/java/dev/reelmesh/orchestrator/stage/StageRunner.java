@@ -37,7 +37,8 @@ public final class StageRunner implements JobRunner {
     JobSpend spend = new JobSpend(job, job.ledger(), leaseOwner);
     ProviderScope scope = ProviderScope.of(job, spend, artifacts);
     return new JobRun(job, channels, fetcher, observed.apply(providers.forJob(
-        job.spec().spec().getProviders(), channels, scope)), artifacts, clips, Generations.load(job.memo()), spend);
+        job.spec().spec().getProviders(), channels, scope)), artifacts, clips,
+        Generations.load(job.memo()), spend);
   }
 
   @Override

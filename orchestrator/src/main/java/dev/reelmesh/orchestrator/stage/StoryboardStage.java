@@ -13,7 +13,6 @@ import dev.reelmesh.v1.RankVariationsRequest;
 import dev.reelmesh.v1.RankVariationsResponse;
 import dev.reelmesh.v1.RankedVariation;
 import dev.reelmesh.v1.ScoringServiceGrpc;
-import dev.reelmesh.v1.Stage;
 import io.grpc.StatusRuntimeException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,7 +20,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * 20–40%: for each clip a start and an end frame. Per frame: enhance the prompt, generate N
+ * For each clip a start and an end frame. Per frame: enhance the prompt, generate N
  * variations, score and rank them, keep the best. Frames chain for consistency: the first start
  * frame uses the reference, later start frames the reference and the previous frame, an end frame
  * the reference and its own start frame. A failure degrades that frame and never aborts the
@@ -33,7 +32,7 @@ final class StoryboardStage {
   static void run(JobContext ctx) {
     int clips = ctx.plan.getClipsCount();
     int total = clips * 2;
-    ctx.job.event(Stage.STAGE_STORYBOARD, 20, "storyboard: " + total + " frames × "
+    ctx.progress(0, "storyboard: " + total + " frames × "
         + ctx.spec.spec().getVariations() + " variations");
     Path previous = null;
     for (int i = 0; i < clips; i++) {
@@ -64,29 +63,31 @@ final class StoryboardStage {
     if (known != null) {
       return known;
     }
-    double percent = 20 + 20.0 * (done + 1) / total;
-    String label = "clip " + (clip + 1) + " " + (kind == FrameKind.FRAME_KIND_END ? "end" : "start");
-    String prompt = FramePrompts.enhance(ctx, clip, kind, FramePrompts.initial(ctx.plan, clip, kind),
-        percent);
-    List<Path> images = generate(ctx, clip, kind, prompt, previous, percent, label);
+    // Everything this frame reports is placed where the storyboard will be once it is done.
+    ctx.reach((done + 1.0) / total);
+    String label = "clip " + (clip + 1) + " "
+        + (kind == FrameKind.FRAME_KIND_END ? "end" : "start");
+    String prompt = FramePrompts.enhance(ctx, clip, kind,
+        FramePrompts.initial(ctx.plan, clip, kind));
+    List<Path> images = generate(ctx, clip, kind, prompt, previous, label);
     PlaceholderSubjects.check(ctx, clip, kind,
-        ctx.file("frames/g" + ctx.generations.frames(clip)), percent);
+        ctx.file("frames/g" + ctx.generations.frames(clip)));
     List<ArtifactRef> refs = new ArrayList<>();
     for (Path image : images) {
       refs.add(ctx.artifacts.describe(image, "image/png"));
     }
-    FrameResult result = rank(ctx, clip, kind, prompt, refs, percent, label);
+    FrameResult result = rank(ctx, clip, kind, prompt, refs, label);
     ctx.memo().put(key, result);
     FrameVariation best = result.getVariations(result.getChosen());
-    ctx.job.event(Stage.STAGE_STORYBOARD, percent, label + ": " + refs.size()
+    ctx.event(label + ": " + refs.size()
         + " variations scored", e -> e.setFrameVariations(result));
-    ctx.job.event(Stage.STAGE_STORYBOARD, percent, String.format("%s: variation %d chosen (%.1f)",
+    ctx.event(String.format("%s: variation %d chosen (%.1f)",
         label, best.getVariation(), best.getOverall()), e -> e.setBestFrame(
             BestFrameChosen.newBuilder().setClipIndex(clip).setFrame(kind)
                 .setVariation(best.getVariation()).setImage(best.getImage())
                 .setOverall(best.getOverall())));
     if (best.getBelowThreshold()) {
-      ctx.warn(Stage.STAGE_STORYBOARD, percent, "below_quality_threshold", String.format(
+      ctx.warn("below_quality_threshold", String.format(
           "%s: best variation scores %.1f, below the quality threshold", label,
           best.getOverall()));
     }
@@ -95,7 +96,7 @@ final class StoryboardStage {
 
   /** Generates the variations; retries once, then marks the clip failed with a title card. */
   private static List<Path> generate(JobContext ctx, int clip, FrameKind kind, String prompt,
-      Path previous, double percent, String label) {
+      Path previous, String label) {
     List<Path> anchors = new ArrayList<>();
     if (ctx.reference != null) {
       anchors.add(ctx.reference);
@@ -123,11 +124,11 @@ final class StoryboardStage {
         last = e;
       }
       if (attempt == 1) {
-        ctx.warn(Stage.STAGE_STORYBOARD, percent, "image_retry", label
+        ctx.warn("image_retry", label
             + ": image generation failed (" + last.getMessage() + "), retrying once");
       }
     }
-    ctx.fallback(Stage.STAGE_STORYBOARD, percent, "image", ctx.providers.image().name(),
+    ctx.fallback("image", ctx.providers.image().name(),
         "title card", label + ": generation failed twice (" + last.getMessage()
             + "); clip marked failed", clip);
     return List.of(TitleCard.write(ctx.spec.frameSize(), ctx.plan, clip, kind,
@@ -136,7 +137,7 @@ final class StoryboardStage {
   }
 
   private static FrameResult rank(JobContext ctx, int clip, FrameKind kind, String prompt,
-      List<ArtifactRef> refs, double percent, String label) {
+      List<ArtifactRef> refs, String label) {
     FrameResult.Builder result = FrameResult.newBuilder().setClipIndex(clip).setFrame(kind)
         .setPrompt(prompt)
         .setImageEngine(EngineInfo.newBuilder().setEngine(ctx.providers.image().name()));
@@ -157,7 +158,7 @@ final class StoryboardStage {
       }
       result.setChosen(ranked.getBestIndex());
       result.setScoringEngine(scoringEngine(ranked, (System.nanoTime() - started) / 1e6));
-      ranked.getFailuresList().forEach(f -> ctx.fallback(Stage.STAGE_STORYBOARD, percent,
+      ranked.getFailuresList().forEach(f -> ctx.fallback(
           "scoring", f.getScorer(), "the other scorers", label + ": " + f.getReason(), clip));
       ctx.engines.put("scoring", result.getScoringEngine());
     } catch (StatusRuntimeException e) {
@@ -171,7 +172,7 @@ final class StoryboardStage {
       }
       result.setChosen(0).setScoringEngine(EngineInfo.newBuilder().setEngine("none")
           .setFallback(true).setFallbackReason(e.getStatus().toString()));
-      ctx.fallback(Stage.STAGE_STORYBOARD, percent, "scoring", "ScoringService.RankVariations",
+      ctx.fallback("scoring", "ScoringService.RankVariations",
           "first image", label + ": scoring failed (" + e.getStatus().getCode() + ": "
               + e.getStatus().getDescription() + ")", clip);
     }

@@ -9,11 +9,14 @@ import dev.reelmesh.orchestrator.testing.TestMesh;
 import dev.reelmesh.v1.ApprovePlanRequest;
 import dev.reelmesh.v1.ArtifactRef;
 import dev.reelmesh.v1.EstimateCostRequest;
+import dev.reelmesh.v1.FrameKind;
+import dev.reelmesh.v1.FrameSelector;
 import dev.reelmesh.v1.ImageSource;
 import dev.reelmesh.v1.JobSpec;
 import dev.reelmesh.v1.JobState;
 import dev.reelmesh.v1.ListJobsRequest;
 import dev.reelmesh.v1.MusicChoice;
+import dev.reelmesh.v1.RegenerateClipsRequest;
 import dev.reelmesh.v1.SubmitJobRequest;
 import dev.reelmesh.v1.UserReference;
 import io.grpc.Status;
@@ -111,6 +114,30 @@ class BudgetRefusalTest {
           assertThat(e.getStatus().getDescription()).startsWith("monthly limit: the approved plan");
         });
     assertThat(fake.total()).isZero();
+  }
+
+  @Test
+  void aRegenerationOverWhatIsLeftOfTheMonthIsRefusedBeforeAnyPaidCall() {
+    String id = mesh.pipeline().submitJob(SubmitJobRequest.newBuilder()
+        .setSpec(OpenAiJobTest.spec("openai", "motion", "none")).build()).getJobId();
+    mesh.watchToEnd(id, 0);
+    assertThat(mesh.job(id).getState()).isEqualTo(JobState.JOB_STATE_SUCCEEDED);
+    long spent = mesh.engine().ledger().budget().getSpentMicros();
+    int calls = fake.total();
+    long events = mesh.job(id).getLastSequence();
+    mesh.restartWithMonthlyLimit(spent + 1);
+    assertThatThrownBy(() -> mesh.pipeline().regenerateClips(RegenerateClipsRequest.newBuilder()
+        .setJobId(id).addFrames(FrameSelector.newBuilder().setClipIndex(0)
+            .setFrame(FrameKind.FRAME_KIND_START)).build()))
+        .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+          assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.RESOURCE_EXHAUSTED);
+          assertThat(e.getStatus().getDescription())
+              .startsWith("monthly limit: regenerating clip 1 is estimated at")
+              .contains("$0.0000 left");
+        });
+    assertThat(fake.total()).isEqualTo(calls);
+    assertThat(mesh.job(id).getState()).isEqualTo(JobState.JOB_STATE_SUCCEEDED);
+    assertThat(mesh.job(id).getLastSequence()).isEqualTo(events);
   }
 
   @Test

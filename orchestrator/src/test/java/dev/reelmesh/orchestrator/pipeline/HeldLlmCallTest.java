@@ -106,6 +106,12 @@ class HeldLlmCallTest {
       id[0] = submit(mesh, TestMesh.quickSpec("a kettle", 4));
       Job job = await(mesh, id[0], JobState.JOB_STATE_CANCELLED);
 
+      // The hook runs on the fake's thread just BEFORE it records the bill, and the cancel it
+      // makes can end the job first: wait (bounded) for the fake's own record of it.
+      long billed = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (fake.bills.isEmpty() && System.nanoTime() < billed) {
+        Thread.sleep(5);
+      }
       assertThat(fake.bills).hasSize(1);
       assertThat(job.getCost().getLinesList()).singleElement().satisfies(line -> {
         assertThat(line.getUnreconciled()).isTrue();
