@@ -44,10 +44,7 @@ final class BudgetCommand implements Callable<Integer> {
     try (Connection connection = access.open()) {
       var pipeline = PipelineServiceGrpc.newBlockingStub(connection.pipeline());
       Budget budget = pipeline.getBudget(GetBudgetRequest.getDefaultInstance());
-      out.printf("month %s%n  limit      %12s%n  spent      %12s%n  held       %12s%n"
-          + "  left       %12s%n", budget.getMonth(), Money.usd(budget.getMonthlyLimitMicros()),
-          Money.usd(budget.getSpentMicros()), Money.usd(budget.getReservedMicros()),
-          Money.usd(budget.getRemainingMicros()));
+      printMonth(out, budget);
       List<Job> month = monthJobs(pipeline, budget.getMonth());
       if (month.isEmpty()) {
         out.println("no jobs this month yet");
@@ -74,6 +71,20 @@ final class BudgetCommand implements Callable<Integer> {
           Money.usd(sums[0]), Money.usd(sums[1])));
       out.flush();
       return ExitCodes.OK;
+    }
+  }
+
+  /** The month's figures; unreconciled calls only when there are some. */
+  static void printMonth(PrintWriter out, Budget budget) {
+    out.printf("month %s%n  limit      %12s%n  spent      %12s%n  held       %12s%n"
+        + "  left       %12s%n", budget.getMonth(), Money.usd(budget.getMonthlyLimitMicros()),
+        Money.usd(budget.getSpentMicros()), Money.usd(budget.getReservedMicros()),
+        Money.usd(budget.getRemainingMicros()));
+    if (budget.getUnreconciledCalls() > 0) {
+      // Part of "spent": calls whose outcome is unknown, charged at their estimate.
+      out.printf("  unreconciled %10s  (%d call%s whose outcome is unknown, charged at their "
+          + "estimate; in spent)%n", Money.usd(budget.getUnreconciledMicros()),
+          budget.getUnreconciledCalls(), budget.getUnreconciledCalls() == 1 ? "" : "s");
     }
   }
 

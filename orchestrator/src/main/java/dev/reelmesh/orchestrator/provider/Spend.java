@@ -31,6 +31,13 @@ public interface Spend {
      */
     void settle(CostLine line, String stepKey, Message result);
 
+    /**
+     * The call may have been paid although its answer never came (a create whose connection
+     * dropped after it was sent): its estimate is charged, marked unreconciled, so the ledger
+     * never counts less than the provider may have billed; ends the hold.
+     */
+    void mayHavePaid();
+
     @Override
     void close();
   }

@@ -71,6 +71,14 @@ public final class JobSpend implements Spend {
       }
 
       @Override
+      public void mayHavePaid() {
+        if (!done) {
+          done = true;
+          job.charged(store.unreconcileCall(held.callId()));
+        }
+      }
+
+      @Override
       public void close() {
         if (!done) {
           done = true;

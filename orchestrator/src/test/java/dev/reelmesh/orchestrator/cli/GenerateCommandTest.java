@@ -49,6 +49,12 @@ class GenerateCommandTest {
     }
     JsonNode prompts = new ObjectMapper().readTree(out.resolve("prompts.json").toFile());
     assertThat(prompts.get("prompts").size()).isEqualTo(frames / 2);
+    // scores.json carries the clip checks: offline stills have no clip file, which the job's
+    // one entry (clip -1: all of them) says.
+    JsonNode checks = scores.get("clipChecks");
+    assertThat(checks).hasSize(1);
+    assertThat(checks.get(0).get("clipIndex").asInt()).isEqualTo(-1);
+    assertThat(checks.get(0).get("skipped").asText()).startsWith("no clip file: offline stills");
     assertThat(Files.readString(out.resolve("report.md"))).contains("## Engines")
         .contains("## Storyboard scores").contains("## Cost");
     // Probe the written file with the media service itself.

@@ -141,6 +141,31 @@ class BudgetRefusalTest {
   }
 
   @Test
+  void aRegenerationOverItsOwnCapIsRefusedAndANegativeCapNamesTheField() {
+    String id = mesh.pipeline().submitJob(SubmitJobRequest.newBuilder()
+        .setSpec(OpenAiJobTest.spec("openai", "motion", "none")).build()).getJobId();
+    mesh.watchToEnd(id, 0);
+    int calls = fake.total();
+    long events = mesh.job(id).getLastSequence();
+    RegenerateClipsRequest.Builder redo = RegenerateClipsRequest.newBuilder().setJobId(id)
+        .addFrames(FrameSelector.newBuilder().setClipIndex(0).setFrame(FrameKind.FRAME_KIND_START));
+    assertThatThrownBy(() -> mesh.pipeline().regenerateClips(redo.setBudgetCapMicros(1).build()))
+        .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+          assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.RESOURCE_EXHAUSTED);
+          assertThat(e.getStatus().getDescription())
+              .startsWith("budget_cap_micros: regenerating clip 1 is estimated at $")
+              .contains("over this regeneration's cap of $0.0000");
+        });
+    assertThatThrownBy(() -> mesh.pipeline().regenerateClips(redo.setBudgetCapMicros(-5).build()))
+        .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+          assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+          assertThat(e.getStatus().getDescription()).startsWith("budget_cap_micros: must be 0");
+        });
+    assertThat(fake.total()).isEqualTo(calls);
+    assertThat(mesh.job(id).getLastSequence()).isEqualTo(events);
+  }
+
+  @Test
   void aMissingReferenceOrMusicFileIsRefusedAtSubmit() {
     JobSpec.Builder reference = TestMesh.quickSpec("a kettle", 8).addReferences(
         UserReference.newBuilder().setImage(ImageSource.newBuilder().setArtifact(

@@ -70,6 +70,9 @@ public abstract class FakeVideoApi implements AutoCloseable {
     return endpoints.count(endpoint);
   }
 
+  /** As a status for {@link #failNext}: the server drops the connection without answering. */
+  public static final int DROP = ScriptedEndpoints.DROP;
+
   /** The next {@code times} calls to {@code endpoint} answer {@code status}, no Retry-After. */
   public void failNext(String endpoint, int status, int times) {
     endpoints.failNext(endpoint, status, times);

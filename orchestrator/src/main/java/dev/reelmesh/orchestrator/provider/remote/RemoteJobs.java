@@ -54,7 +54,17 @@ public final class RemoteJobs {
   public static String submit(Spend spend, CostLine estimate, String idKey, String label,
       Create create) throws IOException {
     try (Spend.Hold hold = spend.hold(estimate)) {
-      String id = create.create();
+      String id;
+      try {
+        id = create.create();
+      } catch (StatusRuntimeException e) {
+        // UNKNOWN: the create was sent and its answer lost (ProviderHttp.create): the provider
+        // may bill a job we cannot name, so its estimate stays charged, unreconciled.
+        if (e.getStatus().getCode() == Status.Code.UNKNOWN) {
+          hold.mayHavePaid();
+        }
+        throw e;
+      }
       if (id == null || id.isBlank()) {
         throw Status.UNAVAILABLE.withDescription(label + ": the create answer has no job id")
             .asRuntimeException();

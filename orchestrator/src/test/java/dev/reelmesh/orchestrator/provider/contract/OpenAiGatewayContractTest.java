@@ -70,7 +70,10 @@ class OpenAiGatewayContractTest extends VideoProviderContract {
     assertThat(fake.count(FakeVideoApi.CREATE)).isEqualTo(1);
     assertThat(retries).isEmpty();
     assertThat(spend.settled).isEmpty();
-    assertThat(spend.released.get()).isEqualTo(1);
+    assertThat(spend.released.get()).isZero();
+    assertThat(spend.unreconciled).as("charged at its estimate: the video may exist")
+        .singleElement().satisfies(line -> assertThat(line.getEstimatedMicros())
+            .isEqualTo(800_000L));
   }
 
   @Test

@@ -18,6 +18,8 @@ final class RecordingSpend implements Spend {
   final List<CostLine> holds = Collections.synchronizedList(new ArrayList<>());
   final List<CostLine> settled = Collections.synchronizedList(new ArrayList<>());
   final AtomicInteger released = new AtomicInteger();
+  /** Estimates charged as unreconciled: calls whose outcome is unknown. */
+  final List<CostLine> unreconciled = Collections.synchronizedList(new ArrayList<>());
   private final StepMemo memo;
   volatile boolean refuse;
 
@@ -42,6 +44,14 @@ final class RecordingSpend implements Spend {
         }
         settled.add(line);
         done = true;
+      }
+
+      @Override
+      public void mayHavePaid() {
+        if (!done) {
+          unreconciled.add(estimate);
+          done = true;
+        }
       }
 
       @Override

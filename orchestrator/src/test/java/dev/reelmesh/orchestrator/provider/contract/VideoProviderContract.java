@@ -320,6 +320,21 @@ public abstract class VideoProviderContract {
   }
 
   @Test
+  void aCreateWhoseAnswerIsLostIsChargedItsEstimateUnreconciledAndNotSentAgain()
+      throws Exception {
+    fake.failNext(FakeVideoApi.CREATE, FakeVideoApi.DROP, 1);
+    StatusRuntimeException e = status(org.assertj.core.api.Assertions.catchThrowable(
+        () -> render(provider(), clip())));
+    assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNKNOWN);
+    assertThat(e.getStatus().getDescription()).contains("may have started");
+    assertThat(fake.count(FakeVideoApi.CREATE)).as("never sent twice").isEqualTo(1);
+    // The provider may bill a job whose id never reached us: the ledger keeps its estimate.
+    assertThat(spend.settled).isEmpty();
+    assertThat(spend.released.get()).isZero();
+    assertThat(spend.unreconciled).containsExactlyElementsOf(spend.holds);
+  }
+
+  @Test
   void aRefusedHoldCreatesNothing() throws Exception {
     spend.refuse = true;
     assertThatThrownBy(() -> render(provider(), clip())).isInstanceOf(BudgetExceeded.class);
