@@ -3,8 +3,7 @@ package dev.reelmesh.llm;
 import static dev.reelmesh.llm.LlmServiceOfflineTest.expectInvalid;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.reelmesh.common.config.MeshSettings;
-import dev.reelmesh.common.testing.InProcessService;
+import dev.reelmesh.llm.testing.LlmUnderTest;
 import dev.reelmesh.v1.LlmServiceGrpc;
 import dev.reelmesh.v1.PlanScriptRequest;
 import dev.reelmesh.v1.RefineScriptRequest;
@@ -12,7 +11,6 @@ import dev.reelmesh.v1.ScenePlan;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,18 +21,17 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PlanClipLengthsGrpcTest {
   @TempDir static Path dir;
-  private InProcessService service;
+  private LlmUnderTest service;
   private LlmServiceGrpc.LlmServiceBlockingStub llm;
 
   @BeforeAll
   void start() {
-    service = InProcessService.start(LlmServices.create(
-        new MeshSettings(dir.resolve("data"), dir.resolve("models")), LlmConfig.fromEnv(Map.of())));
-    llm = LlmServiceGrpc.newBlockingStub(service.channel());
+    service = LlmUnderTest.offline(dir);
+    llm = service.llm;
   }
 
   @AfterAll
-  void stop() throws InterruptedException {
+  void stop() {
     service.close();
   }
 

@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.reelmesh.common.config.MeshSettings;
-import dev.reelmesh.common.testing.InProcessService;
 import dev.reelmesh.llm.testing.FakeOpenAiServer;
+import dev.reelmesh.llm.testing.LlmUnderTest;
 import dev.reelmesh.v1.LlmServiceGrpc;
 import dev.reelmesh.v1.PlanScriptRequest;
 import dev.reelmesh.v1.PlanScriptResponse;
@@ -25,22 +24,19 @@ class PlanClipLengthsOpenAiTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   @TempDir Path dir;
   private FakeOpenAiServer fake;
-  private InProcessService service;
+  private LlmUnderTest service;
   private LlmServiceGrpc.LlmServiceBlockingStub llm;
 
   @BeforeEach
   void start() throws Exception {
     fake = FakeOpenAiServer.start();
-    LlmConfig config = LlmConfig.fromEnv(Map.of("OPENAI_API_KEY", "sk-test", "OPENAI_BASE_URL", fake.baseUrl()))
-        .withBackoff(Duration.ofMillis(5), Duration.ofMillis(20)).withTimeout(Duration.ofMillis(800));
-    service = InProcessService.start(LlmServices.create(new MeshSettings(dir, dir), config));
-    llm = LlmServiceGrpc.newBlockingStub(service.channel());
+    service = LlmUnderTest.openAi(fake, dir, Duration.ofMillis(800));
+    llm = service.llm;
   }
 
   @AfterEach
   void stop() throws Exception {
     service.close();
-    fake.close();
   }
 
   /** The model's plan of {@code n} clips; it writes content only, in the clips it was given. */
