@@ -15,6 +15,7 @@ import dev.reelmesh.llm.enhance.EnhanceContext;
 import dev.reelmesh.llm.enhance.EnhanceLoop;
 import dev.reelmesh.llm.enhance.EnhanceRequest;
 import dev.reelmesh.llm.enhance.EnhanceResult;
+import dev.reelmesh.llm.plan.ClipLengths;
 import dev.reelmesh.llm.plan.Plan;
 import dev.reelmesh.llm.plan.PlanInvariants;
 import dev.reelmesh.llm.plan.PlanRequest;
@@ -56,7 +57,8 @@ final class LlmGrpcService extends LlmServiceGrpc.LlmServiceImplBase {
       PlanRequest request = PlanProtos.withMusic(PlanRequest.validated(r.getBrief(), r.getDurationSeconds(),
           PlanProtos.aspect(r.getAspectRatio(), "aspect_ratio"), r.getStylePreset(),
           r.getProductDescription(), r.getCharacterConsistency(), r.getSeed(),
-          r.getPreferredClipSeconds(), PlanProtos.family(r.getTargetModel(), "target_model")), r);
+          r.getPreferredClipSeconds(), PlanProtos.family(r.getTargetModel(), "target_model")), r)
+          .withClipLengths(ClipLengths.validated(r.getAllowedClipSecondsList(), "allowed_clip_seconds"));
       Outcome<Plan> o = router.run(engine -> engine.plan(request));
       return PlanScriptResponse.newBuilder().setPlan(PlanProtos.plan(o.value()))
           .setEngine(EngineProtos.info(o.engine(), t0)).addAllCost(EngineProtos.costs(o.costs())).build();

@@ -2,6 +2,7 @@ package dev.reelmesh.llm;
 
 import static dev.reelmesh.common.error.Statuses.invalid;
 
+import dev.reelmesh.llm.plan.ClipLengths;
 import dev.reelmesh.llm.plan.Plan;
 import dev.reelmesh.llm.plan.PlanRequest;
 import dev.reelmesh.llm.plan.music.Lyric;
@@ -91,7 +92,9 @@ final class PlanProtos {
         p.getLocationsList().stream().map(l -> new PlanLocation(l.getId(), l.getName(), l.getDescription(),
             ReadingProtos.kind(l.getKind()), l.getPlaceName(), l.getFeaturesList(), l.getIndoor())).toList(),
         p.getProductDescription(), p.getCharacterConsistency(), p.getSeed(),
-        ReadingProtos.reading(p.getReading()));
+        ReadingProtos.reading(p.getReading()),
+        ClipLengths.validated(p.getAllowedClipSecondsList(), field + ".allowed_clip_seconds"),
+        p.getClipFit());
   }
 
   static ScenePlan plan(Plan p) {
@@ -99,7 +102,8 @@ final class PlanProtos {
         .setDurationSeconds(p.durationSeconds()).setAspectRatio(aspect(p.aspectRatio()))
         .setStyle(style(p.style())).setProductDescription(p.productDescription())
         .setCharacterConsistency(p.characterConsistency()).setSeed(p.seed())
-        .setReading(ReadingProtos.reading(p.reading()));
+        .setReading(ReadingProtos.reading(p.reading()))
+        .addAllAllowedClipSeconds(p.clipLengths().seconds()).setClipFit(p.clipFit());
     for (PlanClip c : p.clips()) {
       b.addClips(PlannedClip.newBuilder().setIndex(c.index()).setStartSeconds(c.startSeconds())
           .setEndSeconds(c.endSeconds()).setVisualDescription(c.visualDescription())

@@ -3,13 +3,11 @@ package dev.reelmesh.llm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.reelmesh.common.config.MeshSettings;
-import dev.reelmesh.common.testing.InProcessService;
+import dev.reelmesh.llm.testing.LlmUnderTest;
 import dev.reelmesh.v1.*;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,14 +19,13 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LlmServiceOfflineTest {
   @TempDir static Path dir;
-  private InProcessService service;
+  private LlmUnderTest service;
   private LlmServiceGrpc.LlmServiceBlockingStub llm;
 
   @BeforeAll
   void start() {
-    service = InProcessService.start(LlmServices.create(
-        new MeshSettings(dir.resolve("data"), dir.resolve("models")), LlmConfig.fromEnv(Map.of())));
-    llm = LlmServiceGrpc.newBlockingStub(service.channel());
+    service = LlmUnderTest.offline(dir);
+    llm = service.llm;
   }
 
   @AfterAll

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.reelmesh.common.config.MeshSettings;
 import dev.reelmesh.common.testing.InProcessService;
 import dev.reelmesh.llm.testing.FakeOpenAiServer;
+import dev.reelmesh.llm.testing.LlmUnderTest;
 import dev.reelmesh.v1.*;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -25,19 +26,17 @@ class LlmServiceOpenAiTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   @TempDir Path dir;
   private FakeOpenAiServer fake;
-  private InProcessService service;
+  private LlmUnderTest service;
   private LlmServiceGrpc.LlmServiceBlockingStub llm;
   private ScenePlan offlinePlan;
 
   @BeforeEach
   void start() throws Exception {
     fake = FakeOpenAiServer.start();
-    LlmConfig config = LlmConfig.fromEnv(Map.of("OPENAI_API_KEY", "sk-test", "OPENAI_BASE_URL", fake.baseUrl()))
-        .withBackoff(Duration.ofMillis(5), Duration.ofMillis(20)).withTimeout(Duration.ofMillis(800));
-    service = InProcessService.start(LlmServices.create(new MeshSettings(dir, dir), config));
-    llm = LlmServiceGrpc.newBlockingStub(service.channel());
-    try (InProcessService offline = InProcessService.start(LlmServices.create(new MeshSettings(dir, dir), LlmConfig.fromEnv(Map.of())))) {
-      offlinePlan = LlmServiceGrpc.newBlockingStub(offline.channel()).planScript(PlanScriptRequest.newBuilder()
+    service = LlmUnderTest.openAi(fake, dir, Duration.ofMillis(800));
+    llm = service.llm;
+    try (LlmUnderTest offline = LlmUnderTest.offline(dir)) {
+      offlinePlan = offline.llm.planScript(PlanScriptRequest.newBuilder()
           .setBrief("A detective in a cyberpunk chase through neon streets").setDurationSeconds(12).build()).getPlan();
     }
   }
@@ -45,7 +44,6 @@ class LlmServiceOpenAiTest {
   @AfterEach
   void stop() throws Exception {
     service.close();
-    fake.close();
   }
 
   private String llmPrompts(int n) throws Exception {
@@ -260,9 +258,8 @@ class LlmServiceOpenAiTest {
             .build()))
         .isInstanceOfSatisfying(StatusRuntimeException.class, e -> assertThat(
             e.getStatus().getDescription()).startsWith("options.max_spend_micros"));
-    try (InProcessService offline = InProcessService.start(LlmServices.create(
-        new MeshSettings(dir, dir), LlmConfig.fromEnv(Map.of())))) {
-      assertThatThrownBy(() -> LlmServiceGrpc.newBlockingStub(offline.channel()).planScript(
+    try (LlmUnderTest offline = LlmUnderTest.offline(dir)) {
+      assertThatThrownBy(() -> offline.llm.planScript(
               PlanScriptRequest.newBuilder().setBrief("x").setDurationSeconds(8)
                   .setOptions(LlmCallOptions.newBuilder().setEngine("openai")).build()))
           .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {

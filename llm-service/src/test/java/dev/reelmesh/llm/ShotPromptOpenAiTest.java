@@ -3,12 +3,10 @@ package dev.reelmesh.llm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.reelmesh.common.config.MeshSettings;
-import dev.reelmesh.common.testing.InProcessService;
 import dev.reelmesh.llm.testing.FakeOpenAiServer;
+import dev.reelmesh.llm.testing.LlmUnderTest;
 import dev.reelmesh.v1.*;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,22 +18,19 @@ class ShotPromptOpenAiTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   @TempDir Path dir;
   private FakeOpenAiServer fake;
-  private InProcessService service;
+  private LlmUnderTest service;
   private LlmServiceGrpc.LlmServiceBlockingStub llm;
 
   @BeforeEach
   void start() throws Exception {
     fake = FakeOpenAiServer.start();
-    LlmConfig config = LlmConfig.fromEnv(Map.of("OPENAI_API_KEY", "sk-test", "OPENAI_BASE_URL", fake.baseUrl()))
-        .withBackoff(Duration.ofMillis(5), Duration.ofMillis(20));
-    service = InProcessService.start(LlmServices.create(new MeshSettings(dir, dir), config));
-    llm = LlmServiceGrpc.newBlockingStub(service.channel());
+    service = LlmUnderTest.openAi(fake, dir, null);
+    llm = service.llm;
   }
 
   @AfterEach
   void stop() throws Exception {
     service.close();
-    fake.close();
   }
 
   private static AssembleShotPromptRequest.Builder hostile() {

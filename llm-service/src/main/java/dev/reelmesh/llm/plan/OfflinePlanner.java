@@ -1,6 +1,7 @@
 package dev.reelmesh.llm.plan;
 
 import dev.reelmesh.llm.plan.music.BeatSnap;
+import dev.reelmesh.llm.plan.music.FixedCuts;
 import dev.reelmesh.llm.plan.music.Lyric;
 import dev.reelmesh.llm.plan.reading.BriefReading;
 import dev.reelmesh.llm.plan.reading.Grammar;
@@ -31,9 +32,16 @@ public final class OfflinePlanner {
     Story story = new Story(reading, cast);
     PlanLocation location = location(reading, style);
 
-    List<double[]> spans = Timeline.spans(request.durationSeconds(), request.preferredClipSeconds());
-    List<BeatSnap.Cut> cuts = request.music().isEmpty() ? List.of()
-        : BeatSnap.cuts(spans, request.music(), Timeline.MIN_CLIP_SECONDS, Timeline.MAX_CLIP_SECONDS);
+    LengthFit fit = request.clipLengths().any() ? null : LengthFit.of(request.durationSeconds(),
+        request.clipLengths(), request.preferredClipSeconds() > 0 ? request.preferredClipSeconds()
+            : Timeline.DEFAULT_CLIP_SECONDS);
+    List<double[]> spans = fit == null
+        ? Timeline.spans(request.durationSeconds(), request.preferredClipSeconds())
+        : Timeline.spans(fit.lengths(), request.durationSeconds());
+    List<BeatSnap.Cut> cuts = request.music().isEmpty() ? List.of() : fit == null
+        ? BeatSnap.cuts(spans, request.music(), Timeline.MIN_CLIP_SECONDS, Timeline.MAX_CLIP_SECONDS)
+        // The model's lengths cannot move; their order can, to land the cuts on the music.
+        : FixedCuts.cuts(fit.lengths(), !fit.note().isEmpty(), request.music());
     if (!cuts.isEmpty()) {
       spans = onCuts(cuts, request.durationSeconds());
     }
@@ -68,7 +76,8 @@ public final class OfflinePlanner {
     String title = Grammar.capitalise(firstWords(named.isBlank() ? request.brief() : named, 6));
     return new Plan(title, request.brief(), request.durationSeconds(), request.aspectRatio(), style,
         clips, cast, List.of(location), request.productDescription(),
-        request.characterConsistency(), seed, PlanReading.of(reading));
+        request.characterConsistency(), seed, PlanReading.of(reading), request.clipLengths(),
+        fit == null ? "" : fit.note());
   }
 
   private static List<double[]> onCuts(List<BeatSnap.Cut> cuts, double duration) {

@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 
 /**
  * The ScenePlan invariants every RPC that takes a plan checks: at least one clip, indices 0..n-1,
- * end > start, no overlaps, clips tiling [0, duration]. Messages name the offending field.
+ * end > start, no overlaps, clips tiling [0, duration], and a plan cut to allowed clip lengths
+ * keeping them. Messages name the offending field.
  */
 public final class PlanInvariants {
   /** Tolerance for float seconds coming over the wire. */
@@ -65,6 +66,9 @@ public final class PlanInvariants {
     if (Math.abs(previousEnd - plan.durationSeconds()) > EPSILON) {
       throw invalid(field + ".clips", "must tile the duration " + plan.durationSeconds()
           + " s; the last clip ends at " + previousEnd);
+    }
+    if (!plan.clipLengths().any()) {
+      plan.clipLengths().check(plan.clips(), field);
     }
     for (int i = 0; i < plan.style().palette().size(); i++) {
       String hex = plan.style().palette().get(i);

@@ -18,19 +18,27 @@ public record PlanRequest(
     double preferredClipSeconds,
     VideoFamily targetModel,
     MusicGrid music,
-    List<Lyric> lyrics) {
+    List<Lyric> lyrics,
+    ClipLengths clipLengths) {
 
   public static final int MAX_BRIEF_CHARS = 4_000;
 
   public PlanRequest {
     music = music == null ? MusicGrid.NONE : music;
     lyrics = lyrics == null ? List.of() : List.copyOf(lyrics);
+    clipLengths = clipLengths == null ? ClipLengths.ANY : clipLengths;
   }
 
   /** The same request cut to {@code grid} with {@code lines} of lyrics (both already validated). */
   public PlanRequest withMusic(MusicGrid grid, List<Lyric> lines) {
     return new PlanRequest(brief, durationSeconds, aspectRatio, stylePreset, productDescription,
-        characterConsistency, seed, preferredClipSeconds, targetModel, grid, lines);
+        characterConsistency, seed, preferredClipSeconds, targetModel, grid, lines, clipLengths);
+  }
+
+  /** The same request cut to the video model's {@code lengths} (already validated). */
+  public PlanRequest withClipLengths(ClipLengths lengths) {
+    return new PlanRequest(brief, durationSeconds, aspectRatio, stylePreset, productDescription,
+        characterConsistency, seed, preferredClipSeconds, targetModel, music, lyrics, lengths);
   }
   public static final double MAX_DURATION_SECONDS = 600;
 
@@ -68,7 +76,8 @@ public record PlanRequest(
       throw invalid("product_description", "must be at most 1,000 characters, got " + product.length());
     }
     return new PlanRequest(brief.strip(), durationSeconds, aspectRatio, preset, product,
-        characterConsistency, seed, preferredClipSeconds, targetModel, MusicGrid.NONE, List.of());
+        characterConsistency, seed, preferredClipSeconds, targetModel, MusicGrid.NONE, List.of(),
+        ClipLengths.ANY);
   }
 
   static void checkDuration(String field, double seconds) {

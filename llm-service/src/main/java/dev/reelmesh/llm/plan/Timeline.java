@@ -35,6 +35,18 @@ public final class Timeline {
     return spans;
   }
 
+  /** Start/end pairs of clips of {@code lengths} in order; the last end is {@code duration}. */
+  public static List<double[]> spans(List<Double> lengths, double duration) {
+    List<double[]> spans = new ArrayList<>(lengths.size());
+    long at = 0; // milliseconds, so a long plan does not drift
+    for (int i = 0; i < lengths.size(); i++) {
+      long end = at + ClipLengths.millis(lengths.get(i));
+      spans.add(new double[] {at / 1000.0, i == lengths.size() - 1 ? duration : end / 1000.0});
+      at = end;
+    }
+    return spans;
+  }
+
   static double round3(double seconds) {
     return Math.round(seconds * 1000.0) / 1000.0;
   }

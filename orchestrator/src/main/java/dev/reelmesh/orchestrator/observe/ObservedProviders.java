@@ -96,6 +96,11 @@ public final class ObservedProviders {
     public Optional<Still> still(ClipRequest request) {
       return inner.still(request); // a plan for the final stitch, no work of its own
     }
+
+    @Override
+    public List<Integer> allowedSeconds() {
+      return inner.allowedSeconds();
+    }
   }
 
   private record Speech(SpeechProvider inner) implements SpeechProvider {

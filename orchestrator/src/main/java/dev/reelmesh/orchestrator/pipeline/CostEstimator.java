@@ -55,6 +55,9 @@ final class CostEstimator {
             .setStylePreset(spec.getStylePreset())
             .setProductDescription(spec.getProductDescription())
             .setCharacterConsistency(true).setSeed(spec.getSeed())
+            // Cut, as the job's plan is, to the lengths its first usable video model renders.
+            .addAllAllowedClipSeconds(engine.providers().clipSeconds(spec.getProviders()
+                .getVideo()).stream().map(Integer::doubleValue).toList())
             // A dry run spends nothing: the plan comes from the offline engine.
             .setOptions(LlmCallOptions.newBuilder().setEngine("offline")).build());
   }
@@ -135,7 +138,9 @@ final class CostEstimator {
   private static List<Double> clipSeconds(ScenePlan plan) {
     double shortest = plan.getClipsList().stream().mapToDouble(CostEstimator::length).min()
         .orElse(0);
-    double overlap = plan.getClipsCount() < 2 ? 0 : Math.min(0.5, shortest / 4);
+    // A plan cut to the model's lengths has hard cuts (ClipsStage.overlap).
+    double overlap = plan.getClipsCount() < 2 || plan.getAllowedClipSecondsCount() > 0 ? 0
+        : Math.min(0.5, shortest / 4);
     List<Double> seconds = new ArrayList<>();
     for (int i = 0; i < plan.getClipsCount(); i++) {
       seconds.add(length(plan.getClips(i)) + (i < plan.getClipsCount() - 1 ? overlap : 0));

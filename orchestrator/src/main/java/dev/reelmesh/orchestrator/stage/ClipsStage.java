@@ -30,8 +30,14 @@ final class ClipsStage {
 
   private ClipsStage() {}
 
-  /** Seconds each cut's dissolve overlaps; short clips get shorter ones. */
+  /**
+   * Seconds each cut's dissolve overlaps; short clips get shorter ones. A plan cut to the
+   * model's allowed lengths has hard cuts: a dissolve would ask past an allowed length.
+   */
   static double overlap(JobContext ctx) {
+    if (ctx.plan.getAllowedClipSecondsCount() > 0) {
+      return 0;
+    }
     double shortest = Double.MAX_VALUE;
     for (PlannedClip clip : ctx.plan.getClipsList()) {
       shortest = Math.min(shortest, clip.getEndSeconds() - clip.getStartSeconds());

@@ -35,6 +35,8 @@ final class PlanStage {
         .setSeed(ctx.spec.seed());
     // A music video: clip boundaries on the user's music's beats, lyrics in the clips.
     MusicCut.apply(ctx, request);
+    // Clips cut to the lengths the video model renders, so none is paid for and thrown away.
+    ctx.providers.video().allowedSeconds().forEach(s -> request.addAllowedClipSeconds(s));
     PlanReady ready = ctx.spend.llm("plan", "PlanScript", options -> LlmServiceGrpc
         .newBlockingStub(ctx.channels.llm())
         .withDeadlineAfter(3, TimeUnit.MINUTES)

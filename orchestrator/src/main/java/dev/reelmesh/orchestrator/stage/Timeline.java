@@ -24,7 +24,8 @@ final class Timeline {
   static void fill(JobContext ctx, StitchRequest.Builder request) {
     double overlap = ClipsStage.overlap(ctx);
     int n = ctx.clips.size();
-    for (int i = 1; i < n; i++) {
+    // No overlap (a plan cut to the model's lengths): no transitions, every cut hard.
+    for (int i = 1; i < n && overlap > 0; i++) {
       request.addTransitions(Transition.newBuilder()
           .setKind(TransitionKind.TRANSITION_KIND_DISSOLVE).setDurationSeconds(overlap));
     }

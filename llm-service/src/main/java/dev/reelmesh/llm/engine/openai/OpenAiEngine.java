@@ -66,10 +66,12 @@ public final class OpenAiEngine implements LlmEngine {
         "clips", skeleton.clips().stream().map(c -> Map.of("index", c.index(),
             "seconds", c.durationSeconds(), "max_narration_words",
             dev.reelmesh.llm.plan.Narration.maxWords(c.durationSeconds()))).toList(),
-        "palette_hint", skeleton.style().palette()));
+        "palette_hint", skeleton.style().palette(),
+        "allowed_clip_seconds", request.clipLengths().seconds()));
     ChatReply reply = chat.call("plan", Prompts.PLAN, user, "scene_plan", Schemas.PLAN, 4_000);
     try {
       Plan plan = PlanReplies.plan(skeleton, parse(reply));
+      // The same check as any plan: timing from the skeleton, cut to the model's lengths.
       PlanInvariants.check(plan, "plan");
       return new Priced<>(plan, reply.costs());
     } catch (PlanReplies.Unusable | RuntimeException e) {

@@ -100,7 +100,8 @@ final class PlanReplies {
         palette.subList(0, Math.min(6, palette.size())), skeleton.style().preset());
     return new Plan(or(text(root, "title"), skeleton.title()), skeleton.brief(), skeleton.durationSeconds(),
         skeleton.aspectRatio(), style, clips, characters, locations, skeleton.productDescription(),
-        skeleton.characterConsistency(), skeleton.seed(), skeleton.reading());
+        skeleton.characterConsistency(), skeleton.seed(), skeleton.reading(),
+        skeleton.clipLengths(), skeleton.clipFit());
   }
 
   static Refinement refine(Plan plan, JsonNode root) throws Unusable {

@@ -12,6 +12,10 @@ final class Prompts {
       0.0 (calm) to 1.0 (peak). Define characters (ids char-1, char-2, ...) with an appearance
       description that stays identical across clips, and locations (ids loc-1, ...). Give one
       global style with a palette of 3-6 "#RRGGBB" colours. Show any product by how it is used.
+      Each clip's seconds are fixed by the timeline; when allowed_clip_seconds is not empty they
+      are the only clip lengths the video model renders and every clip already has one of them
+      (the last may be shorter): keep the clips as given, never merge or split them, and write
+      each clip's action so it fills its seconds.
       """;
 
   static final String REFINE = """

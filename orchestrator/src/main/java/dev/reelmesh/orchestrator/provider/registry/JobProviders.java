@@ -34,6 +34,12 @@ public final class JobProviders {
       }
 
       @Override
+      public List<Integer> allowedSeconds() {
+        // The element a run uses first, looked up without building it or moving the chain.
+        return registry.clipSeconds(choice);
+      }
+
+      @Override
       public Optional<Still> still(ClipRequest request) {
         Chain.Use<VideoProvider> use = chain.use();
         return use.provider().still(ClipFit.fit(use.capabilities(), use.text(), request));

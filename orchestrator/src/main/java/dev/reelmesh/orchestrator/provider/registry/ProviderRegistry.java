@@ -87,6 +87,15 @@ public final class ProviderRegistry implements ProviderCatalog {
     return Optional.empty();
   }
 
+  /**
+   * The clip lengths the first usable element of a video {@code choice} renders, ascending:
+   * what its plan is cut to. Empty = any length, or no element usable (the clips stage says so).
+   */
+  public List<Integer> clipSeconds(String choice) {
+    return firstUsable(Role.VIDEO, VideoEntry.class, choice).map(c -> c.capabilities().seconds())
+        .orElse(List.of());
+  }
+
   // What JobSpecs asks (ProviderCatalog), answered from the entries.
 
   @Override

@@ -3,6 +3,7 @@ package dev.reelmesh.orchestrator.provider.video;
 import dev.reelmesh.v1.ArtifactRef;
 import dev.reelmesh.v1.EngineInfo;
 import dev.reelmesh.v1.StillMotion;
+import java.util.List;
 import java.util.Optional;
 
 /** Renders one clip from its storyboard frames. */
@@ -19,6 +20,14 @@ public interface VideoProvider {
    */
   default Optional<Still> still(ClipRequest request) {
     return Optional.empty();
+  }
+
+  /**
+   * The clip lengths it renders, seconds, ascending (its model's capabilities); empty = any
+   * length. The planner cuts the plan into these, so each clip is rendered at exactly its slot.
+   */
+  default List<Integer> allowedSeconds() {
+    return List.of();
   }
 
   record Rendered(ArtifactRef clip, double durationSeconds, EngineInfo engine) {}
