@@ -5,7 +5,6 @@ import dev.reelmesh.v1.LlmServiceGrpc;
 import dev.reelmesh.v1.PlanReady;
 import dev.reelmesh.v1.PlanScriptRequest;
 import dev.reelmesh.v1.PlanScriptResponse;
-import dev.reelmesh.v1.Stage;
 import java.util.concurrent.TimeUnit;
 
 /** 0–10%: the brief becomes a ScenePlan through the LLM service. */
@@ -23,7 +22,7 @@ final class PlanStage {
       ctx.engines.put("llm", known.getEngine());
       return;
     }
-    ctx.job.event(Stage.STAGE_PLAN, 0, "planning the script");
+    ctx.progress(0, "planning the script");
     JobSpec spec = ctx.spec.spec();
     PlanScriptRequest.Builder request = PlanScriptRequest.newBuilder()
         .setBrief(spec.getBrief())
@@ -48,7 +47,7 @@ final class PlanStage {
       ctx.fallback("llm", ctx.llmChoice(),
           ready.getEngine().getEngine(), ready.getEngine().getFallbackReason(), -1);
     }
-    ctx.job.event(Stage.STAGE_PLAN, 10, "plan ready: " + ctx.plan.getClipsCount() + " clips, "
+    ctx.progress(1, "plan ready: " + ctx.plan.getClipsCount() + " clips, "
         + ctx.plan.getDurationSeconds() + " s", e -> e.setPlanReady(ready));
   }
 
