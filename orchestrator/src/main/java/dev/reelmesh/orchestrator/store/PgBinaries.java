@@ -129,7 +129,10 @@ final class PgBinaries {
       }
       Files.write(partial.resolve(MANIFEST), manifest); // last: the copy is complete
       if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
-        delete(dir); // a damaged copy
+        if (damage(dir) == null) {
+          return; // another start put a good copy there meanwhile (and may be running it)
+        }
+        delete(dir);
       }
       try {
         Files.move(partial, dir, StandardCopyOption.ATOMIC_MOVE);
