@@ -175,8 +175,9 @@ public final class JobEngine implements AutoCloseable {
   }
 
   /**
-   * Imports an old file-store data directory (once), loads the stored jobs and resumes those a
-   * crash or shutdown interrupted.
+   * Imports an old file-store data directory (once), loads the jobs that have not ended and
+   * resumes those a crash or shutdown interrupted. Ended jobs stay in the store until asked for
+   * ({@link #get}, {@link #all}), so start-up does not grow with the store's history.
    */
   public JobEngine start() {
     FileStoreImport.Imported imported = FileStoreImport.importOnce(settings.stateDir(), store);
@@ -186,7 +187,7 @@ public final class JobEngine implements AutoCloseable {
           imported.chargedMicros() / 1e6, imported.unattributedMicros() / 1e6,
           settings.stateDir());
     }
-    for (Job job : store.loadAll()) {
+    for (Job job : store.loadNotEnded()) {
       JobRuntime runtime = track(restore(job));
       if (!job.getIdempotencyKey().isEmpty()) {
         byIdempotencyKey.put(scoped(Tenants.of(job), job.getIdempotencyKey()), job.getJobId());
@@ -354,9 +355,9 @@ public final class JobEngine implements AutoCloseable {
     }
     JobRuntime runtime = jobs.get(jobId);
     if (runtime == null) {
-      // Submitted to another orchestrator: served here from the store, mirrored while watched.
-      runtime = store.load(jobId).map(job -> jobs.computeIfAbsent(jobId, id -> restore(job)))
-          .orElse(null);
+      // Ended before this start (read now, once), or submitted to another orchestrator: served
+      // here from the store, mirrored while watched.
+      runtime = store.load(jobId).map(this::holdStored).orElse(null);
     }
     if (runtime != null && !running.contains(jobId) && !preparing.contains(jobId)) {
       refresh(runtime); // it may be running on another orchestrator
@@ -367,7 +368,26 @@ public final class JobEngine implements AutoCloseable {
     return runtime;
   }
 
-  /** Every job (any orchestrator's), newest first. */
+  /**
+   * A stored job this engine does not hold yet, restored with its events and bill. An ended one
+   * is held from now on as a job restored at start was (observed: counted, and its regeneration
+   * measured); one running elsewhere is only mirrored.
+   */
+  private JobRuntime holdStored(Job job) {
+    return jobs.computeIfAbsent(job.getJobId(), id -> {
+      JobRuntime runtime = restore(job);
+      if (JobRuntime.isTerminal(job.getState())) {
+        observer.attach(runtime);
+      }
+      return runtime;
+    });
+  }
+
+  /**
+   * Every job (any orchestrator's), newest first: the held ones as of their last event, the
+   * others (ended before this start, or another orchestrator's) as stored, which for an ended
+   * job is its snapshot written with its last event.
+   */
   public List<Job> all() {
     Map<String, Job> all = new java.util.HashMap<>();
     for (Job stored : store.loadAll()) {

@@ -4,13 +4,16 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.net.URI;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
 /**
  * The orchestrator's database: a shared PostgreSQL named by a URL (REELMESH_DATABASE_URL or
  * --database), or, with none, an embedded PostgreSQL whose cluster lives under the data
- * directory and is stopped with this object. The schema is migrated on open (Flyway).
+ * directory and is stopped with this object. The schema is migrated on open (Flyway), when it
+ * is not at this build's migrations already.
  */
 public final class Database implements AutoCloseable {
   /** The variable that points every orchestrator at one shared PostgreSQL. */
@@ -18,11 +21,14 @@ public final class Database implements AutoCloseable {
   private final HikariDataSource pool;
   private final EmbeddedServer embedded;
   private final String where;
+  private final SchemaCheck.Outcome schema;
 
-  private Database(HikariDataSource pool, EmbeddedServer embedded, String where) {
+  private Database(HikariDataSource pool, EmbeddedServer embedded, String where,
+      SchemaCheck.Outcome schema) {
     this.pool = pool;
     this.embedded = embedded;
     this.where = where;
+    this.schema = schema;
   }
 
   /** {@code url} when given (shared), else the embedded server under {@code stateDir}. */
@@ -84,14 +90,33 @@ public final class Database implements AutoCloseable {
     return new HikariDataSource(config);
   }
 
+  /**
+   * Brings the schema to this build's migrations: Flyway runs only when some are missing (see
+   * {@link SchemaCheck}); a schema newer than this build's is refused.
+   */
   private static Database migrate(HikariDataSource pool, EmbeddedServer server, String where) {
+    SchemaCheck.Outcome schema;
     try {
-      Flyway.configure().dataSource(pool).locations("classpath:db/store").load().migrate();
+      try (Connection c = pool.getConnection()) {
+        schema = SchemaCheck.check(c, SchemaCheck.packaged());
+      }
+      if (schema == SchemaCheck.Outcome.MIGRATE) {
+        Flyway.configure().dataSource(pool).locations("classpath:" + SchemaCheck.LOCATION)
+            .load().migrate();
+      }
+    } catch (SQLException e) {
+      pool.close();
+      throw new StoreFailure("read the schema's version in " + where, e);
     } catch (RuntimeException e) {
       pool.close();
       throw e;
     }
-    return new Database(pool, server, where);
+    return new Database(pool, server, where, schema);
+  }
+
+  /** Whether opening ran Flyway ({@code MIGRATE}) or found the schema current. */
+  SchemaCheck.Outcome schema() {
+    return schema;
   }
 
   public DataSource dataSource() {

@@ -29,6 +29,12 @@ public interface JobStore {
   List<Job> loadAll();
 
   /**
+   * The jobs that have not ended (queued, running, waiting for approval), any orchestrator's:
+   * what a starting engine must hold. Ended jobs are read when asked for.
+   */
+  List<Job> loadNotEnded();
+
+  /**
    * Forgets a job: its snapshot, events and steps. Its paid calls and charges stay, under its
    * id: money history is never deleted. True when there was such a job.
    */

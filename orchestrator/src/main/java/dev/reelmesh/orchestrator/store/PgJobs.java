@@ -64,6 +64,11 @@ final class PgJobs {
         + " created_at", rs -> job(rs.getBytes(1))));
   }
 
+  List<Job> loadNotEnded() {
+    return sql.auto("list the jobs not ended", c -> Sql.query(c, "select snapshot from jobs"
+        + " where not " + ENDED + " order by created_at", rs -> job(rs.getBytes(1))));
+  }
+
   void appendEvent(JobEvent event) {
     sql.auto("append an event to " + event.getJobId(), c -> Sql.update(c, "insert into events"
         + " (job_id, sequence, body) values (?, ?, ?)", event.getJobId(), event.getSequence(),

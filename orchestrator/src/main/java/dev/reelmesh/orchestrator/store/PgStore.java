@@ -56,6 +56,11 @@ public final class PgStore implements JobStore {
   }
 
   @Override
+  public List<Job> loadNotEnded() {
+    return jobs.loadNotEnded();
+  }
+
+  @Override
   public boolean delete(String jobId) {
     return deletion.delete(jobId);
   }

@@ -353,6 +353,28 @@ class PipelineEndToEndTest {
     assertThat(result()).isEqualTo(before);
   }
 
+  @Test
+  @Order(13)
+  void afterARestartTheEndedJobAnswersAsBefore() {
+    Job before = mesh.job(jobId);
+    List<Job> listed = mesh.pipeline().listJobs(ListJobsRequest.getDefaultInstance())
+        .getJobsList();
+    List<JobEvent> watched = mesh.watchToEnd(jobId, 0);
+    mesh.stopPipeline();
+    mesh.startPipeline();
+    // The new engine did not read the ended job at start: listed from the store, read in full
+    // when asked for, it answers as the engine that ran it did.
+    assertThat(mesh.pipeline().listJobs(ListJobsRequest.getDefaultInstance()).getJobsList())
+        .isEqualTo(listed);
+    assertThat(mesh.job(jobId)).isEqualTo(before);
+    assertThat(mesh.watchToEnd(jobId, 0)).isEqualTo(watched);
+    SubmitJobResponse again = mesh.pipeline().submitJob(SubmitJobRequest.newBuilder()
+        .setSpec(TestMesh.quickSpec("something else entirely", 12))
+        .setIdempotencyKey("kettle-1").build());
+    assertThat(again.getJobId()).isEqualTo(jobId);
+    assertThat(again.getDeduplicated()).isTrue();
+  }
+
   private static void assertStatus(Runnable call, Status.Code code) {
     assertThatThrownBy(call::run).isInstanceOfSatisfying(StatusRuntimeException.class,
         e -> assertThat(e.getStatus().getCode()).as(e.getStatus().toString()).isEqualTo(code));

@@ -60,6 +60,24 @@ abstract class JobStoreContract {
   }
 
   @Test
+  void theJobsNotEndedAreLoadedWithoutTheEndedOnes() {
+    for (JobState state : List.of(JobState.JOB_STATE_QUEUED, JobState.JOB_STATE_SUCCEEDED,
+        JobState.JOB_STATE_RUNNING, JobState.JOB_STATE_FAILED,
+        JobState.JOB_STATE_AWAITING_APPROVAL, JobState.JOB_STATE_CANCELLED)) {
+      store.insert(job(state.name(), "").toBuilder().setState(state).build());
+    }
+    // A job ending after it was stored, and one going back to work (a regeneration).
+    store.insert(job("QUEUED-then-ended", ""));
+    store.saveSnapshot(job("QUEUED-then-ended", "").toBuilder()
+        .setState(JobState.JOB_STATE_SUCCEEDED).build());
+    store.saveSnapshot(job(JobState.JOB_STATE_FAILED.name(), "").toBuilder()
+        .setState(JobState.JOB_STATE_RUNNING).build());
+    assertThat(store.loadNotEnded()).extracting(Job::getJobId).containsExactly(
+        "JOB_STATE_QUEUED", "JOB_STATE_RUNNING", "JOB_STATE_FAILED",
+        "JOB_STATE_AWAITING_APPROVAL");
+  }
+
+  @Test
   void eventsComeBackInOrderAndASequenceIsWrittenOnce() {
     store.insert(job("a", ""));
     for (int i = 1; i <= 5; i++) {
