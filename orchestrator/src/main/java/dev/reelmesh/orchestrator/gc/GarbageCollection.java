@@ -2,6 +2,7 @@ package dev.reelmesh.orchestrator.gc;
 
 import dev.reelmesh.common.error.Statuses;
 import dev.reelmesh.orchestrator.job.JobEngine;
+import dev.reelmesh.orchestrator.job.JobFiles;
 import dev.reelmesh.orchestrator.job.JobRuntime;
 import dev.reelmesh.v1.CollectGarbageRequest;
 import dev.reelmesh.v1.CollectGarbageResponse;

@@ -472,8 +472,8 @@ public final class JobEngine implements AutoCloseable {
         throw Status.FAILED_PRECONDITION.withDescription("job " + jobId + " is being run by "
             + "another orchestrator").asRuntimeException();
       }
-      dev.reelmesh.orchestrator.gc.JobFiles.Size freed = dev.reelmesh.orchestrator.gc.JobFiles
-          .delete(dev.reelmesh.orchestrator.gc.JobFiles.directory(artifacts.root(), jobId));
+      JobFiles.Size freed = JobFiles
+          .delete(JobFiles.directory(artifacts.root(), jobId));
       store.delete(jobId);
       jobs.remove(jobId);
       byIdempotencyKey.values().remove(jobId);

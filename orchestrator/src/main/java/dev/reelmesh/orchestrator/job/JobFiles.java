@@ -1,4 +1,4 @@
-package dev.reelmesh.orchestrator.gc;
+package dev.reelmesh.orchestrator.job;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
