@@ -12,7 +12,9 @@ import dev.reelmesh.orchestrator.testing.TestRegistries;
 import dev.reelmesh.v1.ChatServerMessage;
 import dev.reelmesh.v1.ChatServerMessage.KindCase;
 import dev.reelmesh.v1.CostLine;
+import dev.reelmesh.v1.JobState;
 import dev.reelmesh.v1.ListJobsRequest;
+import dev.reelmesh.v1.SubmitJobRequest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -132,6 +134,52 @@ class ChatOpenAiTest {
       assertThat(mesh.pipeline().listJobs(ListJobsRequest.getDefaultInstance()).getJobsCount())
           .isZero();
     }
+  }
+
+  @Test
+  void refineReplansAWaitingJobThroughTheLlmUnderTheJobsMoneyRulesAndRendersNothing()
+      throws Exception {
+    // The plan itself: the fake refuses (400, not retried), the offline planner answers.
+    fake.thenStatus(400);
+    String jobId = mesh.pipeline().submitJob(SubmitJobRequest.newBuilder().setSpec(TestMesh
+        .quickSpec("a kettle pours water at dawn", 6).setRequirePlanApproval(true)).build())
+        .getJob().getJobId();
+    for (int i = 0; i < 300 && mesh.job(jobId).getState() != JobState.JOB_STATE_AWAITING_APPROVAL;
+        i++) {
+      Thread.sleep(50);
+    }
+    assertThat(mesh.job(jobId).getState()).isEqualTo(JobState.JOB_STATE_AWAITING_APPROVAL);
+    int before = fake.requestCount();
+    long billedBefore = bill(jobId);
+    fake.thenToolCalls("", List.of(List.of("call_r", "refine", "{\"job_id\":\"" + jobId
+        + "\",\"instruction\":\"make clip 1 a close-up\"}")))
+        .thenChat("{\"changes\":[{\"clip_index\":0,\"field\":\"camera\",\"value\":"
+            + "\"close-up\"}]}", 1_000, 100)
+        .thenChat("Clip 1 is a close-up now; say go to render it.", 300, 20);
+    try (ChatClient chat = new ChatClient(mesh.pipelineChannel())) {
+      List<ChatServerMessage> turn = chat.say("make clip 1 a close-up");
+      assertThat(kinds(turn)).containsExactly(KindCase.USER, KindCase.TOOL_CALL,
+          KindCase.TOOL_RESULT, KindCase.ANSWER);
+      assertThat(turn.get(1).getToolCall().getNeedsConfirmation()).isFalse();
+      assertThat(turn.get(2).getToolResult().getOk()).as(turn.get(2).getToolResult()
+          .getMessage()).isTrue();
+      JsonNode result = JSON.readTree(turn.get(2).getToolResult().getResultJson());
+      assertThat(result.path("engine").path("name").asText()).isEqualTo("openai");
+      assertThat(result.path("engine").path("fallback").asBoolean()).isFalse();
+      assertThat(result.path("clips").get(0).path("camera").asText()).isEqualTo("close-up");
+      assertThat(result.path("state").asText()).isEqualTo("awaiting_approval");
+    }
+    // Chat turn, RefineScript, chat turn: three requests, the refinement's on the job's bill
+    // (held before the call, settled at the fake's usage × the gpt-4o price), nothing rendered.
+    assertThat(fake.requestCount() - before).isEqualTo(3);
+    assertThat(bill(jobId) - billedBefore).isEqualTo(1_000 * 25 / 10 + 100 * 10);
+    assertThat(mesh.job(jobId).getState()).isEqualTo(JobState.JOB_STATE_AWAITING_APPROVAL);
+    assertThat(mesh.job(jobId).getCost().getActualTotalMicros()).isEqualTo(bill(jobId));
+  }
+
+  private long bill(String jobId) {
+    return mesh.engine().ledger().store().bill(jobId).stream()
+        .mapToLong(CostLine::getActualMicros).sum();
   }
 
   @Test
