@@ -78,7 +78,9 @@ class ChatJobTest {
       // A change to the plan re-plans without rendering: no confirmation, the job keeps
       // waiting, the result is the new plan and says which engine made it (offline here).
       long beforeRefine = mesh.job(jobId).getLastSequence();
-      List<ChatServerMessage> refined = chat.say("make clip 1 a close-up");
+      String camera = plan.path("clips").get(0).path("camera").asText().equals("static")
+          ? "wide shot" : "static";
+      List<ChatServerMessage> refined = chat.say("make clip 1 " + camera);
       all.addAll(refined);
       assertThat(kinds(refined)).containsExactly(KindCase.USER, KindCase.TOOL_CALL,
           KindCase.TOOL_RESULT, KindCase.ANSWER);
@@ -88,12 +90,12 @@ class ChatJobTest {
       assertThat(refined.get(2).getToolResult().getOk())
           .as(refined.get(2).getToolResult().getMessage()).isTrue();
       assertThat(replanned.path("state").asText()).isEqualTo("awaiting_approval");
-      assertThat(replanned.path("clips").get(0).path("camera").asText()).isEqualTo("close-up");
+      assertThat(replanned.path("clips").get(0).path("camera").asText()).isEqualTo(camera);
       assertThat(replanned.path("clips").size()).isEqualTo(plan.path("clips").size());
       assertThat(replanned.path("engine").path("name").asText()).startsWith("offline");
       assertThat(replanned.path("engine").path("fallback").asBoolean()).isFalse();
       assertThat(refined.get(3).getAnswer().getText()).contains("plan is changed by offline")
-          .contains("close-up");
+          .contains(camera);
       Job waiting = mesh.job(jobId);
       assertThat(waiting.getState()).isEqualTo(JobState.JOB_STATE_AWAITING_APPROVAL);
       assertThat(waiting.getStage()).isEqualTo(dev.reelmesh.v1.Stage.STAGE_PLAN);
@@ -120,7 +122,7 @@ class ChatJobTest {
       mesh.watchToEnd(jobId, 0);
       Job done = mesh.job(jobId);
       // The render took the refined plan.
-      assertThat(done.getResult().getPlan().getClips(0).getCamera()).isEqualTo("close-up");
+      assertThat(done.getResult().getPlan().getClips(0).getCamera()).isEqualTo(camera);
       assertThat(done.getState()).as(done.getError().getMessage())
           .isEqualTo(JobState.JOB_STATE_SUCCEEDED);
       assertThat(mesh.probe(done.getResult().getVideo()).getDurationSeconds())
