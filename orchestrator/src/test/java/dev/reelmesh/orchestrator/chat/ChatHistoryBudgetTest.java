@@ -3,16 +3,9 @@ package dev.reelmesh.orchestrator.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.reelmesh.llm.testing.FakeOpenAiServer;
-import dev.reelmesh.orchestrator.testing.TestMesh;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A long conversation against the fake OpenAI server: each request carries no more history than
@@ -20,24 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
  * more), always the latest user words, the newest messages before them, and a note saying how
  * much older conversation was left out.
  */
-class ChatHistoryBudgetTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
+class ChatHistoryBudgetTest extends FakeLlmChat {
   private static final int BUDGET = 1_000;
-  @TempDir Path dir;
-  FakeOpenAiServer fake;
-  TestMesh mesh;
-
-  @BeforeEach
-  void start() throws Exception {
-    fake = FakeOpenAiServer.start();
-    mesh = TestMesh.startWithLlm(dir, TestMesh.chatAt(fake.baseUrl()));
-  }
-
-  @AfterEach
-  void stop() {
-    mesh.close();
-    fake.close();
-  }
 
   private static String words(String who, int i) {
     return (who + " message " + i + ": ").concat("the kettle steams by the window. ".repeat(9)).strip();
@@ -58,7 +35,7 @@ class ChatHistoryBudgetTest {
     assertThat(fake.requestCount()).isEqualTo(turns);
     for (int r = 0; r < turns; r++) {
       String raw = fake.requests().get(r);
-      JsonNode messages = JSON.readTree(raw.substring(raw.indexOf('\n') + 1)).path("messages");
+      JsonNode messages = request(r).path("messages");
       assertThat(messages.get(0).path("role").asText()).isEqualTo("system");
       List<JsonNode> history = new ArrayList<>();
       messages.forEach(history::add);

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.reelmesh.common.testing.InProcessService;
 import dev.reelmesh.llm.testing.FakeOpenAiServer;
 import dev.reelmesh.orchestrator.store.JobStore;
-import dev.reelmesh.orchestrator.testing.TestMesh;
 import dev.reelmesh.v1.Budget;
 import dev.reelmesh.v1.ChatClientMessage;
 import dev.reelmesh.v1.ChatServerMessage;
@@ -18,43 +17,23 @@ import dev.reelmesh.v1.GetBudgetRequest;
 import dev.reelmesh.v1.LlmServiceGrpc;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The chat agent's own LLM turns under the journal's rules: held before the call (session cap,
  * month, tenant), settled with the priced usage after it, refused with the figures and no call
  * when the hold does not fit, charged at the hold and unreconciled when the outcome is unknown.
  */
-class ChatMoneyTest {
+class ChatMoneyTest extends FakeLlmChat {
   /** gpt-4o list price: $2.50 in, $10 out per million tokens. */
   private static final long IN_MICROS_PER_MILLION = 2_500_000;
   private static final long OUT_MICROS_PER_MILLION = 10_000_000;
   private static final ChatSettings SETTINGS = ChatSettings.DEFAULTS;
   private static final long HOLD = SETTINGS.turnHoldMicros();
-  @TempDir Path dir;
-  FakeOpenAiServer fake;
-  TestMesh mesh;
-
-  @BeforeEach
-  void start() throws Exception {
-    fake = FakeOpenAiServer.start();
-    mesh = TestMesh.startWithLlm(dir, TestMesh.chatAt(fake.baseUrl()));
-  }
-
-  @AfterEach
-  void stop() {
-    mesh.close();
-    fake.close();
-  }
-
   private static long priced(long in, long out) {
     return in * IN_MICROS_PER_MILLION / 1_000_000 + out * OUT_MICROS_PER_MILLION / 1_000_000;
   }

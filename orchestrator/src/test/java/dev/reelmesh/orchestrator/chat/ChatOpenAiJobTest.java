@@ -5,7 +5,6 @@ import static dev.reelmesh.orchestrator.chat.ChatJobTest.result;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.reelmesh.common.testing.InProcessService;
 import dev.reelmesh.llm.LlmServices;
 import dev.reelmesh.llm.testing.FakeOpenAiServer;
@@ -18,9 +17,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A whole job driven by OpenAI tool calls: the model (the fake) plans, asks to approve (the user
@@ -28,31 +25,25 @@ import org.junit.jupiter.api.io.TempDir;
  * engines (its own LLM service has no key), so every request the fake counts is a chat turn,
  * each held and settled on the session.
  */
-class ChatOpenAiJobTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
-  @TempDir Path dir;
-  FakeOpenAiServer fake;
-  TestMesh mesh;
+class ChatOpenAiJobTest extends FakeLlmChat {
   InProcessService chatLlm;
 
-  @BeforeEach
-  void start() throws Exception {
-    fake = FakeOpenAiServer.start();
-    mesh = TestMesh.start(dir);
-    chatLlm = InProcessService.start(LlmServices.create(mesh.settings,
+  /** An offline mesh; the chat's own LLM service (started beside it) talks to the fake. */
+  @Override
+  TestMesh mesh(Path dir, FakeOpenAiServer fake) {
+    TestMesh offline = TestMesh.start(dir);
+    chatLlm = InProcessService.start(LlmServices.create(offline.settings,
         TestMesh.chatAt(fake.baseUrl())));
+    return offline;
   }
 
   @AfterEach
-  void stop() {
+  void stopChatLlm() {
     chatLlm.close();
-    mesh.close();
-    fake.close();
   }
 
-  private JsonNode lastMessage(int request) throws Exception {
-    String raw = fake.requests().get(request);
-    JsonNode messages = JSON.readTree(raw.substring(raw.indexOf('\n') + 1)).path("messages");
+  private JsonNode lastMessage(int i) throws Exception {
+    JsonNode messages = request(i).path("messages");
     return messages.get(messages.size() - 1);
   }
 

@@ -4,7 +4,6 @@ import static dev.reelmesh.orchestrator.chat.ChatJobTest.kinds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.reelmesh.llm.LlmConfig;
 import dev.reelmesh.llm.testing.FakeOpenAiServer;
 import dev.reelmesh.orchestrator.testing.TestMesh;
@@ -19,10 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The chat agent on OpenAI tool calling (the llm-service's ChatTurn against its fake OpenAI
@@ -30,31 +26,16 @@ import org.junit.jupiter.api.io.TempDir;
  * call waits for the user, the turns are billed to the month, and a malformed call falls back
  * to the offline parser with a notice.
  */
-class ChatOpenAiTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
-  @TempDir Path dir;
-  FakeOpenAiServer fake;
-  TestMesh mesh;
-
-  @BeforeEach
-  void start() throws Exception {
-    fake = FakeOpenAiServer.start();
-    // OpenAI media is configured (priced, so a budget can refuse it) but never reached: the
-    // base URL is the chat fake, and every paid job here is refused before it spends.
-    mesh = TestMesh.startWithLlm(dir, LlmConfig.fromEnv(Map.of("OPENAI_API_KEY", "sk-test",
+class ChatOpenAiTest extends FakeLlmChat {
+  /**
+   * OpenAI media is configured (priced, so a budget can refuse it) but never reached: the base
+   * URL is the chat fake, and every paid job here is refused before it spends.
+   */
+  @Override
+  TestMesh mesh(Path dir, FakeOpenAiServer fake) {
+    return TestMesh.startWithLlm(dir, LlmConfig.fromEnv(Map.of("OPENAI_API_KEY", "sk-test",
         "OPENAI_BASE_URL", fake.baseUrl())).withBackoff(Duration.ofMillis(5),
         Duration.ofMillis(20)), TestRegistries.openAi("sk-test", fake.baseUrl()));
-  }
-
-  @AfterEach
-  void stop() {
-    mesh.close();
-    fake.close();
-  }
-
-  private JsonNode request(int i) throws Exception {
-    String r = fake.requests().get(i);
-    return JSON.readTree(r.substring(r.indexOf('\n') + 1));
   }
 
   @Test
