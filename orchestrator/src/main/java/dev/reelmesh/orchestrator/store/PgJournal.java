@@ -15,6 +15,9 @@ import java.util.Locale;
  * row first, so checks and writes of concurrent calls (any orchestrator) are serialised.
  */
 final class PgJournal {
+  /** The columns that name whose a call and its charges are (never user input). */
+  private static final String JOB = "job_id";
+  private static final String CHAT = "chat_session";
   private final Sql sql;
   private final PgCredits credits;
 
@@ -29,9 +32,8 @@ final class PgJournal {
     long micros = estimate.getEstimatedMicros();
     return sql.money("hold " + step, c -> {
       lockMonth(c, m);
-      long jobCharged = jobCharged(c, jobId);
-      long jobHeld = Sql.sum(c, "select coalesce(sum(estimate), 0) from calls"
-          + " where job_id = ? and state = 'held'", jobId);
+      long jobCharged = charged(c, JOB, jobId);
+      long jobHeld = held(c, JOB, jobId);
       if (cap > 0 && jobCharged + jobHeld + micros > cap) {
         return new JobStore.Hold(0, String.format(Locale.ROOT, "job budget cap %s would be "
             + "crossed: spent %s, in flight %s, this call (%s) is estimated at %s; raise "
@@ -67,10 +69,8 @@ final class PgJournal {
       String tenant = Sql.query(c, "select tenant from chat_sessions where session_id = ?",
           rs -> rs.getString(1), sessionId).stream().findFirst()
           .orElseThrow(() -> new SQLException("no chat session " + sessionId));
-      long sessionSpent = Sql.sum(c, "select coalesce(sum(actual), 0) from charges"
-          + " where chat_session = ?", sessionId);
-      long sessionHeld = Sql.sum(c, "select coalesce(sum(estimate), 0) from calls"
-          + " where chat_session = ? and state = 'held'", sessionId);
+      long sessionSpent = charged(c, CHAT, sessionId);
+      long sessionHeld = held(c, CHAT, sessionId);
       if (sessionCap > 0 && sessionSpent + sessionHeld + micros > sessionCap) {
         return new JobStore.Hold(0, String.format(Locale.ROOT, "chat session cap %s would be "
             + "crossed: the session spent %s, %s in flight, this turn (%s) is held at %s; raise"
@@ -232,9 +232,8 @@ final class PgJournal {
     String m = month.toString();
     return sql.auto("read the headroom of " + jobId, c -> {
       long monthLeft = limit - monthSpent(c, m) - monthHeld(c, m);
-      long jobLeft = cap == 0 ? Long.MAX_VALUE : cap - jobCharged(c, jobId) - Sql.sum(c,
-          "select coalesce(sum(estimate), 0) from calls where job_id = ? and state = 'held'",
-          jobId);
+      long jobLeft = cap == 0 ? Long.MAX_VALUE : cap - charged(c, JOB, jobId)
+          - held(c, JOB, jobId);
       long creditsLeft = credits.left(c, jobId);
       return Math.max(0, Math.min(Math.min(monthLeft, jobLeft), creditsLeft));
     });
@@ -256,8 +255,16 @@ final class PgJournal {
     Sql.query(c, "select month from months where month = ? for update", rs -> null, month);
   }
 
-  private static long jobCharged(Connection c, String jobId) throws SQLException {
-    return Sql.sum(c, "select coalesce(sum(actual), 0) from charges where job_id = ?", jobId);
+  /** What the calls of one owner (a job, or a chat session: {@link #JOB}, {@link #CHAT}) cost. */
+  private static long charged(Connection c, String owner, String id) throws SQLException {
+    return Sql.sum(c, "select coalesce(sum(actual), 0) from charges where " + owner + " = ?",
+        id);
+  }
+
+  /** What the calls of one owner hold now. */
+  private static long held(Connection c, String owner, String id) throws SQLException {
+    return Sql.sum(c, "select coalesce(sum(estimate), 0) from calls where " + owner + " = ?"
+        + " and state = 'held'", id);
   }
 
   private static long monthSpent(Connection c, String month) throws SQLException {

@@ -17,7 +17,8 @@ class ChatHistoryBudgetTest extends FakeLlmChat {
   private static final int BUDGET = 1_000;
 
   private static String words(String who, int i) {
-    return (who + " message " + i + ": ").concat("the kettle steams by the window. ".repeat(9)).strip();
+    return (who + " message " + i + ": " + "the kettle steams by the window. ".repeat(9))
+        .strip();
   }
 
   @Test

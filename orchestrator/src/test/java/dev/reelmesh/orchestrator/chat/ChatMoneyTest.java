@@ -60,7 +60,8 @@ class ChatMoneyTest extends FakeLlmChat {
       assertThat(turn.get(1).getAnswer().getCostList()).extracting(CostLine::getActualMicros)
           .containsExactly(priced(1_234, 0), priced(0, 56));
       assertThat(host.rows("select state, estimate, job_id from calls where chat_session = '"
-          + chat.sessionId + "'")).containsExactly(java.util.Arrays.asList("settled", "84000", null));
+          + chat.sessionId + "'")).containsExactly(java.util.Arrays.asList("settled", "84000",
+          null));
       assertThat(host.rows("select sum(actual) from charges where chat_session = '"
           + chat.sessionId + "'")).containsExactly(List.of(String.valueOf(expected)));
       // The month's ledger and the tenant's GetBudget both count the chat's spend, nothing held.
