@@ -10,15 +10,15 @@ create index calls_chat on calls (chat_session) where chat_session is not null;
 alter table charges add column chat_session text;
 create index charges_chat on charges (chat_session) where chat_session is not null;
 
--- Whose a journal row is: its job's tenant, or its chat session's. Credits, GetBudget per tenant
--- and the credit history read these, so a tenant's chat spend counts as its jobs' does. (Chat
--- charges written before this migration name neither and stay in the month's ledger only.)
-create view tenant_calls as
-  select ca.*, coalesce(j.tenant, s.tenant) as tenant from calls ca
-  left join jobs j on j.job_id = ca.job_id
-  left join chat_sessions s on s.session_id = ca.chat_session;
-
-create view tenant_charges as
-  select ch.*, coalesce(j.tenant, s.tenant) as tenant from charges ch
-  left join jobs j on j.job_id = ch.job_id
-  left join chat_sessions s on s.session_id = ch.chat_session;
+-- Whose a journal row is, written with the row: its job's tenant or its chat session's. Credits,
+-- a tenant's GetBudget and its credit history read it, so a tenant's chat spend counts as its
+-- jobs' does, and a job deleted by `reelmesh jobs rm` / gc (whose row goes, V5) leaves its
+-- spend on its tenant instead of giving the credits back. Rows of jobs deleted before this
+-- migration, and chat charges written before it, name no tenant: they stay in the month's
+-- ledger only.
+alter table calls add column tenant text;
+alter table charges add column tenant text;
+update calls ca set tenant = j.tenant from jobs j where j.job_id = ca.job_id;
+update charges ch set tenant = j.tenant from jobs j where j.job_id = ch.job_id;
+create index calls_tenant on calls (tenant, created_at);
+create index charges_tenant on charges (tenant, month);

@@ -25,10 +25,10 @@ import java.util.Locale;
 final class PgCredits {
   /** The variable that makes credits required: "required", or "optional" (the default). */
   static final String MODE_VARIABLE = "REELMESH_CREDITS";
-  // tenant_charges and tenant_calls (V6) name each row's tenant: its job's or its chat's.
-  private static final String SPENT = "select coalesce(sum(ch.actual), 0) from tenant_charges"
-      + " ch where ch.tenant = ? and ch.charged_at >= ?";
-  private static final String HELD = "select coalesce(sum(ca.estimate), 0) from tenant_calls ca"
+  // Each journal row names its tenant (V6): its job's or its chat session's.
+  private static final String SPENT = "select coalesce(sum(ch.actual), 0) from charges ch"
+      + " where ch.tenant = ? and ch.charged_at >= ?";
+  private static final String HELD = "select coalesce(sum(ca.estimate), 0) from calls ca"
       + " where ca.tenant = ? and ca.state = 'held' and ca.created_at >= ?";
   private final Sql sql;
   private final boolean required;
@@ -119,10 +119,10 @@ final class PgCredits {
           + "   granted_by, null::bytea as line from credit_grants where tenant = ?"
           + " union all select ch.charged_at, case when ch.unreconciled then 'unreconciled'"
           + "   else 'charge' end, ch.actual, ch.job_id, null, null, ch.line"
-          + "   from tenant_charges ch where ch.tenant = ? and ch.charged_at >= ?"
+          + "   from charges ch where ch.tenant = ? and ch.charged_at >= ?"
           + " union all select ca.created_at, case ca.state when 'held' then 'held'"
           + "   else 'released' end, ca.estimate, ca.job_id, ca.step, null, null"
-          + "   from tenant_calls ca"
+          + "   from calls ca"
           + "   where ca.tenant = ? and ca.state in ('held', 'released') and ca.created_at >= ?"
           + ") entries order by t desc limit ?", rs -> entry(rs.getObject(1, OffsetDateTime.class),
               rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5),
@@ -138,12 +138,12 @@ final class PgCredits {
   Budget budget(String tenant, YearMonth month, Budget mesh) {
     String m = month.toString();
     return sql.auto("read the budget of " + tenant, c -> {
-      long spent = Sql.sum(c, "select coalesce(sum(ch.actual), 0) from tenant_charges ch"
+      long spent = Sql.sum(c, "select coalesce(sum(ch.actual), 0) from charges ch"
           + " where ch.tenant = ? and ch.month = ?", tenant, m);
-      long held = Sql.sum(c, "select coalesce(sum(ca.estimate), 0) from tenant_calls ca"
+      long held = Sql.sum(c, "select coalesce(sum(ca.estimate), 0) from calls ca"
           + " where ca.tenant = ? and ca.month = ? and ca.state = 'held'", tenant, m);
       var unreconciled = Sql.query(c, "select coalesce(sum(ch.actual), 0), count(*) from"
-          + " tenant_charges ch where ch.tenant = ? and ch.month = ? and ch.unreconciled", rs -> new long[] {rs.getLong(1), rs.getLong(2)}, tenant, m)
+          + " charges ch where ch.tenant = ? and ch.month = ? and ch.unreconciled", rs -> new long[] {rs.getLong(1), rs.getLong(2)}, tenant, m)
           .get(0);
       CreditAccount account = account(c, tenant, false);
       long credits = account.getOpen() ? Math.max(0, account.getAvailableMicros())

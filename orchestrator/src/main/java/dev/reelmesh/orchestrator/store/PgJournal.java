@@ -48,9 +48,10 @@ final class PgJournal {
       if (creditsShort != null) {
         return new JobStore.Hold(0, creditsShort);
       }
-      long id = Sql.query(c, "insert into calls (job_id, month, step, estimate, line, state)"
-          + " values (?, ?, ?, ?, ?, 'held') returning call_id", rs -> rs.getLong(1), jobId, m,
-          step, micros, estimate.toByteArray()).get(0);
+      long id = Sql.query(c, "insert into calls (job_id, tenant, month, step, estimate, line,"
+          + " state) values (?, (select tenant from jobs where job_id = ?), ?, ?, ?, ?, 'held')"
+          + " returning call_id", rs -> rs.getLong(1), jobId, jobId, m, step, micros,
+          estimate.toByteArray()).get(0);
       return new JobStore.Hold(id, null);
     });
   }
@@ -84,9 +85,9 @@ final class PgJournal {
       if (refusal != null) {
         return new JobStore.Hold(0, refusal);
       }
-      long id = Sql.query(c, "insert into calls (chat_session, month, step, estimate, line,"
-          + " state) values (?, ?, ?, ?, ?, 'held') returning call_id", rs -> rs.getLong(1),
-          sessionId, m, step, micros, estimate.toByteArray()).get(0);
+      long id = Sql.query(c, "insert into calls (chat_session, tenant, month, step, estimate,"
+          + " line, state) values (?, ?, ?, ?, ?, ?, 'held') returning call_id",
+          rs -> rs.getLong(1), sessionId, tenant, m, step, micros, estimate.toByteArray()).get(0);
       return new JobStore.Hold(id, null);
     });
   }
@@ -243,10 +244,12 @@ final class PgJournal {
       Long callId, String month, List<CostLine> lines, boolean unreconciled)
       throws SQLException {
     for (CostLine line : lines) {
-      Sql.update(c, "insert into charges (job_id, chat_session, call_id, month, estimated,"
-          + " actual, unreconciled, line) values (?, ?, ?, ?, ?, ?, ?, ?)", jobId, chatSession,
-          callId, month, line.getEstimatedMicros(), line.getActualMicros(), unreconciled,
-          line.toByteArray());
+      // The tenant the call was held for, else (a charge without a call) the job's.
+      Sql.update(c, "insert into charges (job_id, chat_session, tenant, call_id, month,"
+          + " estimated, actual, unreconciled, line) values (?, ?, coalesce((select tenant from"
+          + " calls where call_id = ?), (select tenant from jobs where job_id = ?)), ?, ?, ?, ?,"
+          + " ?, ?)", jobId, chatSession, callId, jobId, callId, month,
+          line.getEstimatedMicros(), line.getActualMicros(), unreconciled, line.toByteArray());
     }
   }
 
