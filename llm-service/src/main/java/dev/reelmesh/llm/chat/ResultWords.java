@@ -39,12 +39,14 @@ final class ResultWords {
   private static String success(String tool, JsonNode r) {
     String job = r.path("job_id").asText("");
     return switch (tool) {
-      case "plan" -> planned(r);
+      case "plan" -> planned(r, "Job " + r.path("job_id").asText() + " is planned");
+      case "refine" -> planned(r, "Job " + r.path("job_id").asText() + "'s plan is changed by "
+          + engine(r.path("engine")));
       case "estimate" -> String.format(Locale.ROOT, "That is an estimated $%.4f for %s%s.",
           r.path("estimated_usd").asDouble(), clips(r.path("clips").asInt()), r.path("within_budget")
               .asBoolean(true) ? ", within the budget" : String.format(Locale.ROOT,
               ", which would cross the budget ($%.4f left)", r.path("remaining_usd").asDouble()));
-      case "submit", "approve", "refine", "regenerate" -> "Job " + job + " is "
+      case "submit", "approve", "regenerate" -> "Job " + job + " is "
           + r.path("state").asText("queued") + (r.has("changes") ? " with the change: "
           + join(r.path("changes")) : "") + ". Ask \"status\" to see how it is going.";
       case "status" -> status(r);
@@ -52,8 +54,14 @@ final class ResultWords {
     };
   }
 
-  private static String planned(JsonNode r) {
-    StringBuilder words = new StringBuilder("Job " + r.path("job_id").asText() + " is planned: "
+  private static String engine(JsonNode engine) {
+    String name = engine.path("name").asText("the planner");
+    return engine.path("fallback").asBoolean() ? name + " (the LLM failed: "
+        + engine.path("fallback_reason").asText() + ")" : name;
+  }
+
+  private static String planned(JsonNode r, String what) {
+    StringBuilder words = new StringBuilder(what + ": "
         + clips(r.path("clips").size()) + ", waiting for your approval.");
     for (JsonNode clip : r.path("clips")) {
       words.append(String.format(Locale.ROOT, "%n  %d. %.1f s, %s: %s", clip.path("number").asInt(),

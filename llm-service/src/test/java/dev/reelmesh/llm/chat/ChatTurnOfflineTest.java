@@ -131,6 +131,16 @@ class ChatTurnOfflineTest {
     assertThat(planned.getCallsList()).isEmpty();
     assertThat(planned.getReply()).contains("Job j9 is planned: 1 clip,")
         .contains("1. 4.0 s, glide: a kettle");
+    // A refinement is the new plan, with the engine that made it, a fallback said as such.
+    ChatTurnResponse refined = llm.chatTurn(request(ChatContext.getDefaultInstance(),
+        user("make clip 1 static"), call, result("c1", "refine", true, "OK",
+            "{\"job_id\":\"j9\",\"state\":\"awaiting_approval\",\"clips\":[{\"number\":1,"
+                + "\"seconds\":4,\"camera\":\"static\",\"visual\":\"a kettle\"}],\"engine\":"
+                + "{\"name\":\"offline-template\",\"fallback\":true,\"fallback_reason\":"
+                + "\"HTTP 503\"}}")).build());
+    assertThat(refined.getReply()).contains("Job j9's plan is changed by offline-template (the "
+        + "LLM failed: HTTP 503): 1 clip, waiting for your approval.")
+        .contains("1. 4.0 s, static: a kettle");
     ChatTurnResponse refused = llm.chatTurn(request(ChatContext.getDefaultInstance(),
         user("render a video of a kettle at dawn"), call, result("c1", "submit", false,
             "RESOURCE_EXHAUSTED", "{\"message\":\"the job's estimate $3.20 crosses its cap\"}"))

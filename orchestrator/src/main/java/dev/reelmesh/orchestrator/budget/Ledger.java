@@ -56,6 +56,12 @@ public final class Ledger {
     return store.hold(jobId, step, estimate, capMicros, month(), limitMicros);
   }
 
+  /** Journals a chat turn of {@code sessionId} and holds it (see {@link JobStore#holdChat}). */
+  public JobStore.Hold holdChat(String sessionId, String step, CostLine estimate,
+      long sessionCapMicros) {
+    return store.holdChat(sessionId, step, estimate, sessionCapMicros, month(), limitMicros);
+  }
+
   /** Charges lines that were not journaled (priced by the service that made the call). */
   public void charge(String jobId, List<CostLine> lines) {
     store.charge(jobId, month(), lines);

@@ -1,6 +1,5 @@
 package dev.reelmesh.orchestrator.chat;
 
-import dev.reelmesh.orchestrator.budget.Ledger;
 import dev.reelmesh.v1.ChatAnswer;
 import dev.reelmesh.v1.ChatConfirmation;
 import dev.reelmesh.v1.ChatContext;
@@ -40,7 +39,8 @@ final class ChatAgent {
   private final Session session;
   private final LlmServiceGrpc.LlmServiceBlockingStub llm;
   private final ToolRunner tools;
-  private final Ledger ledger;
+  private final TurnSpend spend;
+  private final int historyTokens;
   private final List<CostLine> turnCost = new ArrayList<>();
 
   /** Where the session's messages go: stored, then streamed to everyone attached. */
@@ -52,11 +52,13 @@ final class ChatAgent {
     List<ChatServerMessage> messages();
   }
 
-  ChatAgent(Session session, Channel llm, ToolRunner tools, Ledger ledger) {
+  ChatAgent(Session session, Channel llm, ToolRunner tools, TurnSpend spend,
+      int historyTokens) {
     this.session = session;
     this.llm = LlmServiceGrpc.newBlockingStub(llm);
     this.tools = tools;
-    this.ledger = ledger;
+    this.spend = spend;
+    this.historyTokens = historyTokens;
   }
 
   void onText(String text) {
@@ -102,6 +104,10 @@ final class ChatAgent {
       ChatTurnResponse turn;
       try {
         turn = turn();
+      } catch (TurnSpend.Refused e) {
+        notice("budget", "RESOURCE_EXHAUSTED: the chat's LLM turn was not sent: "
+            + e.getMessage(), true);
+        return;
       } catch (StatusRuntimeException e) {
         notice("llm_unavailable", "the chat engine could not answer (" + e.getStatus().getCode()
             + ": " + e.getStatus().getDescription() + "); try again", true);
@@ -167,17 +173,14 @@ final class ChatAgent {
         context.clearJobId(); // gone (or never the caller's): nothing to talk about
       }
     }
-    // The chat's paid LLM calls draw on the month like every other spend: at most what is left
-    // (a cap of one micro-dollar when nothing is, so the LLM is not called and says why).
-    long left = Math.max(1, ledger.headroom(null, 0));
-    ChatTurnResponse response = llm.withDeadlineAfter(2, TimeUnit.MINUTES).chatTurn(
-        ChatTurnRequest.newBuilder().addAllHistory(history.forTurn()).addAllTools(Tools.SPECS)
-            .setContext(context).setOptions(LlmCallOptions.newBuilder().setMaxSpendMicros(left))
-            .build());
-    if (!response.getCostList().isEmpty()) {
-      ledger.charge(null, response.getCostList());
-      turnCost.addAll(response.getCostList());
-    }
+    ChatTurnRequest.Builder request = ChatTurnRequest.newBuilder()
+        .addAllHistory(history.forTurn(historyTokens)).addAllTools(Tools.SPECS)
+        .setContext(context);
+    // Held before it is sent and capped at the hold (see TurnSpend): the journal's rules.
+    ChatTurnResponse response = spend.call(session.id(), most -> llm.withDeadlineAfter(2,
+        TimeUnit.MINUTES).chatTurn(request.setOptions(LlmCallOptions.newBuilder()
+            .setMaxSpendMicros(most)).build()));
+    turnCost.addAll(response.getCostList());
     return response;
   }
 

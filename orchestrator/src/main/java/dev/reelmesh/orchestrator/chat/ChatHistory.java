@@ -18,8 +18,6 @@ import java.util.Optional;
  * conversation is about (the last job a tool touched, the last brief the user gave).
  */
 final class ChatHistory {
-  /** The LLM sees the newest messages only; older ones cost tokens and rarely matter. */
-  static final int MAX_TURN_MESSAGES = 80;
   private static final ObjectMapper JSON = new ObjectMapper();
   private final List<ChatServerMessage> messages;
 
@@ -27,7 +25,8 @@ final class ChatHistory {
     this.messages = List.copyOf(messages);
   }
 
-  List<ChatTurnMessage> forTurn() {
+  /** The conversation as a turn sends it: within {@code tokens} (see {@link TokenBudget}). */
+  List<ChatTurnMessage> forTurn(int tokens) {
     List<ChatTurnMessage.Builder> turn = new ArrayList<>();
     for (ChatServerMessage m : messages) {
       switch (m.getKindCase()) {
@@ -52,12 +51,8 @@ final class ChatHistory {
         default -> { } // notices are said to the user, not to the model
       }
     }
-    int from = Math.max(0, turn.size() - MAX_TURN_MESSAGES);
-    // A window must not open on a tool result whose call fell outside it.
-    while (from < turn.size() && turn.get(from).getRole().equals("tool")) {
-      from++;
-    }
-    return turn.subList(from, turn.size()).stream().map(ChatTurnMessage.Builder::build).toList();
+    return new TokenBudget(tokens).fit(turn.stream().map(ChatTurnMessage.Builder::build)
+        .toList());
   }
 
   /** The call that waits for the user's confirmation: the last call, if it has no result. */

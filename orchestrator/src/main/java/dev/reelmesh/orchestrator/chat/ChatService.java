@@ -29,10 +29,11 @@ public final class ChatService implements AutoCloseable {
   private final LiveSessions sessions;
   private final CallerChannel tools;
   private final Channel llm;
-  private final Ledger ledger;
+  private final TurnSpend spend;
+  private final ChatSettings settings;
 
   private ChatService(DataSource database, BindableService pipeline, Channel llm,
-      Ledger ledger) {
+      Ledger ledger, ChatSettings settings) {
     AtomicInteger n = new AtomicInteger();
     ThreadPoolExecutor pool = new ThreadPoolExecutor(WORKERS, WORKERS, 30, TimeUnit.SECONDS,
         new LinkedBlockingQueue<>(), r -> {
@@ -45,13 +46,26 @@ public final class ChatService implements AutoCloseable {
     this.sessions = new LiveSessions(new PgChat(database), workers);
     this.tools = CallerChannel.serve(pipeline);
     this.llm = llm;
-    this.ledger = ledger;
+    this.settings = settings;
+    this.spend = new TurnSpend(ledger, settings);
+    // Turns a dead orchestrator held are charged at their hold now, not at the next turn.
+    ledger.store().unreconcileStaleChat(TurnSpend.STALE);
   }
 
-  /** The chat of {@code pipeline} (the PipelineService without its Chat method). */
+  /**
+   * The chat of {@code pipeline} (the PipelineService without its Chat method), limited by
+   * REELMESH_CHAT_SESSION_CAP_USD and REELMESH_CHAT_HISTORY_TOKENS (see {@link ChatSettings}).
+   */
   public static ChatService start(DataSource database, BindableService pipeline, Channel llm,
       Ledger ledger) {
-    return new ChatService(database, pipeline, llm, ledger);
+    return new ChatService(database, pipeline, llm, ledger,
+        ChatSettings.fromEnv(System.getenv()));
+  }
+
+  /** As above, with the limits given. */
+  static ChatService start(DataSource database, BindableService pipeline, Channel llm,
+      Ledger ledger, ChatSettings settings) {
+    return new ChatService(database, pipeline, llm, ledger, settings);
   }
 
   /** {@code pipeline} with its Chat method served here: the one definition to bind. */
@@ -76,7 +90,8 @@ public final class ChatService implements AutoCloseable {
       };
     }
     ToolRunner runner = new ToolRunner(tools.as(caller));
-    return new ChatCall(caller, sessions, id -> new ChatAgent(session(id), llm, runner, ledger),
+    return new ChatCall(caller, sessions, id -> new ChatAgent(session(id), llm, runner, spend,
+        settings.historyTokens()),
         out, workers);
   }
 

@@ -15,8 +15,6 @@ final class Summaries {
       what = switch (call.getTool()) {
         case "submit" -> "render a new video of \"" + args.optionalText("brief") + "\"";
         case "approve" -> "render job " + args.optionalText("job_id") + " as planned";
-        case "refine" -> "change the plan of job " + args.optionalText("job_id") + " (\""
-            + args.optionalText("instruction") + "\") and render it";
         case "regenerate" -> "redo clip(s) " + args.clipIndices("clips").stream()
             .map(i -> String.valueOf(i + 1)).reduce((a, b) -> a + ", " + b).orElse("")
             + " of job " + args.optionalText("job_id")

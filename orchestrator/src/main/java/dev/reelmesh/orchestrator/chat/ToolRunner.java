@@ -15,6 +15,7 @@ import dev.reelmesh.v1.JobEvent;
 import dev.reelmesh.v1.JobSpec;
 import dev.reelmesh.v1.JobState;
 import dev.reelmesh.v1.PipelineServiceGrpc;
+import dev.reelmesh.v1.PlanReady;
 import dev.reelmesh.v1.PlannedClip;
 import dev.reelmesh.v1.RegenerateClipsRequest;
 import dev.reelmesh.v1.RegenerateClipsResponse;
@@ -71,9 +72,7 @@ final class ToolRunner {
           .setSpec(args.spec()).build()).getJob());
       case "approve" -> started(pipeline.approvePlan(ApprovePlanRequest.newBuilder()
           .setJobId(args.text("job_id")).build()));
-      case "refine" -> started(pipeline.approvePlan(ApprovePlanRequest.newBuilder()
-          .setJobId(args.text("job_id")).setRefineInstruction(args.text("instruction"))
-          .build())).put("instruction", args.text("instruction"));
+      case "refine" -> refine(args);
       case "regenerate" -> regenerate(args);
       case "status" -> status(job(args.text("job_id")));
       default -> throw Status.INVALID_ARGUMENT.withDescription("tool: no tool '" + tool + "'")
@@ -87,7 +86,7 @@ final class ToolRunner {
       ToolArguments args = new ToolArguments(call.getArgumentsJson());
       JobSpec spec = switch (call.getTool()) {
         case "submit" -> args.spec().build();
-        case "approve", "refine" -> job(args.text("job_id")).getSpec().toBuilder()
+        case "approve" -> job(args.text("job_id")).getSpec().toBuilder()
             .setRequirePlanApproval(false).build();
         default -> null;
       };
@@ -117,26 +116,48 @@ final class ToolRunner {
     }
     ObjectNode result = status(job);
     if (job.getState() == JobState.JOB_STATE_AWAITING_APPROVAL) {
-      ScenePlan plan = latestPlan(job);
-      result.put("duration_seconds", plan.getDurationSeconds());
-      result.set("clips", clips(plan));
+      withPlan(result, latestPlan(job));
+    }
+    return result;
+  }
+
+  /**
+   * Re-plans a job waiting at its plan with the instruction (ApprovePlan, refine_only): nothing
+   * renders, the job keeps waiting, and the result is the new plan and the engine that made it
+   * (a fallback from the LLM to the offline engine said, as the job's event says it).
+   */
+  private ObjectNode refine(ToolArguments args) {
+    Job job = pipeline.withDeadlineAfter(PLAN_WAIT.toMinutes(), TimeUnit.MINUTES)
+        .approvePlan(ApprovePlanRequest.newBuilder().setJobId(args.text("job_id"))
+            .setRefineInstruction(args.text("instruction")).setRefineOnly(true).build());
+    return withPlan(status(job).put("instruction", args.text("instruction")),
+        latestPlan(job));
+  }
+
+  private static ObjectNode withPlan(ObjectNode result, PlanReady ready) {
+    result.put("duration_seconds", ready.getPlan().getDurationSeconds());
+    result.set("clips", clips(ready.getPlan()));
+    ObjectNode engine = result.putObject("engine").put("name", ready.getEngine().getEngine())
+        .put("fallback", ready.getEngine().getFallback());
+    if (ready.getEngine().getFallback()) {
+      engine.put("fallback_reason", ready.getEngine().getFallbackReason());
     }
     return result;
   }
 
   /** The plan the job waits with: its newest plan_ready event (a refinement adds one). */
-  private ScenePlan latestPlan(Job job) {
+  private PlanReady latestPlan(Job job) {
     // The stream stays open while the job waits: read up to its newest event, then cancel.
     io.grpc.Context.CancellableContext watching = io.grpc.Context.current().withCancellation();
     try {
       return watching.call(() -> {
-        ScenePlan plan = ScenePlan.getDefaultInstance();
+        PlanReady plan = PlanReady.getDefaultInstance();
         Iterator<JobEvent> events = pipeline.withDeadlineAfter(30, TimeUnit.SECONDS).watchJob(
             WatchJobRequest.newBuilder().setJobId(job.getJobId()).build());
         while (events.hasNext()) {
           JobEvent event = events.next();
           if (event.hasPlanReady()) {
-            plan = event.getPlanReady().getPlan();
+            plan = event.getPlanReady();
           }
           if (event.getSequence() >= job.getLastSequence()) {
             break;

@@ -11,7 +11,7 @@ import java.util.Set;
  */
 final class Tools {
   /** Tools that start paid work: run only after a ChatConfirmation. */
-  static final Set<String> CONFIRMED = Set.of("submit", "approve", "refine", "regenerate");
+  static final Set<String> CONFIRMED = Set.of("submit", "approve", "regenerate");
 
   private static final String BRIEF = "\"brief\":{\"type\":\"string\",\"description\":\"what the"
       + " video shows, 1-4000 characters\"},\"duration_seconds\":{\"type\":\"number\","
@@ -28,7 +28,8 @@ final class Tools {
           + "rendered, nothing spent on media). Answers the job id and its clips.",
           "{" + BRIEF + "}", "brief"),
       spec("refine", "Change the plan of a job waiting at its plan (an instruction such as "
-          + "'make clip 3 a close-up') and go on to render it. Spends: confirmed by the user.",
+          + "'make clip 3 a close-up'); the job keeps waiting and nothing is rendered. Answers "
+          + "the new plan's clips and the engine that made it.",
           "{" + JOB + ",\"instruction\":{\"type\":\"string\"}}", "job_id", "instruction"),
       spec("estimate", "Price a job or a brief without spending anything: the bill per stage "
           + "and provider, and whether it fits the budget.", "{" + JOB + "," + BRIEF + "}"),

@@ -488,21 +488,10 @@ public final class JobEngine implements AutoCloseable {
   /** Lets a job past the plan gate; an instruction refines the plan first. */
   public Job approve(String jobId, java.util.function.UnaryOperator<dev.reelmesh.v1.PlanReady>
       refine) {
-    JobRuntime job = get(jobId);
+    JobRuntime job = awaitingApproval(jobId);
     double planned = runner.endOf(Stage.STAGE_PLAN);
-    if (job.state() != JobState.JOB_STATE_AWAITING_APPROVAL) {
-      throw Status.FAILED_PRECONDITION.withDescription("job " + jobId
-          + " is not waiting for plan approval (state "
-          + job.state().name().replace("JOB_STATE_", "") + ")").asRuntimeException();
-    }
     if (refine != null) {
-      dev.reelmesh.v1.PlanReady current = job.memo().find(runner.planKey(),
-          dev.reelmesh.v1.PlanReady.parser());
-      dev.reelmesh.v1.PlanReady refined = refine.apply(current);
-      job.memo().put(runner.planKey(), refined);
-      job.planFallback(refined.getEngine(), planned);
-      job.event(Stage.STAGE_PLAN, planned, "plan refined: " + refined.getPlan().getClipsCount()
-          + " clips", e -> e.setPlanReady(refined));
+      replan(job, refine, planned);
     }
     job.memo().put(runner.approvalKey(), com.google.protobuf.Empty.getDefaultInstance());
     job.startRun(planned);
@@ -510,6 +499,40 @@ public final class JobEngine implements AutoCloseable {
     job.state(JobState.JOB_STATE_QUEUED, "plan approved: queued to run");
     launch(job);
     return job.snapshot();
+  }
+
+  /**
+   * Refines the plan of a job waiting for approval and leaves it waiting: the new plan is the
+   * job's plan step and a plan_ready event, nothing is rendered, and a later approval renders
+   * the refined plan.
+   */
+  public Job refinePlan(String jobId,
+      java.util.function.UnaryOperator<dev.reelmesh.v1.PlanReady> refine) {
+    JobRuntime job = awaitingApproval(jobId);
+    replan(job, refine, runner.endOf(Stage.STAGE_PLAN));
+    return job.snapshot();
+  }
+
+  private JobRuntime awaitingApproval(String jobId) {
+    JobRuntime job = get(jobId);
+    if (job.state() != JobState.JOB_STATE_AWAITING_APPROVAL) {
+      throw Status.FAILED_PRECONDITION.withDescription("job " + jobId
+          + " is not waiting for plan approval (state "
+          + job.state().name().replace("JOB_STATE_", "") + ")").asRuntimeException();
+    }
+    return job;
+  }
+
+  /** The plan refined and recorded in place of the old one; a fallback engine is an event. */
+  private void replan(JobRuntime job,
+      java.util.function.UnaryOperator<dev.reelmesh.v1.PlanReady> refine, double planned) {
+    dev.reelmesh.v1.PlanReady current = job.memo().find(runner.planKey(),
+        dev.reelmesh.v1.PlanReady.parser());
+    dev.reelmesh.v1.PlanReady refined = refine.apply(current);
+    job.memo().put(runner.planKey(), refined);
+    job.planFallback(refined.getEngine(), planned);
+    job.event(Stage.STAGE_PLAN, planned, "plan refined: " + refined.getPlan().getClipsCount()
+        + " clips", e -> e.setPlanReady(refined));
   }
 
   /** Redoes the named clips (and frames) of a finished job, then re-assembles. */

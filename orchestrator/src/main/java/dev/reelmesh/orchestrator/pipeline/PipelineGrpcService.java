@@ -127,6 +127,15 @@ final class PipelineGrpcService extends PipelineServiceGrpc.PipelineServiceImplB
                   plan.getPlan(), null), tenant);
         }
       };
+      if (request.getRefineOnly()) {
+        if (instruction.isEmpty()) {
+          throw Statuses.invalid("refine_instruction", "required with refine_only: say how the"
+              + " plan should change");
+        }
+        // Nothing renders, so no media spend to check; the approval that follows checks it.
+        return engine.refinePlan(request.getJobId(), current -> refine(request.getJobId(),
+            current, instruction));
+      }
       if (instruction.isEmpty()) {
         if (job.state() == dev.reelmesh.v1.JobState.JOB_STATE_AWAITING_APPROVAL) {
           check.accept(job.memo().find(engine.planKey(),

@@ -10,7 +10,7 @@ import java.util.Set;
  * a cancel, a dropped connection, an internal error) leaves the outcome unknown. The service
  * says "(fallback: ...)" when its paid engine answered before the offline engine refused.
  */
-final class LlmOutcome {
+public final class LlmOutcome {
   private static final Set<Status.Code> REFUSED_BEFORE_CALLING = Set.of(
       Status.Code.INVALID_ARGUMENT, Status.Code.FAILED_PRECONDITION,
       Status.Code.RESOURCE_EXHAUSTED, Status.Code.PERMISSION_DENIED,
@@ -18,7 +18,7 @@ final class LlmOutcome {
 
   private LlmOutcome() {}
 
-  static boolean mayHavePaid(RuntimeException e) {
+  public static boolean mayHavePaid(RuntimeException e) {
     Status status = Statuses.fromThrowable(e);
     String description = status.getDescription() == null ? "" : status.getDescription();
     return !REFUSED_BEFORE_CALLING.contains(status.getCode())

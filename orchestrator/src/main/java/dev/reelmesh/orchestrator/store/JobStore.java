@@ -68,6 +68,21 @@ public interface JobStore {
   Hold hold(String jobId, String step, CostLine estimate, long capMicros, YearMonth month,
       long limitMicros);
 
+  /**
+   * Journals a chat turn of {@code sessionId} (a call of no job) before it is made and holds its
+   * estimate, refused when the session's charges and holds plus this estimate would cross
+   * {@code sessionCapMicros} (0: no cap), the month's would cross {@code limitMicros}, or the
+   * session's tenant has not the credits. Settled, released and unreconciled as a job's call.
+   */
+  Hold holdChat(String sessionId, String step, CostLine estimate, long sessionCapMicros,
+      YearMonth month, long limitMicros);
+
+  /**
+   * Chat turns held for longer than {@code olderThan} (their orchestrator died mid-turn):
+   * charged at their hold, unreconciled. Returns the lines charged.
+   */
+  List<CostLine> unreconcileStaleChat(Duration olderThan);
+
   /** A granted hold ({@code callId}) or the refusal, in words with the figures. */
   record Hold(long callId, String refusal) {
     public boolean granted() {

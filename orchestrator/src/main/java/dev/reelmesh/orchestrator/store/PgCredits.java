@@ -25,11 +25,11 @@ import java.util.Locale;
 final class PgCredits {
   /** The variable that makes credits required: "required", or "optional" (the default). */
   static final String MODE_VARIABLE = "REELMESH_CREDITS";
+  // Each journal row names its tenant (V6): its job's or its chat session's.
   private static final String SPENT = "select coalesce(sum(ch.actual), 0) from charges ch"
-      + " join jobs j on j.job_id = ch.job_id where j.tenant = ? and ch.charged_at >= ?";
+      + " where ch.tenant = ? and ch.charged_at >= ?";
   private static final String HELD = "select coalesce(sum(ca.estimate), 0) from calls ca"
-      + " join jobs j on j.job_id = ca.job_id where j.tenant = ? and ca.state = 'held'"
-      + " and ca.created_at >= ?";
+      + " where ca.tenant = ? and ca.state = 'held' and ca.created_at >= ?";
   private final Sql sql;
   private final boolean required;
 
@@ -54,7 +54,12 @@ final class PgCredits {
    * Locks the tenant's account, so concurrent holds of one tenant are checked one at a time.
    */
   String refusal(Connection c, String jobId, String step, long micros) throws SQLException {
-    String tenant = tenantOf(c, jobId);
+    return tenantRefusal(c, tenantOf(c, jobId), step, micros);
+  }
+
+  /** As above, for a call of {@code tenant} that belongs to no job (a chat turn). */
+  String tenantRefusal(Connection c, String tenant, String step, long micros)
+      throws SQLException {
     CreditAccount account = account(c, tenant, true);
     if (!account.getOpen()) {
       return !required || micros == 0 ? null : String.format(Locale.ROOT, "credits: tenant '%s'"
@@ -114,12 +119,11 @@ final class PgCredits {
           + "   granted_by, null::bytea as line from credit_grants where tenant = ?"
           + " union all select ch.charged_at, case when ch.unreconciled then 'unreconciled'"
           + "   else 'charge' end, ch.actual, ch.job_id, null, null, ch.line"
-          + "   from charges ch join jobs j on j.job_id = ch.job_id"
-          + "   where j.tenant = ? and ch.charged_at >= ?"
+          + "   from charges ch where ch.tenant = ? and ch.charged_at >= ?"
           + " union all select ca.created_at, case ca.state when 'held' then 'held'"
           + "   else 'released' end, ca.estimate, ca.job_id, ca.step, null, null"
-          + "   from calls ca join jobs j on j.job_id = ca.job_id"
-          + "   where j.tenant = ? and ca.state in ('held', 'released') and ca.created_at >= ?"
+          + "   from calls ca"
+          + "   where ca.tenant = ? and ca.state in ('held', 'released') and ca.created_at >= ?"
           + ") entries order by t desc limit ?", rs -> entry(rs.getObject(1, OffsetDateTime.class),
               rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5),
               rs.getString(6), rs.getBytes(7)), tenant, tenant, opened, tenant, opened, max);
@@ -134,14 +138,12 @@ final class PgCredits {
   Budget budget(String tenant, YearMonth month, Budget mesh) {
     String m = month.toString();
     return sql.auto("read the budget of " + tenant, c -> {
-      long spent = Sql.sum(c, "select coalesce(sum(ch.actual), 0) from charges ch join jobs j"
-          + " on j.job_id = ch.job_id where j.tenant = ? and ch.month = ?", tenant, m);
-      long held = Sql.sum(c, "select coalesce(sum(ca.estimate), 0) from calls ca join jobs j"
-          + " on j.job_id = ca.job_id where j.tenant = ? and ca.month = ? and ca.state = 'held'",
-          tenant, m);
+      long spent = Sql.sum(c, "select coalesce(sum(ch.actual), 0) from charges ch"
+          + " where ch.tenant = ? and ch.month = ?", tenant, m);
+      long held = Sql.sum(c, "select coalesce(sum(ca.estimate), 0) from calls ca"
+          + " where ca.tenant = ? and ca.month = ? and ca.state = 'held'", tenant, m);
       var unreconciled = Sql.query(c, "select coalesce(sum(ch.actual), 0), count(*) from"
-          + " charges ch join jobs j on j.job_id = ch.job_id where j.tenant = ? and ch.month = ?"
-          + " and ch.unreconciled", rs -> new long[] {rs.getLong(1), rs.getLong(2)}, tenant, m)
+          + " charges ch where ch.tenant = ? and ch.month = ? and ch.unreconciled", rs -> new long[] {rs.getLong(1), rs.getLong(2)}, tenant, m)
           .get(0);
       CreditAccount account = account(c, tenant, false);
       long credits = account.getOpen() ? Math.max(0, account.getAvailableMicros())

@@ -15,6 +15,9 @@ import java.util.Locale;
  * row first, so checks and writes of concurrent calls (any orchestrator) are serialised.
  */
 final class PgJournal {
+  /** The columns that name whose a call and its charges are (never user input). */
+  private static final String JOB = "job_id";
+  private static final String CHAT = "chat_session";
   private final Sql sql;
   private final PgCredits credits;
 
@@ -29,45 +32,107 @@ final class PgJournal {
     long micros = estimate.getEstimatedMicros();
     return sql.money("hold " + step, c -> {
       lockMonth(c, m);
-      long jobCharged = jobCharged(c, jobId);
-      long jobHeld = Sql.sum(c, "select coalesce(sum(estimate), 0) from calls"
-          + " where job_id = ? and state = 'held'", jobId);
+      long jobCharged = charged(c, JOB, jobId);
+      long jobHeld = held(c, JOB, jobId);
       if (cap > 0 && jobCharged + jobHeld + micros > cap) {
         return new JobStore.Hold(0, String.format(Locale.ROOT, "job budget cap %s would be "
             + "crossed: spent %s, in flight %s, this call (%s) is estimated at %s; raise "
             + "spec.budget_cap_micros or choose cheaper providers", usd(cap), usd(jobCharged),
             usd(jobHeld), step, usd(micros)));
       }
-      long spent = monthSpent(c, m);
-      long held = monthHeld(c, m);
-      if (spent + held + micros > limit) {
-        return new JobStore.Hold(0, String.format(Locale.ROOT, "monthly limit %s would be "
-            + "crossed: %s spent this month, %s in flight, this call (%s) is estimated at %s; "
-            + "raise REELMESH_MONTHLY_LIMIT_USD or wait for next month", usd(limit), usd(spent),
-            usd(held), step, usd(micros)));
+      String monthShort = monthRefusal(c, m, limit, step, micros);
+      if (monthShort != null) {
+        return new JobStore.Hold(0, monthShort);
       }
       String creditsShort = credits.refusal(c, jobId, step, micros); // the tenant's credits
       if (creditsShort != null) {
         return new JobStore.Hold(0, creditsShort);
       }
-      long id = Sql.query(c, "insert into calls (job_id, month, step, estimate, line, state)"
-          + " values (?, ?, ?, ?, ?, 'held') returning call_id", rs -> rs.getLong(1), jobId, m,
-          step, micros, estimate.toByteArray()).get(0);
+      long id = Sql.query(c, "insert into calls (job_id, tenant, month, step, estimate, line,"
+          + " state) values (?, (select tenant from jobs where job_id = ?), ?, ?, ?, ?, 'held')"
+          + " returning call_id", rs -> rs.getLong(1), jobId, jobId, m, step, micros,
+          estimate.toByteArray()).get(0);
       return new JobStore.Hold(id, null);
+    });
+  }
+
+  /**
+   * A chat turn's hold (the session's instead of a job's): checked against the session's cap
+   * (0: none), the month's limit and the session tenant's credits, in the transaction that
+   * journals it.
+   */
+  JobStore.Hold holdChat(String sessionId, String step, CostLine estimate, long sessionCap,
+      YearMonth month, long limit) {
+    String m = month.toString();
+    long micros = estimate.getEstimatedMicros();
+    return sql.money("hold " + step, c -> {
+      lockMonth(c, m);
+      String tenant = Sql.query(c, "select tenant from chat_sessions where session_id = ?",
+          rs -> rs.getString(1), sessionId).stream().findFirst()
+          .orElseThrow(() -> new SQLException("no chat session " + sessionId));
+      long sessionSpent = charged(c, CHAT, sessionId);
+      long sessionHeld = held(c, CHAT, sessionId);
+      if (sessionCap > 0 && sessionSpent + sessionHeld + micros > sessionCap) {
+        return new JobStore.Hold(0, String.format(Locale.ROOT, "chat session cap %s would be "
+            + "crossed: the session spent %s, %s in flight, this turn (%s) is held at %s; raise"
+            + " REELMESH_CHAT_SESSION_CAP_USD (0: no cap)", usd(sessionCap), usd(sessionSpent),
+            usd(sessionHeld), step, usd(micros)));
+      }
+      String refusal = monthRefusal(c, m, limit, step, micros);
+      if (refusal == null) {
+        refusal = credits.tenantRefusal(c, tenant, step, micros);
+      }
+      if (refusal != null) {
+        return new JobStore.Hold(0, refusal);
+      }
+      long id = Sql.query(c, "insert into calls (chat_session, tenant, month, step, estimate,"
+          + " line, state) values (?, ?, ?, ?, ?, ?, 'held') returning call_id",
+          rs -> rs.getLong(1), sessionId, tenant, m, step, micros, estimate.toByteArray()).get(0);
+      return new JobStore.Hold(id, null);
+    });
+  }
+
+  /** Why the month cannot hold {@code micros} more, or null. */
+  private static String monthRefusal(Connection c, String month, long limit, String step,
+      long micros) throws SQLException {
+    long spent = monthSpent(c, month);
+    long held = monthHeld(c, month);
+    if (spent + held + micros <= limit) {
+      return null;
+    }
+    return String.format(Locale.ROOT, "monthly limit %s would be crossed: %s spent this month,"
+        + " %s in flight, this call (%s) is estimated at %s; raise REELMESH_MONTHLY_LIMIT_USD or"
+        + " wait for next month", usd(limit), usd(spent), usd(held), step, usd(micros));
+  }
+
+  /**
+   * Chat turns still held after {@code olderThan}: the orchestrator that made them died (a live
+   * one settles a turn within its deadline), so each is charged at its hold, unreconciled.
+   */
+  List<CostLine> unreconcileStaleChat(java.time.Duration olderThan) {
+    return sql.money("unreconcile stale chat turns", c -> {
+      var held = Sql.query(c, "select call_id from calls where chat_session is not null and"
+          + " state = 'held' and created_at < now() - make_interval(secs => ?) order by call_id",
+          rs -> rs.getLong(1), (double) olderThan.toMillis() / 1000);
+      List<CostLine> charged = new ArrayList<>();
+      for (long callId : held) {
+        charged.addAll(unreconcileHeld(c, callId));
+      }
+      return charged;
     });
   }
 
   void settle(long callId, List<CostLine> lines, String stepKey, byte[] stepResult,
       String leaseOwner) {
     sql.money("settle call " + callId, c -> {
-      var call = Sql.query(c, "select job_id, month from calls where call_id = ?",
-          rs -> new String[] {rs.getString(1), rs.getString(2)}, callId);
+      var call = Sql.query(c, "select job_id, month, chat_session from calls where call_id = ?",
+          rs -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}, callId);
       if (call.isEmpty()) {
         throw new SQLException("no call " + callId);
       }
       String jobId = call.get(0)[0];
       String month = call.get(0)[1];
-      if (leaseOwner != null) {
+      if (leaseOwner != null && jobId != null) {
         // The job's row stays locked to the commit: a takeover (which rewrites the owner, then
         // unreconciles what is held) waits for this settle, or this settle sees it and stops.
         String holder = Sql.query(c, "select owner from jobs where job_id = ? for no key update",
@@ -85,7 +150,7 @@ final class PgJournal {
       }
       Sql.update(c, "update calls set state = 'settled', settled_at = now() where call_id = ?",
           callId);
-      insertCharges(c, jobId, callId, month, lines, false);
+      insertCharges(c, jobId, call.get(0)[2], callId, month, lines, false);
       if (stepKey != null) {
         PgJobs.putStep(c, jobId, stepKey, stepResult);
       }
@@ -104,7 +169,7 @@ final class PgJournal {
     }
     sql.money("charge " + jobId, c -> {
       lockMonth(c, month.toString());
-      insertCharges(c, jobId, null, month.toString(), lines, false);
+      insertCharges(c, jobId, null, null, month.toString(), lines, false);
       return null;
     });
   }
@@ -127,9 +192,9 @@ final class PgJournal {
 
   /** Charges a held call at its estimate, marked unreconciled; nothing when it is not held. */
   private static List<CostLine> unreconcileHeld(Connection c, long callId) throws SQLException {
-    var call = Sql.query(c, "select job_id, month, line from calls where call_id = ? and"
-        + " state = 'held'", rs -> new Object[] {rs.getString(1), rs.getString(2),
-        rs.getBytes(3)}, callId);
+    var call = Sql.query(c, "select job_id, month, line, chat_session from calls where"
+        + " call_id = ? and state = 'held'", rs -> new Object[] {rs.getString(1),
+        rs.getString(2), rs.getBytes(3), rs.getString(4)}, callId);
     if (call.isEmpty()) {
       return List.of();
     }
@@ -139,7 +204,8 @@ final class PgJournal {
     CostLine line = estimate.toBuilder().setActualMicros(estimate.getEstimatedMicros())
         .setUnreconciled(true).build();
     Sql.update(c, "update calls set state = 'unreconciled' where call_id = ?", callId);
-    insertCharges(c, (String) call.get(0)[0], callId, month, List.of(line), true);
+    insertCharges(c, (String) call.get(0)[0], (String) call.get(0)[3], callId, month,
+        List.of(line), true);
     return List.of(line);
   }
 
@@ -167,20 +233,22 @@ final class PgJournal {
     String m = month.toString();
     return sql.auto("read the headroom of " + jobId, c -> {
       long monthLeft = limit - monthSpent(c, m) - monthHeld(c, m);
-      long jobLeft = cap == 0 ? Long.MAX_VALUE : cap - jobCharged(c, jobId) - Sql.sum(c,
-          "select coalesce(sum(estimate), 0) from calls where job_id = ? and state = 'held'",
-          jobId);
-      // A call of no job (the chat agent's turn) has no tenant's credits to draw on.
-      long creditsLeft = jobId == null ? Long.MAX_VALUE : credits.left(c, jobId);
+      long jobLeft = cap == 0 ? Long.MAX_VALUE : cap - charged(c, JOB, jobId)
+          - held(c, JOB, jobId);
+      long creditsLeft = credits.left(c, jobId);
       return Math.max(0, Math.min(Math.min(monthLeft, jobLeft), creditsLeft));
     });
   }
 
-  private static void insertCharges(Connection c, String jobId, Long callId, String month,
-      List<CostLine> lines, boolean unreconciled) throws SQLException {
+  private static void insertCharges(Connection c, String jobId, String chatSession,
+      Long callId, String month, List<CostLine> lines, boolean unreconciled)
+      throws SQLException {
     for (CostLine line : lines) {
-      Sql.update(c, "insert into charges (job_id, call_id, month, estimated, actual,"
-          + " unreconciled, line) values (?, ?, ?, ?, ?, ?, ?)", jobId, callId, month,
+      // The tenant the call was held for, else (a charge without a call) the job's.
+      Sql.update(c, "insert into charges (job_id, chat_session, tenant, call_id, month,"
+          + " estimated, actual, unreconciled, line) values (?, ?, coalesce((select tenant from"
+          + " calls where call_id = ?), (select tenant from jobs where job_id = ?)), ?, ?, ?, ?,"
+          + " ?, ?)", jobId, chatSession, callId, jobId, callId, month,
           line.getEstimatedMicros(), line.getActualMicros(), unreconciled, line.toByteArray());
     }
   }
@@ -190,8 +258,16 @@ final class PgJournal {
     Sql.query(c, "select month from months where month = ? for update", rs -> null, month);
   }
 
-  private static long jobCharged(Connection c, String jobId) throws SQLException {
-    return Sql.sum(c, "select coalesce(sum(actual), 0) from charges where job_id = ?", jobId);
+  /** What the calls of one owner (a job, or a chat session: {@link #JOB}, {@link #CHAT}) cost. */
+  private static long charged(Connection c, String owner, String id) throws SQLException {
+    return Sql.sum(c, "select coalesce(sum(actual), 0) from charges where " + owner + " = ?",
+        id);
+  }
+
+  /** What the calls of one owner hold now. */
+  private static long held(Connection c, String owner, String id) throws SQLException {
+    return Sql.sum(c, "select coalesce(sum(estimate), 0) from calls where " + owner + " = ?"
+        + " and state = 'held'", id);
   }
 
   private static long monthSpent(Connection c, String month) throws SQLException {

@@ -97,6 +97,17 @@ public final class PgStore implements JobStore {
   }
 
   @Override
+  public Hold holdChat(String sessionId, String step, CostLine estimate, long sessionCapMicros,
+      YearMonth month, long limitMicros) {
+    return journal.holdChat(sessionId, step, estimate, sessionCapMicros, month, limitMicros);
+  }
+
+  @Override
+  public List<CostLine> unreconcileStaleChat(java.time.Duration olderThan) {
+    return journal.unreconcileStaleChat(olderThan);
+  }
+
+  @Override
   public void settle(long callId, List<CostLine> lines, String stepKey, byte[] stepResult,
       String leaseOwner) {
     journal.settle(callId, lines, stepKey, stepResult, leaseOwner);

@@ -75,6 +75,33 @@ class ChatJobTest {
       assertThat(result(priced.get(2)).path("estimated_micros").asLong()).isZero();
       assertThat(priced.get(3).getAnswer().getText()).contains("$0.0000");
 
+      // A change to the plan re-plans without rendering: no confirmation, the job keeps
+      // waiting, the result is the new plan and says which engine made it (offline here).
+      long beforeRefine = mesh.job(jobId).getLastSequence();
+      String camera = plan.path("clips").get(0).path("camera").asText().equals("static")
+          ? "wide shot" : "static";
+      List<ChatServerMessage> refined = chat.say("make clip 1 " + camera);
+      all.addAll(refined);
+      assertThat(kinds(refined)).containsExactly(KindCase.USER, KindCase.TOOL_CALL,
+          KindCase.TOOL_RESULT, KindCase.ANSWER);
+      assertThat(refined.get(1).getToolCall().getTool()).isEqualTo("refine");
+      assertThat(refined.get(1).getToolCall().getNeedsConfirmation()).isFalse();
+      JsonNode replanned = result(refined.get(2));
+      assertThat(refined.get(2).getToolResult().getOk())
+          .as(refined.get(2).getToolResult().getMessage()).isTrue();
+      assertThat(replanned.path("state").asText()).isEqualTo("awaiting_approval");
+      assertThat(replanned.path("clips").get(0).path("camera").asText()).isEqualTo(camera);
+      assertThat(replanned.path("clips").size()).isEqualTo(plan.path("clips").size());
+      assertThat(replanned.path("engine").path("name").asText()).startsWith("offline");
+      assertThat(replanned.path("engine").path("fallback").asBoolean()).isFalse();
+      assertThat(refined.get(3).getAnswer().getText()).contains("plan is changed by offline")
+          .contains(camera);
+      Job waiting = mesh.job(jobId);
+      assertThat(waiting.getState()).isEqualTo(JobState.JOB_STATE_AWAITING_APPROVAL);
+      assertThat(waiting.getStage()).isEqualTo(dev.reelmesh.v1.Stage.STAGE_PLAN);
+      // One new event (the refined plan): nothing rendered, nothing fell back.
+      assertThat(waiting.getLastSequence()).isEqualTo(beforeRefine + 1);
+
       // "go" asks first: the render waits for the confirmation, priced; nothing started yet.
       List<ChatServerMessage> asked = chat.say("go");
       all.addAll(asked);
@@ -94,6 +121,8 @@ class ChatJobTest {
       assertThat(approved.get(0).getToolResult().getOk()).isTrue();
       mesh.watchToEnd(jobId, 0);
       Job done = mesh.job(jobId);
+      // The render took the refined plan.
+      assertThat(done.getResult().getPlan().getClips(0).getCamera()).isEqualTo(camera);
       assertThat(done.getState()).as(done.getError().getMessage())
           .isEqualTo(JobState.JOB_STATE_SUCCEEDED);
       assertThat(mesh.probe(done.getResult().getVideo()).getDurationSeconds())
@@ -131,6 +160,7 @@ class ChatJobTest {
     assertThat(all).extracting(ChatServerMessage::getSessionId).containsOnly(
         all.get(0).getSessionId());
     assertThat(all.stream().filter(ChatServerMessage::hasToolCall).map(m -> m.getToolCall()
-        .getTool())).containsExactly("plan", "estimate", "approve", "status", "regenerate");
+        .getTool())).containsExactly("plan", "estimate", "refine", "approve", "status",
+        "regenerate");
   }
 }

@@ -4,7 +4,6 @@ import static dev.reelmesh.orchestrator.chat.ChatJobTest.kinds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.reelmesh.llm.LlmConfig;
 import dev.reelmesh.llm.testing.FakeOpenAiServer;
 import dev.reelmesh.orchestrator.testing.TestMesh;
@@ -12,15 +11,14 @@ import dev.reelmesh.orchestrator.testing.TestRegistries;
 import dev.reelmesh.v1.ChatServerMessage;
 import dev.reelmesh.v1.ChatServerMessage.KindCase;
 import dev.reelmesh.v1.CostLine;
+import dev.reelmesh.v1.JobState;
 import dev.reelmesh.v1.ListJobsRequest;
+import dev.reelmesh.v1.SubmitJobRequest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The chat agent on OpenAI tool calling (the llm-service's ChatTurn against its fake OpenAI
@@ -28,31 +26,16 @@ import org.junit.jupiter.api.io.TempDir;
  * call waits for the user, the turns are billed to the month, and a malformed call falls back
  * to the offline parser with a notice.
  */
-class ChatOpenAiTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
-  @TempDir Path dir;
-  FakeOpenAiServer fake;
-  TestMesh mesh;
-
-  @BeforeEach
-  void start() throws Exception {
-    fake = FakeOpenAiServer.start();
-    // OpenAI media is configured (priced, so a budget can refuse it) but never reached: the
-    // base URL is the chat fake, and every paid job here is refused before it spends.
-    mesh = TestMesh.startWithLlm(dir, LlmConfig.fromEnv(Map.of("OPENAI_API_KEY", "sk-test",
+class ChatOpenAiTest extends FakeLlmChat {
+  /**
+   * OpenAI media is configured (priced, so a budget can refuse it) but never reached: the base
+   * URL is the chat fake, and every paid job here is refused before it spends.
+   */
+  @Override
+  TestMesh mesh(Path dir, FakeOpenAiServer fake) {
+    return TestMesh.startWithLlm(dir, LlmConfig.fromEnv(Map.of("OPENAI_API_KEY", "sk-test",
         "OPENAI_BASE_URL", fake.baseUrl())).withBackoff(Duration.ofMillis(5),
         Duration.ofMillis(20)), TestRegistries.openAi("sk-test", fake.baseUrl()));
-  }
-
-  @AfterEach
-  void stop() {
-    mesh.close();
-    fake.close();
-  }
-
-  private JsonNode request(int i) throws Exception {
-    String r = fake.requests().get(i);
-    return JSON.readTree(r.substring(r.indexOf('\n') + 1));
   }
 
   @Test
@@ -132,6 +115,52 @@ class ChatOpenAiTest {
       assertThat(mesh.pipeline().listJobs(ListJobsRequest.getDefaultInstance()).getJobsCount())
           .isZero();
     }
+  }
+
+  @Test
+  void refineReplansAWaitingJobThroughTheLlmUnderTheJobsMoneyRulesAndRendersNothing()
+      throws Exception {
+    // The plan itself: the fake refuses (400, not retried), the offline planner answers.
+    fake.thenStatus(400);
+    String jobId = mesh.pipeline().submitJob(SubmitJobRequest.newBuilder().setSpec(TestMesh
+        .quickSpec("a kettle pours water at dawn", 6).setRequirePlanApproval(true)).build())
+        .getJob().getJobId();
+    for (int i = 0; i < 300 && mesh.job(jobId).getState() != JobState.JOB_STATE_AWAITING_APPROVAL;
+        i++) {
+      Thread.sleep(50);
+    }
+    assertThat(mesh.job(jobId).getState()).isEqualTo(JobState.JOB_STATE_AWAITING_APPROVAL);
+    int before = fake.requestCount();
+    long billedBefore = bill(jobId);
+    fake.thenToolCalls("", List.of(List.of("call_r", "refine", "{\"job_id\":\"" + jobId
+        + "\",\"instruction\":\"make clip 1 a close-up\"}")))
+        .thenChat("{\"changes\":[{\"clip_index\":0,\"field\":\"camera\",\"value\":"
+            + "\"close-up\"}]}", 1_000, 100)
+        .thenChat("Clip 1 is a close-up now; say go to render it.", 300, 20);
+    try (ChatClient chat = new ChatClient(mesh.pipelineChannel())) {
+      List<ChatServerMessage> turn = chat.say("make clip 1 a close-up");
+      assertThat(kinds(turn)).containsExactly(KindCase.USER, KindCase.TOOL_CALL,
+          KindCase.TOOL_RESULT, KindCase.ANSWER);
+      assertThat(turn.get(1).getToolCall().getNeedsConfirmation()).isFalse();
+      assertThat(turn.get(2).getToolResult().getOk()).as(turn.get(2).getToolResult()
+          .getMessage()).isTrue();
+      JsonNode result = JSON.readTree(turn.get(2).getToolResult().getResultJson());
+      assertThat(result.path("engine").path("name").asText()).isEqualTo("openai");
+      assertThat(result.path("engine").path("fallback").asBoolean()).isFalse();
+      assertThat(result.path("clips").get(0).path("camera").asText()).isEqualTo("close-up");
+      assertThat(result.path("state").asText()).isEqualTo("awaiting_approval");
+    }
+    // Chat turn, RefineScript, chat turn: three requests, the refinement's on the job's bill
+    // (held before the call, settled at the fake's usage × the gpt-4o price), nothing rendered.
+    assertThat(fake.requestCount() - before).isEqualTo(3);
+    assertThat(bill(jobId) - billedBefore).isEqualTo(1_000 * 25 / 10 + 100 * 10);
+    assertThat(mesh.job(jobId).getState()).isEqualTo(JobState.JOB_STATE_AWAITING_APPROVAL);
+    assertThat(mesh.job(jobId).getCost().getActualTotalMicros()).isEqualTo(bill(jobId));
+  }
+
+  private long bill(String jobId) {
+    return mesh.engine().ledger().store().bill(jobId).stream()
+        .mapToLong(CostLine::getActualMicros).sum();
   }
 
   @Test

@@ -68,7 +68,8 @@ final class Prompts {
   static final String CHAT = """
       You are the assistant of a video studio. The user talks about one short video at a time.
       Act only through the tools: plan makes a job that stops at its plan for review; refine
-      changes a planned job's plan and renders it; approve renders a planned job as it is;
+      changes a planned job's plan and keeps it waiting for review, rendering nothing; approve
+      renders a planned job as its plan now stands;
       submit renders a new video straight through; estimate prices a brief or a job without
       spending; regenerate redoes chosen clips of a finished job; status reports a job. Clips
       are counted from 1. Tools that spend are confirmed by the user before they run; a result
