@@ -53,7 +53,13 @@ public final class Ledger {
 
   /** Journals a paid call of {@code jobId} and holds its estimate (see {@link JobStore#hold}). */
   public JobStore.Hold hold(String jobId, String step, CostLine estimate, long capMicros) {
-    return store.hold(jobId, step, estimate, capMicros, month(), limitMicros);
+    return hold(jobId, step, estimate, capMicros, null);
+  }
+
+  /** As above, for a run under {@code leaseOwner}'s lease ({@link JobStore#hold}). */
+  public JobStore.Hold hold(String jobId, String step, CostLine estimate, long capMicros,
+      String leaseOwner) {
+    return store.hold(jobId, step, estimate, capMicros, month(), limitMicros, leaseOwner);
   }
 
   /** Journals a chat turn of {@code sessionId} and holds it (see {@link JobStore#holdChat}). */

@@ -91,8 +91,14 @@ public final class JobSpend implements Spend {
   /** Journals the call and holds its estimate, or throws {@link BudgetExceeded}. */
   private JobStore.Hold take(CostLine estimate) {
     String what = estimate.getProvider() + " " + estimate.getItem() + " ×" + quantity(estimate);
-    JobStore.Hold held = ledger.hold(job.id(), what, estimate,
-        job.spec().spec().getBudgetCapMicros());
+    JobStore.Hold held;
+    try {
+      held = ledger.hold(job.id(), what, estimate, job.spec().spec().getBudgetCapMicros(),
+          leaseOwner);
+    } catch (LeaseLost e) {
+      job.leaseLost(); // taken over: this run stops, and nothing was journaled or paid
+      throw e;
+    }
     if (!held.granted()) {
       throw new BudgetExceeded(held.refusal());
     }

@@ -65,8 +65,18 @@ public interface JobStore {
    * charges and holds plus this estimate would cross {@code capMicros} (0: no cap) or the
    * month's would cross {@code limitMicros}. Checked and written in one transaction.
    */
+  default Hold hold(String jobId, String step, CostLine estimate, long capMicros,
+      YearMonth month, long limitMicros) {
+    return hold(jobId, step, estimate, capMicros, month, limitMicros, null);
+  }
+
+  /**
+   * As above, for a run under {@code leaseOwner}'s lease (null: outside a run): when another
+   * orchestrator holds the job now, {@link LeaseLost} and nothing is journaled, so a run that
+   * has not yet noticed its takeover never makes a paid call the new owner cannot see.
+   */
   Hold hold(String jobId, String step, CostLine estimate, long capMicros, YearMonth month,
-      long limitMicros);
+      long limitMicros, String leaseOwner);
 
   /**
    * Journals a chat turn of {@code sessionId} (a call of no job) before it is made and holds its

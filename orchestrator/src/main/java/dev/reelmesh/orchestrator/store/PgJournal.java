@@ -27,10 +27,13 @@ final class PgJournal {
   }
 
   JobStore.Hold hold(String jobId, String step, CostLine estimate, long cap, YearMonth month,
-      long limit) {
+      long limit, String leaseOwner) {
     String m = month.toString();
     long micros = estimate.getEstimatedMicros();
     return sql.money("hold " + step, c -> {
+      if (leaseOwner != null) {
+        checkLease(c, jobId, leaseOwner);
+      }
       lockMonth(c, m);
       long jobCharged = charged(c, JOB, jobId);
       long jobHeld = held(c, JOB, jobId);
@@ -133,13 +136,7 @@ final class PgJournal {
       String jobId = call.get(0)[0];
       String month = call.get(0)[1];
       if (leaseOwner != null && jobId != null) {
-        // The job's row stays locked to the commit: a takeover (which rewrites the owner, then
-        // unreconciles what is held) waits for this settle, or this settle sees it and stops.
-        String holder = Sql.query(c, "select owner from jobs where job_id = ? for no key update",
-            rs -> rs.getString(1), jobId).stream().findFirst().orElse(null);
-        if (!leaseOwner.equals(holder)) {
-          throw new LeaseLost(jobId, leaseOwner, holder);
-        }
+        checkLease(c, jobId, leaseOwner);
       }
       lockMonth(c, month);
       String state = Sql.query(c, "select state from calls where call_id = ?",
@@ -156,6 +153,20 @@ final class PgJournal {
       }
       return null;
     });
+  }
+
+  /**
+   * Throws {@link LeaseLost} unless {@code leaseOwner} holds the job. The job's row stays locked
+   * to the commit: a takeover (which rewrites the owner, then unreconciles what is held) waits
+   * for this hold or settle, or this one sees the takeover and stops.
+   */
+  private static void checkLease(Connection c, String jobId, String leaseOwner)
+      throws SQLException {
+    String holder = Sql.query(c, "select owner from jobs where job_id = ? for no key update",
+        rs -> rs.getString(1), jobId).stream().findFirst().orElse(null);
+    if (!leaseOwner.equals(holder)) {
+      throw new LeaseLost(jobId, leaseOwner, holder);
+    }
   }
 
   void release(long callId) {

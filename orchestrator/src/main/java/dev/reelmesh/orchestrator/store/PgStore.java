@@ -92,8 +92,8 @@ public final class PgStore implements JobStore {
 
   @Override
   public Hold hold(String jobId, String step, CostLine estimate, long capMicros,
-      YearMonth month, long limitMicros) {
-    return journal.hold(jobId, step, estimate, capMicros, month, limitMicros);
+      YearMonth month, long limitMicros, String leaseOwner) {
+    return journal.hold(jobId, step, estimate, capMicros, month, limitMicros, leaseOwner);
   }
 
   @Override

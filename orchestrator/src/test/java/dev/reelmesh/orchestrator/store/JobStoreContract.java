@@ -229,6 +229,22 @@ abstract class JobStoreContract {
   }
 
   @Test
+  void aHoldIsJournaledOnlyWhileItsRunStillHoldsTheJobsLease() throws Exception {
+    store.insert(job("a", ""));
+    assertThat(store.lease("a", "one", Duration.ofMillis(50))).isTrue();
+    assertThat(store.hold("a", "image", line(300), 0, MONTH, 5000, "one").granted()).isTrue();
+    Thread.sleep(100);
+    assertThat(store.lease("a", "two", Duration.ofSeconds(5))).isTrue();
+    // "one" has not noticed the takeover yet: its next paid call is never journaled (so never
+    // made), and the new owner's resume sees only the hold from before.
+    assertThatThrownBy(() -> store.hold("a", "video", line(700), 0, MONTH, 5000, "one"))
+        .isInstanceOf(LeaseLost.class).hasMessageContaining("run by two now, not one");
+    assertThat(store.budget(MONTH, 5000).getReservedMicros()).isEqualTo(300);
+    assertThat(store.hold("a", "video", line(700), 0, MONTH, 5000, "two").granted()).isTrue();
+    assertThat(store.budget(MONTH, 5000).getReservedMicros()).isEqualTo(1000);
+  }
+
+  @Test
   void aSettleCommitsOnlyWhileItsRunStillHoldsTheJobsLease() throws Exception {
     store.insert(job("a", ""));
     assertThat(store.lease("a", "one", Duration.ofMillis(50))).isTrue();
