@@ -144,6 +144,30 @@ class OpenAiJobTest {
   }
 
   @Test
+  void anImageRequestWhoseAnswerIsLostIsChargedUnreconciledAndItsRetryHeldAnew() {
+    fake.failNext(FakeOpenAi.GENERATIONS, FakeOpenAi.DROP, 1);
+    String id = submit(spec("openai", "motion", "none"));
+    List<JobEvent> events = mesh.watchToEnd(id, 0);
+    Job job = mesh.job(id);
+    assertThat(job.getState()).as(job.getError().getMessage())
+        .isEqualTo(JobState.JOB_STATE_SUCCEEDED);
+    assertThat(fake.count(FakeOpenAi.GENERATIONS)).isEqualTo(2);
+    assertThat(events).filteredOn(JobEvent::hasRetry).singleElement().satisfies(e ->
+        assertThat(e.getRetry().getReason()).contains("cannot reach OpenAI"));
+    // The lost attempt may have been billed: its estimate stays charged, marked unreconciled,
+    // beside the retry's own settled line; the bill and the ledger agree.
+    List<CostLine> storyboard = job.getResult().getCost().getLinesList().stream()
+        .filter(l -> l.getStage().equals("storyboard")).toList();
+    int frames = job.getResult().getPlan().getClipsCount() * 2;
+    assertThat(storyboard).hasSize(frames + 1);
+    assertThat(storyboard).filteredOn(CostLine::getUnreconciled).singleElement().satisfies(l ->
+        assertThat(l.getActualMicros()).isEqualTo(l.getEstimatedMicros()).isPositive());
+    assertThat(mesh.engine().ledger().budget().getUnreconciledCalls()).isEqualTo(1);
+    assertThat(fake.bills).filteredOn(b -> b.endpoint().equals(FakeOpenAi.GENERATIONS))
+        .hasSize(1);
+  }
+
+  @Test
   void imagesThatKeepFailingDegradeToTitleCardsWithEvents() {
     fake.failAlways(FakeOpenAi.GENERATIONS, 500);
     fake.failAlways(FakeOpenAi.EDITS, 500);

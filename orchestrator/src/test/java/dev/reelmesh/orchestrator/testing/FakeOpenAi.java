@@ -93,6 +93,9 @@ public final class FakeOpenAi implements AutoCloseable {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
   }
 
+  /** As a status for {@link #failNext}: the connection is dropped without an answer. */
+  public static final int DROP = ScriptedEndpoints.DROP;
+
   /** The next {@code times} requests to {@code endpoint} answer {@code status}. */
   public void failNext(String endpoint, int status, int times) {
     endpoints.failNext(endpoint, status, times);

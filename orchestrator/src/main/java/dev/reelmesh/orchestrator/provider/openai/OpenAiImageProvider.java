@@ -16,7 +16,6 @@ import io.grpc.Status;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -75,10 +74,16 @@ public final class OpenAiImageProvider implements ImageProvider {
       CostLine estimate = CostLine.newBuilder().setStage("storyboard").setProvider("openai")
           .setItem(config.imageModel() + " " + config.imageQuality() + " " + size)
           .setQuantity(n).setUnit("images").setEstimatedMicros(each * n).build();
-      try (Spend.Hold hold = spend.hold(estimate)) {
-        ImagesResponse response = calls.call("openai images (" + label + ")",
-            () -> anchors.isEmpty() ? client.images().generate(generateParams(request, n, size))
-                : client.images().edit(editParams(request, anchors, n, size)));
+      // Built (references read) before anything is held or sent: a reference that cannot be
+      // read is this machine's failure, not a call OpenAI may have billed.
+      List<byte[]> references = read(anchors, label);
+      // The params are built per attempt: their upload streams are used up by a send.
+      OpenAiCalls.Held<ImagesResponse> answered = calls.paid("openai images (" + label + ")",
+          spend, estimate, () -> anchors.isEmpty()
+              ? client.images().generate(generateParams(request, n, size))
+              : client.images().edit(editParams(request, anchors, references, n, size)));
+      try (Spend.Hold hold = answered.hold()) {
+        ImagesResponse response = answered.value();
         List<Image> images = response.data().orElse(List.of());
         CostLine line = estimate.toBuilder().setQuantity(images.size())
             .setActualMicros(each * images.size()).build();
@@ -134,8 +139,26 @@ public final class OpenAiImageProvider implements ImageProvider {
   }
 
   /** Built per attempt: the reference streams are read once by each request. */
-  private ImageEditParams editParams(ImageRequest request, List<Path> anchors, int n,
-      String size) {
+  /** Several anchors' bytes, read once (one anchor is uploaded from its path). */
+  private static List<byte[]> read(List<Path> anchors, String label) {
+    List<byte[]> bytes = new ArrayList<>();
+    if (anchors.size() < 2) {
+      return bytes;
+    }
+    for (Path anchor : anchors) {
+      try {
+        bytes.add(Files.readAllBytes(anchor));
+      } catch (IOException e) {
+        throw Status.INTERNAL.withDescription("openai images (" + label + "): cannot read "
+            + "reference " + anchor.getFileName() + ": " + e.getMessage()).withCause(e)
+            .asRuntimeException();
+      }
+    }
+    return bytes;
+  }
+
+  private ImageEditParams editParams(ImageRequest request, List<Path> anchors,
+      List<byte[]> references, int n, String size) {
     ImageEditParams.Builder params = ImageEditParams.builder()
         .model(config.imageModel()).prompt(request.prompt()).n(n).size(size)
         .quality(ImageEditParams.Quality.of(config.imageQuality()));
@@ -144,12 +167,8 @@ public final class OpenAiImageProvider implements ImageProvider {
     } else {
       // In memory, so nothing is left open when an attempt fails (frames are small PNGs).
       List<InputStream> streams = new ArrayList<>();
-      for (Path anchor : anchors) {
-        try {
-          streams.add(new ByteArrayInputStream(Files.readAllBytes(anchor)));
-        } catch (IOException e) {
-          throw new UncheckedIOException("cannot read reference " + anchor.getFileName(), e);
-        }
+      for (byte[] reference : references) {
+        streams.add(new ByteArrayInputStream(reference));
       }
       params.image(ImageEditParams.Image.ofInputStreams(streams));
     }

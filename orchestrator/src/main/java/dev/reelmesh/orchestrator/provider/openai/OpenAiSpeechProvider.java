@@ -59,17 +59,17 @@ public final class OpenAiSpeechProvider implements SpeechProvider {
       return; // paid and recorded by an earlier run
     }
     Path tmp = wav.resolveSibling(wav.getFileName() + ".part");
-    try (Spend.Hold hold = spend.hold(estimate)) {
-      calls.call("openai speech", () -> {
-        // The body is read inside the retried call: a connection lost mid-download retries too.
-        try (HttpResponse response = client.audio().speech().create(params);
-            InputStream body = response.body()) {
-          Files.copy(body, tmp, StandardCopyOption.REPLACE_EXISTING);
-          return tmp;
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
+    OpenAiCalls.Held<Path> answered = calls.paid("openai speech", spend, estimate, () -> {
+      // The body is read inside the retried call: a connection lost mid-download retries too.
+      try (HttpResponse response = client.audio().speech().create(params);
+          InputStream body = response.body()) {
+        Files.copy(body, tmp, StandardCopyOption.REPLACE_EXISTING);
+        return tmp;
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+    try (Spend.Hold hold = answered.hold()) {
       CostLine line = estimate.toBuilder().setActualMicros(estimate.getEstimatedMicros()).build();
       if (!isWav(tmp)) {
         long size = Files.size(tmp);
