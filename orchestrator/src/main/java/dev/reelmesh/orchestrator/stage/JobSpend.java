@@ -58,23 +58,20 @@ public final class JobSpend implements Spend {
       @Override
       public void settle(CostLine line, String stepKey, Message result) {
         try {
-          store.settle(held.callId(), List.of(line), stepKey == null ? null
-              : StepMemo.check(stepKey), result == null ? null : result.toByteArray(),
-              leaseOwner);
+          settleCall(held.callId(), List.of(line), stepKey == null ? null
+              : StepMemo.check(stepKey), result == null ? null : result.toByteArray());
         } catch (LeaseLost e) {
           done = true; // paid and not recorded: left held, for the job's new orchestrator
-          job.leaseLost();
           throw e;
         }
         done = true;
-        job.charged(List.of(line));
       }
 
       @Override
       public void mayHavePaid() {
         if (!done) {
           done = true;
-          job.charged(store.unreconcileCall(held.callId()));
+          unreconcileCall(held.callId());
         }
       }
 
@@ -160,21 +157,34 @@ public final class JobSpend implements Spend {
       result = record.apply(response);
     } catch (RuntimeException e) {
       if (LlmOutcome.mayHavePaid(e)) {
-        job.charged(store.unreconcileCall(held.callId()));
+        unreconcileCall(held.callId());
       } else {
         store.release(held.callId());
       }
       throw e;
     }
+    settleCall(held.callId(), lines, stepKey, stepKey == null ? null
+        : ((Message) result).toByteArray());
+    return result;
+  }
+
+  /**
+   * Commits a held call's lines (and its step record) in one transaction and bills the job; when
+   * the job was taken over, the call is left held for its new orchestrator and this run stops.
+   */
+  private void settleCall(long callId, List<CostLine> lines, String stepKey, byte[] record) {
     try {
-      store.settle(held.callId(), lines, stepKey, stepKey == null ? null
-          : ((Message) result).toByteArray(), leaseOwner);
+      ledger.store().settle(callId, lines, stepKey, record, leaseOwner);
     } catch (LeaseLost e) {
-      job.leaseLost(); // left held, for the job's new orchestrator to charge
+      job.leaseLost();
       throw e;
     }
     job.charged(lines);
-    return result;
+  }
+
+  /** A held call whose outcome is unknown: charged at its estimate, unreconciled. */
+  private void unreconcileCall(long callId) {
+    job.charged(ledger.store().unreconcileCall(callId));
   }
 
   /**
