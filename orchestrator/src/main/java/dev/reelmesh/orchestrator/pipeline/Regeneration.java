@@ -3,7 +3,6 @@ package dev.reelmesh.orchestrator.pipeline;
 import dev.reelmesh.common.error.Statuses;
 import dev.reelmesh.orchestrator.job.ClipNumbers;
 import dev.reelmesh.orchestrator.job.JobEngine;
-import dev.reelmesh.orchestrator.provider.BudgetExceeded;
 import dev.reelmesh.orchestrator.spec.JobSpecs;
 import dev.reelmesh.orchestrator.stage.JobSpend;
 import dev.reelmesh.orchestrator.tenant.Tenants;
@@ -15,7 +14,6 @@ import dev.reelmesh.v1.RegenerateClipsRequest;
 import dev.reelmesh.v1.RegenerateClipsResponse;
 import io.grpc.Status;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -77,15 +75,8 @@ final class Regeneration {
         : new CostEstimator.Selection(renders, renders, renders);
     CostReport estimate = CostEstimator.media(engine, job.getSpec(), job.getResult().getPlan(),
         redo);
-    if (regenerationCap > 0 && estimate.getEstimatedTotalMicros() > regenerationCap) {
-      // Paid video and image calls hold exactly their estimate, so a redo estimated within
-      // this cap is held within it too.
-      throw new BudgetExceeded(String.format(
-          Locale.ROOT, "budget_cap_micros: regenerating %s is estimated at $%.4f, "
-          + "over this regeneration's cap of $%.4f; raise budget_cap_micros or redo fewer clips",
-          ClipNumbers.of(renders), estimate.getEstimatedTotalMicros() / 1e6,
-          regenerationCap / 1e6));
-    }
+    SpendCheck.refuseOverRegenerationCap("regenerating " + ClipNumbers.of(renders),
+        regenerationCap, estimate);
     if (JobSpecs.paysForMedia(job.getSpec(), engine.providers())) {
       SpendCheck.refuseOver(engine, "regenerating " + ClipNumbers.of(renders), job.getSpec(),
           job.getCost().getActualTotalMicros(), estimate, Tenants.of(job));

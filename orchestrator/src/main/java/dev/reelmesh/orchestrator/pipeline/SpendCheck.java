@@ -63,6 +63,18 @@ final class SpendCheck {
     }
   }
 
+  /**
+   * Refuses a regeneration estimated over its own {@code cap} (0: none). Paid video and image
+   * calls hold exactly their estimate, so a redo estimated within the cap is held within it.
+   */
+  static void refuseOverRegenerationCap(String what, long cap, CostReport estimate) {
+    if (cap > 0 && estimate.getEstimatedTotalMicros() > cap) {
+      throw new BudgetExceeded(String.format(Locale.ROOT, "budget_cap_micros: %s is estimated "
+          + "at %s, over this regeneration's cap of %s; raise budget_cap_micros or redo fewer "
+          + "clips", what, usd(estimate.getEstimatedTotalMicros()), usd(cap)));
+    }
+  }
+
   private static String usd(long micros) {
     return String.format(Locale.ROOT, "$%.4f", micros / 1e6);
   }
