@@ -46,7 +46,7 @@ public final class MetricsEndpoint implements AutoCloseable {
   private static void answer(HttpExchange exchange, MetricsToken token) throws IOException {
     try (exchange) {
       if (!token.admits(exchange.getRequestHeaders().getFirst("Authorization"))) {
-        exchange.getResponseHeaders().add("WWW-Authenticate", "Bearer realm=\"metrics\"");
+        exchange.getResponseHeaders().add("WWW-Authenticate", MetricsToken.CHALLENGE);
         exchange.sendResponseHeaders(401, -1);
         return;
       }

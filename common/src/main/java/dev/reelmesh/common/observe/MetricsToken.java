@@ -13,6 +13,8 @@ import java.util.Map;
  */
 public final class MetricsToken {
   public static final String VARIABLE = "REELMESH_METRICS_TOKEN";
+  /** The {@code WWW-Authenticate} value a refused scrape is answered with (status 401). */
+  public static final String CHALLENGE = "Bearer realm=\"metrics\"";
   /** Shorter secrets are guessable by a scraper that simply tries. */
   static final int MIN_LENGTH = 16;
   private static final MetricsToken NONE = new MetricsToken(null);

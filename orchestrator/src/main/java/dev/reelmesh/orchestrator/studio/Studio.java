@@ -54,7 +54,8 @@ public final class Studio implements AutoCloseable {
     router.get("/metrics").handler(ctx -> {
       if (!metricsToken.admits(ctx.request().getHeader("Authorization"))) {
         ctx.response().setStatusCode(401)
-            .putHeader("WWW-Authenticate", "Bearer realm=\"metrics\"").end();
+            .putHeader("WWW-Authenticate",
+            dev.reelmesh.common.observe.MetricsToken.CHALLENGE).end();
         return;
       }
       ctx.response()
