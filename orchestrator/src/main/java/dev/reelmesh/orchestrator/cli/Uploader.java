@@ -19,12 +19,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /** Sends a local file into the mesh's artifact root through MediaService.Upload. */
-final class Uploader {
+public final class Uploader {
   private static final int CHUNK = 1 << 20;
 
   private Uploader() {}
 
-  static ArtifactRef upload(Channel media, Path file) throws IOException, InterruptedException {
+  public static ArtifactRef upload(Channel media, Path file)
+      throws IOException, InterruptedException {
     if (!Files.isRegularFile(file)) {
       throw new IllegalArgumentException(file + ": no such file");
     }

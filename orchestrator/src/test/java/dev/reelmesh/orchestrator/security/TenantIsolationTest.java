@@ -87,7 +87,9 @@ class TenantIsolationTest {
         .isEqualTo(JobState.JOB_STATE_SUCCEEDED);
     video = job.getResult().getVideo();
     frame = job.getResult().getFrames(0).getVariations(0).getImage();
-    upload = upload(mesh.channel("media", alice), TestMedia.png(64, 64));
+    Path reference = Files.write(dir.resolve("ref.png"), TestMedia.png(64, 64));
+    upload = dev.reelmesh.orchestrator.cli.Uploader.upload(mesh.channel("media", alice),
+        reference);
     // The studio as `reelmesh up` serves it with authentication on: the pipeline behind the
     // token check, media as the mesh's own.
     studio = Studio.start(mesh.channel("pipeline", null), mesh.channel("media",
@@ -102,34 +104,6 @@ class TenantIsolationTest {
     if (mesh != null) {
       mesh.close();
     }
-  }
-
-  /** What MediaService.Upload stored for {@code bytes}, sent as the token's caller. */
-  static ArtifactRef upload(Channel media, byte[] bytes) throws Exception {
-    java.util.concurrent.CompletableFuture<ArtifactRef> stored =
-        new java.util.concurrent.CompletableFuture<>();
-    var requests = MediaServiceGrpc.newStub(media).upload(new io.grpc.stub.StreamObserver<
-        dev.reelmesh.v1.UploadResponse>() {
-      @Override
-      public void onNext(dev.reelmesh.v1.UploadResponse value) {
-        stored.complete(value.getArtifact());
-      }
-
-      @Override
-      public void onError(Throwable t) {
-        stored.completeExceptionally(t);
-      }
-
-      @Override
-      public void onCompleted() {}
-    });
-    requests.onNext(dev.reelmesh.v1.UploadChunk.newBuilder().setHeader(dev.reelmesh.v1
-        .UploadHeader.newBuilder().setFileName("ref.png").setMediaType("image/png")
-        .setExpectedSize(bytes.length)).build());
-    requests.onNext(dev.reelmesh.v1.UploadChunk.newBuilder().setData(
-        com.google.protobuf.ByteString.copyFrom(bytes)).build());
-    requests.onCompleted();
-    return stored.get(30, TimeUnit.SECONDS);
   }
 
   static Studio studio;
