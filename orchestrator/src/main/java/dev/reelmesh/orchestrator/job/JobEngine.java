@@ -171,7 +171,7 @@ public final class JobEngine implements AutoCloseable {
 
   private JobRuntime restore(Job job) {
     return new JobRuntime(ledger, job, store.events(job.getJobId(), 0, Integer.MAX_VALUE),
-        store.bill(job.getJobId()));
+        store.bill(job.getJobId()), leases.owner());
   }
 
   /**
@@ -221,14 +221,23 @@ public final class JobEngine implements AutoCloseable {
       leases.unlease(jobId);
       return;
     }
-    JobRuntime runtime = restore(stored.get());
-    JobRuntime old = jobs.put(jobId, runtime);
-    if (old != null) {
-      old.log().handOver(runtime.log());
+    try {
+      JobRuntime runtime = restore(stored.get());
+      JobRuntime old = jobs.put(jobId, runtime);
+      if (old != null) {
+        old.log().handOver(runtime.log());
+      }
+      org.slf4j.LoggerFactory.getLogger(JobEngine.class).info("taking over {} as {}", jobId,
+          leases.owner());
+      resume(runtime);
+    } catch (RuntimeException e) {
+      // Not left leased and idle (nobody would run it until the lease ran out): freed, so the
+      // next heartbeat, here or elsewhere, takes it over again.
+      if (!running.contains(jobId)) {
+        leases.unlease(jobId);
+      }
+      throw e;
     }
-    org.slf4j.LoggerFactory.getLogger(JobEngine.class).info("taking over {} as {}", jobId,
-        leases.owner());
-    resume(runtime);
   }
 
   /** Watched jobs run by other orchestrators: their new events and state, from the store. */
@@ -334,7 +343,8 @@ public final class JobEngine implements AutoCloseable {
           byIdempotencyKey.put(tenantKey, existing.get());
           return new Submitted(get(existing.get()).snapshot(), true);
         }
-        JobRuntime runtime = track(new JobRuntime(ledger, job, List.of(), List.of()));
+        JobRuntime runtime = track(new JobRuntime(ledger, job, List.of(), List.of(),
+            leases.owner()));
         if (!key.isEmpty()) {
           byIdempotencyKey.put(tenantKey, id);
         }

@@ -3,6 +3,7 @@ package dev.reelmesh.orchestrator.job;
 import com.google.protobuf.Timestamp;
 import dev.reelmesh.orchestrator.budget.Ledger;
 import dev.reelmesh.orchestrator.event.EventLog;
+import dev.reelmesh.orchestrator.store.LeaseLost;
 import dev.reelmesh.orchestrator.store.JobStore;
 import dev.reelmesh.orchestrator.store.StepMemo;
 import dev.reelmesh.v1.CostLine;
@@ -26,6 +27,7 @@ public final class JobRuntime {
   private final JobStore store;
   private final Ledger ledger;
   private final EventLog log;
+  private final String writer;
   private final StepMemo memo;
   private Job.Builder job;
   private double percentFloor;
@@ -42,12 +44,22 @@ public final class JobRuntime {
    * @param bill what the store charged the job so far (the snapshot's bill may be older)
    */
   JobRuntime(Ledger ledger, Job job, List<JobEvent> restored, List<CostLine> bill) {
+    this(ledger, job, restored, bill, null);
+  }
+
+  /**
+   * @param writer the orchestrator (lease owner) whose runs write this job's events and snapshot:
+   *     once another holds the job's lease, a write is refused and the run stops (null: unfenced)
+   */
+  JobRuntime(Ledger ledger, Job job, List<JobEvent> restored, List<CostLine> bill,
+      String writer) {
     this.store = ledger.store();
+    this.writer = writer;
     this.ledger = ledger;
     this.job = job.toBuilder();
     this.job.setCost(report(bill));
     this.log = new EventLog(job.getJobId(), restored, event -> {
-      store.appendEvent(event);
+      fenced(() -> store.appendEvent(event, writer));
       Consumer<JobEvent> watching = observer;
       if (watching != null) {
         watching.accept(event); // appended here, in order: never a mirrored event
@@ -304,7 +316,17 @@ public final class JobRuntime {
 
   /** Serialised per job, so an older snapshot never overwrites a newer one. */
   synchronized void persist() {
-    store.saveSnapshot(snapshot());
+    fenced(() -> store.saveSnapshot(snapshot(), writer));
+  }
+
+  /** A write refused because the job was taken over stops this run, as a lost lease does. */
+  private void fenced(Runnable write) {
+    try {
+      write.run();
+    } catch (LeaseLost e) {
+      leaseLost();
+      throw e;
+    }
   }
 
   public void setContext(Context.CancellableContext context) {

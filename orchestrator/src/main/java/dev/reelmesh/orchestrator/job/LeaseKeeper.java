@@ -41,15 +41,23 @@ final class LeaseKeeper implements AutoCloseable {
   private final String owner;
   private final Duration ttl;
   private final Engine engine;
+  /** The heartbeat alone, so slow mirroring or a takeover never makes a renewal late. */
   private final ScheduledExecutorService ticker;
+  /** Mirrors and takeovers: reading other orchestrators' work from the store. */
+  private final ScheduledExecutorService reader;
 
   LeaseKeeper(JobStore store, String owner, Duration ttl, Engine engine) {
     this.store = store;
     this.owner = owner;
     this.ttl = ttl;
     this.engine = engine;
-    this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "reelmesh-leases");
+    this.ticker = daemon("reelmesh-leases");
+    this.reader = daemon("reelmesh-mirrors");
+  }
+
+  private static ScheduledExecutorService daemon(String name) {
+    return Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, name);
       t.setDaemon(true);
       return t;
     });
@@ -58,8 +66,9 @@ final class LeaseKeeper implements AutoCloseable {
   void start(Duration mirrorEvery) {
     long beat = Math.max(50, ttl.toMillis() / 3);
     ticker.scheduleWithFixedDelay(this::beat, beat, beat, TimeUnit.MILLISECONDS);
+    reader.scheduleWithFixedDelay(this::takeOverOrphans, beat, beat, TimeUnit.MILLISECONDS);
     long mirror = Math.max(10, mirrorEvery.toMillis());
-    ticker.scheduleWithFixedDelay(() -> guarded("refresh mirrored jobs",
+    reader.scheduleWithFixedDelay(() -> guarded("refresh mirrored jobs",
         engine::refreshMirrors), mirror, mirror, TimeUnit.MILLISECONDS);
   }
 
@@ -88,6 +97,9 @@ final class LeaseKeeper implements AutoCloseable {
     });
     guarded("read the cancels asked elsewhere", () -> store.cancelRequests(owner)
         .forEach(engine::cancelAsked));
+  }
+
+  private void takeOverOrphans() {
     guarded("take over orphaned jobs", () -> {
       for (String jobId : store.orphans()) {
         engine.takeOver(jobId);
@@ -107,5 +119,6 @@ final class LeaseKeeper implements AutoCloseable {
   @Override
   public void close() {
     ticker.shutdownNow();
+    reader.shutdownNow();
   }
 }

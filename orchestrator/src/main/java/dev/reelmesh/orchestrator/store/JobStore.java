@@ -21,7 +21,17 @@ public interface JobStore {
   /** Stores a new job; with an idempotency key already taken, the existing job's id instead. */
   Optional<String> insert(Job job);
 
-  void saveSnapshot(Job job);
+  /** Saves the job's snapshot, unfenced: for a job no run holds (imports, tests). */
+  default void saveSnapshot(Job job) {
+    saveSnapshot(job, null);
+  }
+
+  /**
+   * Saves the job's snapshot as written by {@code writer}'s run (null: outside any lease). When
+   * another orchestrator holds the job's lease now, {@link LeaseLost} and nothing is written: a
+   * run that has not yet noticed its takeover cannot overwrite the new owner's state.
+   */
+  void saveSnapshot(Job job, String writer);
 
   Optional<Job> load(String jobId);
 
@@ -42,8 +52,19 @@ public interface JobStore {
 
   // ---- events ----
 
-  /** Appends one event; its sequence must be the job's next (a duplicate is refused). */
-  void appendEvent(JobEvent event);
+  /** Appends one event, unfenced (imports, tests): see {@link #appendEvent(JobEvent, String)}. */
+  default void appendEvent(JobEvent event) {
+    appendEvent(event, null);
+  }
+
+  /**
+   * Appends one event written by {@code writer}'s run (null: outside any lease); its sequence
+   * must be the job's next (a duplicate is refused). When another orchestrator holds the job's
+   * lease now, {@link LeaseLost} and nothing is written, checked against a takeover as a hold
+   * is: a takeover that reads the events after taking the lease sees every event the old run
+   * wrote, and the old run writes none after it.
+   */
+  void appendEvent(JobEvent event, String writer);
 
   /** Events with sequence > {@code after}, at most {@code max}, in order. */
   List<JobEvent> events(String jobId, long after, int max);

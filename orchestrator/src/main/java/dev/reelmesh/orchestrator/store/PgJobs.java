@@ -43,15 +43,37 @@ final class PgJobs {
     });
   }
 
-  void saveSnapshot(Job job) {
+  void saveSnapshot(Job job, String writer) {
     JobState state = job.getState();
     boolean ended = state == JobState.JOB_STATE_SUCCEEDED || state == JobState.JOB_STATE_FAILED
         || state == JobState.JOB_STATE_CANCELLED;
     // A cancel asked of the job is done with once it ends (SET sees the row's old state, so
-    // whether it ends is said here).
-    sql.auto("save job " + job.getJobId(), c -> Sql.update(c, "update jobs set state = ?,"
-        + " snapshot = ?, cancel_requested = case when ? then null else cancel_requested end"
-        + " where job_id = ?", job.getStateValue(), job.toByteArray(), ended, job.getJobId()));
+    // whether it ends is said here). The owner test is on the row the update locks, so a
+    // takeover's lease (an update of the same row) is either before it and refuses it, or after.
+    sql.auto("save job " + job.getJobId(), c -> {
+      int saved = Sql.update(c, "update jobs set state = ?, snapshot = ?, cancel_requested ="
+          + " case when ? then null else cancel_requested end where job_id = ?"
+          + " and (owner is null or owner = ? or ?)", job.getStateValue(), job.toByteArray(),
+          ended, job.getJobId(), writer, writer == null);
+      if (saved == 0) {
+        refuseWriter(c, job.getJobId(), writer);
+      }
+      return null;
+    });
+  }
+
+  /**
+   * Nothing was written for {@code writer}: the job is another orchestrator's now
+   * ({@link LeaseLost}), or there is no such job (then nothing to fence: as before, silently
+   * nothing for a snapshot of a deleted job).
+   */
+  private static void refuseWriter(Connection c, String jobId, String writer)
+      throws SQLException {
+    List<String> holder = Sql.query(c, "select owner from jobs where job_id = ?",
+        rs -> rs.getString(1), jobId);
+    if (!holder.isEmpty()) {
+      throw new LeaseLost(jobId, writer, holder.get(0));
+    }
   }
 
   Optional<Job> load(String jobId) {
@@ -69,10 +91,22 @@ final class PgJobs {
         + " where not " + ENDED + " order by created_at", rs -> job(rs.getBytes(1))));
   }
 
-  void appendEvent(JobEvent event) {
-    sql.auto("append an event to " + event.getJobId(), c -> Sql.update(c, "insert into events"
-        + " (job_id, sequence, body) values (?, ?, ?)", event.getJobId(), event.getSequence(),
-        event.toByteArray()));
+  void appendEvent(JobEvent event, String writer) {
+    String jobId = event.getJobId();
+    sql.auto("append an event to " + jobId, c -> {
+      // The job's row is share-locked for the statement: a takeover's lease (an update of that
+      // row) waits for this insert to commit, or this one waits for the lease and sees it.
+      List<Long> inserted = Sql.query(c, "with holder as (select owner from jobs where job_id"
+          + " = ? for share), added as (insert into events (job_id, sequence, body) select ?,"
+          + " ?, ? from holder where ? or holder.owner is null or holder.owner = ? returning 1)"
+          + " select count(*) from added", rs -> rs.getLong(1), jobId, jobId,
+          event.getSequence(), event.toByteArray(), writer == null, writer);
+      if (inserted.get(0) == 0) {
+        refuseWriter(c, jobId, writer);
+        throw new SQLException("no job " + jobId + " to append an event to");
+      }
+      return null;
+    });
   }
 
   List<JobEvent> events(String jobId, long after, int max) {

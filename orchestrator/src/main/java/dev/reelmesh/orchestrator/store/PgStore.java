@@ -41,8 +41,8 @@ public final class PgStore implements JobStore {
   }
 
   @Override
-  public void saveSnapshot(Job job) {
-    jobs.saveSnapshot(job);
+  public void saveSnapshot(Job job, String writer) {
+    jobs.saveSnapshot(job, writer);
   }
 
   @Override
@@ -66,8 +66,8 @@ public final class PgStore implements JobStore {
   }
 
   @Override
-  public void appendEvent(JobEvent event) {
-    jobs.appendEvent(event);
+  public void appendEvent(JobEvent event, String writer) {
+    jobs.appendEvent(event, writer);
   }
 
   @Override

@@ -38,6 +38,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ManyOrchestratorsTest {
   static final Duration LEASE = Duration.ofSeconds(1);
+  /**
+   * Jobs shared by live orchestrators: a lease long enough that a heartbeat made late by a
+   * loaded machine is not taken for a death (that takeover, and its fencing, is tested below).
+   */
+  static final Duration SHARING_LEASE = Duration.ofSeconds(5);
   @TempDir Path dir;
 
   private static List<JobEvent> watch(PipelineServiceGrpc.PipelineServiceBlockingStub stub,
@@ -51,10 +56,10 @@ class ManyOrchestratorsTest {
   @Test
   void twentyJobsRunOnceEachAndEitherOrchestratorServesAny() throws Exception {
     try (TestMesh a = TestMesh.start(dir)) {
-      a.restartWithLease("orchestrator-a", LEASE);
+      a.restartWithLease("orchestrator-a", SHARING_LEASE);
       try (PipelineServices b = PipelineServices.start(a.settings, a.channels(),
           ProviderFactory.offline(), new JobEngine.Options(2, 4, 50_000_000L)
-              .withLease("orchestrator-b", LEASE), a.databaseUrl);
+              .withLease("orchestrator-b", SHARING_LEASE), a.databaseUrl);
           InProcessService bServer = InProcessService.start(b.services())) {
         var stubA = a.pipeline();
         var stubB = PipelineServiceGrpc.newBlockingStub(bServer.channel());
@@ -174,6 +179,62 @@ class ManyOrchestratorsTest {
           assertThat(a.job(id).getCost().getActualTotalMicros()).isPositive()
               .isEqualTo(b.engine().ledger().budget().getSpentMicros());
         }
+      }
+    }
+  }
+
+  /**
+   * An orchestrator presumed dead while it was only slow (its heartbeat late, the lease taken
+   * by another): its run stops at once, writing nothing more — no failure, no event, no cancel
+   * of the provider job the new owner will re-attach to.
+   */
+  @Test
+  void aRunWhoseJobWasTakenOverStopsWithoutWritingAnything() throws Exception {
+    try (FakeReplicate fake = FakeReplicate.start()) {
+      ProviderFactory replicate = TestRegistries.replicate(Map.of(
+          ReplicateConfig.TOKEN_VARIABLE, "r8_test", ReplicateConfig.BASE_URL_VARIABLE,
+          fake.baseUrl(), ReplicateConfig.MODEL_VARIABLE, "acme/image-to-video",
+          ReplicateConfig.INPUT_VARIABLE, "{\"prompt\": \"{prompt}\", \"image\": \"{image}\"}",
+          ReplicateConfig.PRICE_VARIABLE, "0.05"));
+      try (TestMesh a = TestMesh.start(dir, null, replicate);
+          Database db = Database.shared(a.databaseUrl)) {
+        a.restartWithLease("orchestrator-a", LEASE);
+        fake.ready = false; // the first clip's prediction runs until the takeover
+        JobSpec.Builder spec = TestMesh.quickSpec("a kettle at dawn", 8).setMaxParallelClips(1);
+        spec.getProvidersBuilder().setImage("animatic").setVideo("replicate").setSpeech("none");
+        String id = a.pipeline().submitJob(SubmitJobRequest.newBuilder().setSpec(spec).build())
+            .getJobId();
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        while (fake.count(FakeReplicate.GET) < 2 && System.nanoTime() < deadline) {
+          Thread.sleep(20);
+        }
+        assertThat(fake.count(FakeReplicate.GET)).as("polling on a").isGreaterThanOrEqualTo(2);
+
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(a.databaseUrl);
+            java.sql.PreparedStatement steal = c.prepareStatement("update jobs set owner ="
+                + " 'orchestrator-b', lease_until = now() + interval '1 hour' where job_id = ?")) {
+          steal.setString(1, id);
+          assertThat(steal.executeUpdate()).isEqualTo(1);
+        }
+        List<JobEvent> atTakeover = db.store().events(id, 0, Integer.MAX_VALUE);
+        fake.ready = true; // a's prediction finishes: a live run would record the clip now
+
+        // a stops polling within a heartbeat or two, and writes nothing after the takeover.
+        int polls = fake.count(FakeReplicate.GET);
+        deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        do {
+          Thread.sleep(LEASE.toMillis());
+          int now = fake.count(FakeReplicate.GET);
+          if (now == polls) {
+            break;
+          }
+          polls = now;
+        } while (System.nanoTime() < deadline);
+        assertThat(fake.count(FakeReplicate.GET)).as("a still polling").isEqualTo(polls);
+        assertThat(db.store().events(id, 0, Integer.MAX_VALUE)).isEqualTo(atTakeover);
+        assertThat(db.store().load(id).orElseThrow().getState())
+            .isEqualTo(JobState.JOB_STATE_RUNNING);
+        assertThat(fake.count(FakeReplicate.CANCEL)).as("the prediction left to b").isZero();
       }
     }
   }

@@ -245,6 +245,73 @@ abstract class JobStoreContract {
   }
 
   @Test
+  void aRunTakenOverWritesNoMoreEventsNorItsSnapshot() throws Exception {
+    store.insert(job("a", ""));
+    // Before anyone leases it (a queued job's first event), any writer may write.
+    store.appendEvent(event("a", 1), "one");
+    assertThat(store.lease("a", "one", Duration.ofMillis(50))).isTrue();
+    store.appendEvent(event("a", 2), "one");
+    Thread.sleep(100);
+    assertThat(store.lease("a", "two", Duration.ofSeconds(5))).isTrue();
+    assertThatThrownBy(() -> store.appendEvent(event("a", 3), "one"))
+        .isInstanceOf(LeaseLost.class).hasMessageContaining("run by two now, not one");
+    Job failed = job("a", "").toBuilder().setState(JobState.JOB_STATE_FAILED).build();
+    assertThatThrownBy(() -> store.saveSnapshot(failed, "one"))
+        .isInstanceOf(LeaseLost.class).hasMessageContaining("run by two now, not one");
+    assertThat(store.load("a").orElseThrow().getState()).isEqualTo(JobState.JOB_STATE_QUEUED);
+    store.appendEvent(event("a", 3), "two");
+    store.saveSnapshot(job("a", "").toBuilder().setState(JobState.JOB_STATE_RUNNING).build(),
+        "two");
+    assertThat(store.events("a", 0, 10)).extracting(JobEvent::getSequence)
+        .containsExactly(1L, 2L, 3L);
+    assertThat(store.load("a").orElseThrow().getState()).isEqualTo(JobState.JOB_STATE_RUNNING);
+  }
+
+  /**
+   * The race a late heartbeat opens: the old run keeps appending while the new owner leases the
+   * job, reads its events and appends the next one. Whatever the interleaving, the new owner's
+   * event never collides with one of the old run's, and the old run writes nothing after it.
+   */
+  @Test
+  void aTakeoverReadsEveryEventTheOldRunWrote() throws Exception {
+    for (int round = 0; round < 5; round++) {
+      String id = "race-" + round;
+      store.insert(job(id, ""));
+      assertThat(store.lease(id, "one", Duration.ofMillis(1))).isTrue();
+      ExecutorService oldRun = Executors.newSingleThreadExecutor();
+      try {
+        Future<Long> written = oldRun.submit(() -> {
+          long sequence = 0;
+          try {
+            while (sequence < 10_000) {
+              store.appendEvent(event(id, sequence + 1), "one");
+              sequence++;
+            }
+          } catch (LeaseLost expected) {
+            // taken over: stops here
+          }
+          return sequence;
+        });
+        Thread.sleep(20 + round * 10);
+        while (!store.lease(id, "two", Duration.ofSeconds(5))) {
+          Thread.sleep(1);
+        }
+        long seen = store.events(id, 0, Integer.MAX_VALUE).size();
+        store.appendEvent(event(id, seen + 1), "two");
+        assertThat(written.get()).as("events the old run wrote").isEqualTo(seen);
+        assertThat(store.events(id, 0, Integer.MAX_VALUE)).extracting(JobEvent::getSequence)
+            .isEqualTo(java.util.stream.LongStream.rangeClosed(1, seen + 1).boxed().toList());
+      } finally {
+        oldRun.shutdownNow();
+      }
+    }
+  }
+
+  private static JobEvent event(String jobId, long sequence) {
+    return JobEvent.newBuilder().setJobId(jobId).setSequence(sequence).build();
+  }
+
+  @Test
   void aSettleCommitsOnlyWhileItsRunStillHoldsTheJobsLease() throws Exception {
     store.insert(job("a", ""));
     assertThat(store.lease("a", "one", Duration.ofMillis(50))).isTrue();
