@@ -30,6 +30,6 @@ public enum BudgetLevel {
   }
 
   public static int tokens(String text) {
-    return (text.length() + 3) / 4;
+    return (int) dev.reelmesh.common.text.TokenEstimate.of(text);
   }
 }

@@ -133,8 +133,8 @@ class DraftRepositoryBriefTest {
         TokenBudgetLevel.TOKEN_BUDGET_LEVEL_LOW, TokenBudgetLevel.TOKEN_BUDGET_LEVEL_MEDIUM,
         TokenBudgetLevel.TOKEN_BUDGET_LEVEL_HIGH, TokenBudgetLevel.TOKEN_BUDGET_LEVEL_STANDARD}) {
       DraftRepositoryBriefResponse r = draft(repo, level);
-      int measured = (r.getBrief().length() + 3) / 4
-          + r.getOutlineList().stream().mapToInt(b -> (b.getDirection().length() + 3) / 4).sum();
+      int measured = tokens(r.getBrief())
+          + r.getOutlineList().stream().mapToInt(b -> tokens(b.getDirection())).sum();
       assertThat(r.getTokensAfter()).as(level.name()).isEqualTo(measured).isLessThanOrEqualTo(r.getTokenCap())
           .isGreaterThan(previous);
       assertThat(r.getBrief().length()).isLessThanOrEqualTo(4_000);
@@ -254,5 +254,12 @@ class DraftRepositoryBriefTest {
       assertThat(e.getStatus().getCode()).isEqualTo(code);
       assertThat(e.getStatus().getDescription()).startsWith(field).contains(mentions);
     });
+  }
+
+  /** The estimate's rule, counted here independently: a quarter of the ASCII, rounded up, and
+   * a token per other code point. */
+  private static int tokens(String text) {
+    long ascii = text.codePoints().filter(c -> c < 0x80).count();
+    return (int) ((ascii + 3) / 4 + text.codePoints().filter(c -> c >= 0x80).count());
   }
 }

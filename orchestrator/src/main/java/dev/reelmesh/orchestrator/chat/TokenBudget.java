@@ -1,5 +1,6 @@
 package dev.reelmesh.orchestrator.chat;
 
+import dev.reelmesh.common.text.TokenEstimate;
 import dev.reelmesh.v1.ChatToolInvocation;
 import dev.reelmesh.v1.ChatTurnMessage;
 import java.util.ArrayList;
@@ -9,9 +10,9 @@ import java.util.Locale;
 /**
  * The conversation a turn sends, cut to a token budget. Tokens are estimated, not counted: no
  * tokenizer for the OpenAI encodings resolves on this build's Maven mirror, and the llm-service
- * prices its hold with the same rule. The rule: a quarter of the characters (English prose and
- * JSON average about four characters a token in cl100k and o200k), rounded up, plus
- * {@link #PER_MESSAGE} for the role and framing every chat message costs; a tool call counts
+ * prices its hold with the same rule ({@link TokenEstimate}: a quarter of the ASCII characters,
+ * a token for every other code point), plus {@link #PER_MESSAGE} for the role and framing every
+ * chat message costs; a tool call counts
  * its name and its arguments, a tool result its name, its call id and its JSON.
  *
  * <p>The latest user message and everything after it (this turn's calls and results) are always
@@ -34,12 +35,11 @@ final class TokenBudget {
   }
 
   static int tokens(ChatTurnMessage m) {
-    long chars = m.getText().length() + m.getCallId().length() + m.getTool().length();
+    StringBuilder text = new StringBuilder(m.getText()).append(m.getCallId()).append(m.getTool());
     for (ChatToolInvocation call : m.getCallsList()) {
-      chars += call.getCallId().length() + call.getTool().length()
-          + call.getArgumentsJson().length();
+      text.append(call.getCallId()).append(call.getTool()).append(call.getArgumentsJson());
     }
-    return PER_MESSAGE + (int) ((chars + 3) / 4);
+    return PER_MESSAGE + (int) TokenEstimate.of(text);
   }
 
   /** The newest messages within the budget (the latest user turn always), oldest first. */

@@ -15,7 +15,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** report.md: plan, prompts, scores, engines used, fallbacks, timings and cost of one job. */
+/**
+ * report.md: plan, prompts, scores, engines used, fallbacks, provider queues, timings and cost of
+ * one job.
+ */
 public final class ReportWriter {
   private ReportWriter() {}
 
@@ -71,6 +74,7 @@ public final class ReportWriter {
         md.append("- ").append(event.getMessage()).append("\n");
       }
     }
+    ProviderQueues.write(md, events);
     md.append("\n## Timings\n\nThe run that finished the job, wall clock.\n\n"
         + "| stage | started at (s) | took (s) |\n|---|---|---|\n");
     for (StageTiming timing : result.getTimingsList()) {

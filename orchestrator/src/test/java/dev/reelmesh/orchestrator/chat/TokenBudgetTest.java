@@ -26,6 +26,19 @@ class TokenBudgetTest {
   }
 
   @Test
+  void aChineseMessageCostsATokenACharacterNotAQuarter() {
+    ChatTurnMessage chinese = ChatTurnMessage.newBuilder().setRole("user")
+        .setText("晨".repeat(400)).build();
+    assertThat(TokenBudget.tokens(chinese)).isEqualTo(404);
+    // So a history of them is cut four times sooner than the same length in English.
+    List<ChatTurnMessage> all = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      all.add(chinese.toBuilder().setRole(i % 2 == 0 ? "user" : "assistant").build());
+    }
+    assertThat(new TokenBudget(1_000).fit(all)).hasSizeLessThan(4);
+  }
+
+  @Test
   void theOldestGoFirstAndANoteSaysHowMuchWasLeftOut() {
     List<ChatTurnMessage> all = new ArrayList<>();
     for (int i = 0; i < 20; i++) {

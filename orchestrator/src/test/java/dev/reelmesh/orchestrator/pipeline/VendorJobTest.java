@@ -104,6 +104,20 @@ class VendorJobTest {
       } else {
         assertThat(queued).isEmpty();
       }
+      String report = java.nio.file.Files.readString(mesh.file(job.getResult().getReport()));
+      if (provider.equals("fal")) {
+        for (int clip = 1; clip <= clips; clip++) {
+          String step = "fal (clip " + clip + ")";
+          String requestId = events.stream().filter(JobEvent::hasQueued)
+              .map(JobEvent::getQueued).filter(q -> q.getStep().equals(step))
+              .findFirst().orElseThrow().getProviderJobId();
+          assertThat(report).as("the report's queue row of clip %d", clip)
+              .containsPattern("\\| fal \\(clip " + clip + "\\) \\| "
+                  + java.util.regex.Pattern.quote(requestId) + " \\| 2 → 1 \\| \\d+\\.\\d \\|");
+        }
+      } else {
+        assertThat(report).doesNotContain("## Provider queues");
+      }
       assertThat(mesh.probe(job.getResult().getVideo()).getDurationSeconds())
           .isCloseTo(8.0, org.assertj.core.data.Offset.offset(0.15));
     }

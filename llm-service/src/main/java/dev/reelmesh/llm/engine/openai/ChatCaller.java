@@ -66,7 +66,7 @@ final class ChatCaller {
                 .build())
             .build())
         .build();
-    long estimatedInput = (system.length() + user.length()) / 4 + 16;
+    long estimatedInput = dev.reelmesh.common.text.TokenEstimate.of(system, user) + 16;
     Sent sent = send(stage, params, estimatedInput, maxOutputTokens);
     com.openai.models.chat.completions.ChatCompletionMessage message = sent.message();
     List<Cost> costs = sent.costs();

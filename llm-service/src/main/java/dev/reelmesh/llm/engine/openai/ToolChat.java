@@ -1,6 +1,7 @@
 package dev.reelmesh.llm.engine.openai;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.reelmesh.common.text.TokenEstimate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.openai.core.JsonValue;
@@ -33,6 +34,8 @@ import java.util.Map;
 final class ToolChat {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final long MAX_OUTPUT_TOKENS = 800;
+  /** What every chat message costs besides its content: its role and framing. */
+  private static final long MESSAGE_FRAMING = 4;
   private final ChatCaller chat;
 
   ToolChat(ChatCaller chat) {
@@ -44,16 +47,20 @@ final class ToolChat {
     ChatCompletionCreateParams.Builder params = ChatCompletionCreateParams.builder()
         .model(chat.model()).addSystemMessage(system).maxCompletionTokens(MAX_OUTPUT_TOKENS)
         .temperature(0.2);
-    long chars = system.length();
+    // The hold's input estimate: TokenEstimate over what is sent, plus the orchestrator's
+    // per-message framing (its TokenBudget cut the history by the same rule).
+    long tokens = TokenEstimate.of(system) + 16;
     for (ToolSpec tool : turn.tools()) {
       params.addFunctionTool(FunctionDefinition.builder().name(tool.name())
           .description(tool.description()).parameters(FunctionParameters.builder()
               .putAllAdditionalProperties(schema(tool)).build()).build());
-      chars += tool.description().length() + tool.schemaJson().length();
+      tokens += TokenEstimate.of(tool.name(), tool.description(), tool.schemaJson());
     }
     for (TurnMessage m : turn.history()) {
-      chars += m.text().length() + m.calls().stream().mapToLong(c -> c.argumentsJson().length())
-          .sum();
+      tokens += MESSAGE_FRAMING + TokenEstimate.of(m.text(), m.callId(), m.tool());
+      for (dev.reelmesh.llm.chat.ToolInvocation call : m.calls()) {
+        tokens += TokenEstimate.of(call.callId(), call.tool(), call.argumentsJson());
+      }
       switch (m.role()) {
         case USER -> params.addUserMessage(m.text());
         case TOOL -> params.addMessage(ChatCompletionToolMessageParam.builder()
@@ -61,7 +68,7 @@ final class ToolChat {
         case ASSISTANT -> params.addMessage(assistant(m));
       }
     }
-    ChatCaller.Sent sent = chat.send("chat", params.build(), chars / 4 + 16, MAX_OUTPUT_TOKENS);
+    ChatCaller.Sent sent = chat.send("chat", params.build(), tokens, MAX_OUTPUT_TOKENS);
     return new Priced<>(answer(turn, sent.message(), sent), sent.costs());
   }
 
