@@ -470,8 +470,26 @@ public final class JobEngine implements AutoCloseable {
    * held. A job still queued, running or waiting for approval is refused: cancel it first.
    */
   public dev.reelmesh.v1.DeleteJobResponse delete(String jobId) {
-    JobRuntime job = get(jobId);
-    JobState state = job.state();
+    return delete(jobId, job -> { });
+  }
+
+  /**
+   * As above, once {@code mayDelete} accepts the job (it throws to refuse: the caller's tenant
+   * check). The job is looked at as stored, its snapshot alone: deleting it never reads its
+   * event history.
+   */
+  public dev.reelmesh.v1.DeleteJobResponse delete(String jobId,
+      java.util.function.Consumer<Job> mayDelete) {
+    if (jobId == null || jobId.isBlank()) {
+      throw Status.INVALID_ARGUMENT.withDescription("job_id: must not be empty")
+          .asRuntimeException();
+    }
+    // The stored snapshot (written with every change of state, any orchestrator's): its state
+    // is current even for a job another orchestrator ran and this one mirrors unwatched.
+    Job stored = store.load(jobId).orElseThrow(() ->
+        Status.NOT_FOUND.withDescription("no job '" + jobId + "'").asRuntimeException());
+    mayDelete.accept(stored);
+    JobState state = stored.getState();
     if (!JobRuntime.isTerminal(state) || running.contains(jobId) || !preparing.add(jobId)) {
       throw Status.FAILED_PRECONDITION.withDescription("job " + jobId + " is "
           + state.name().replace("JOB_STATE_", "") + ": only an ended job can be deleted; "

@@ -207,7 +207,9 @@ final class PipelineGrpcService extends PipelineServiceGrpc.PipelineServiceImplB
   @Override
   public void deleteJob(dev.reelmesh.v1.DeleteJobRequest request,
       StreamObserver<dev.reelmesh.v1.DeleteJobResponse> out) {
-    unary(out, () -> engine.delete(request.getJobId()));
+    // Only a job its caller may see: another tenant's is NOT_FOUND, as for GetJob.
+    unary(out, () -> engine.delete(request.getJobId(),
+        job -> Tenants.visible(Principal.current(), job)));
   }
 
   @Override

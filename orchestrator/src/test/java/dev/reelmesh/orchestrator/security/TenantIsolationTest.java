@@ -209,6 +209,8 @@ class TenantIsolationTest {
     cases.add(new Case("regenerate a clip", "pipeline", c -> pipeline(c).regenerateClips(
         RegenerateClipsRequest.newBuilder().setJobId(id).addClipIndices(0).build()), notFound,
         missing));
+    cases.add(new Case("delete it", "pipeline", c -> pipeline(c).deleteJob(
+        dev.reelmesh.v1.DeleteJobRequest.newBuilder().setJobId(id).build()), notFound, missing));
     cases.add(new Case("download its video", "media", c -> MediaServiceGrpc.newBlockingStub(c)
         .download(DownloadRequest.newBuilder().setArtifact(video).build()).hasNext(), notFound,
         "artifact: " + file));
