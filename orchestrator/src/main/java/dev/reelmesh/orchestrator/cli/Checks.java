@@ -31,6 +31,13 @@ final class Checks {
     }
   }
 
+  void within(String option, double value, double min, double max) {
+    if (!Double.isFinite(value) || value < min || value > max) {
+      throw refuse(String.format(Locale.ROOT, "%s must be in [%s, %s], got %s",
+          option, trim(min), trim(max), trim(value)));
+    }
+  }
+
   void positive(String option, Double value) {
     if (value != null && (!Double.isFinite(value) || value <= 0)) {
       throw refuse(option + " must be more than 0, got " + trim(value));

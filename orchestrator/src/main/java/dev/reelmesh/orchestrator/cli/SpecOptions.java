@@ -38,6 +38,11 @@ final class SpecOptions {
           + "else 16:9).")
   String aspect;
 
+  @Option(names = "--clip-seconds", paramLabel = "S",
+      description = "Preferred clip length, 2-12 seconds (default: the planner's choice); with "
+          + "a video model that renders only some lengths, the nearest of those.")
+  Double clipSeconds;
+
   @Option(names = "--variations", defaultValue = "4",
       description = "Storyboard variations per frame, 1-16 (default ${DEFAULT-VALUE}).")
   int variations;
@@ -106,6 +111,9 @@ final class SpecOptions {
     if (duration != null) {
       checks.aboveUpTo("--duration", duration, 0, 600);
     }
+    if (clipSeconds != null) {
+      checks.within("--clip-seconds", clipSeconds, 2, 12);
+    }
     checks.range("--variations", variations, 1, 16);
     checks.range("--enhance", enhance, 0, 8);
     checks.positive("--budget", budgetUsd);
@@ -123,7 +131,8 @@ final class SpecOptions {
         .setBurnCaptions(burnCaptions)
         .setKeepTraces(keepTraces)
         .setClipChecks(clipChecks(checks, clipChecks))
-        .setSeed(seed);
+        .setSeed(seed)
+        .setPreferredClipSeconds(clipSeconds == null ? 0 : clipSeconds);
     if (lyrics != null) {
       checks.regularFile("--lyrics", lyrics);
       try {

@@ -9,6 +9,7 @@ import dev.reelmesh.orchestrator.provider.registry.SpeechEntry;
 import dev.reelmesh.orchestrator.provider.registry.VideoEntry;
 import dev.reelmesh.orchestrator.spec.FrameSize;
 import dev.reelmesh.orchestrator.spec.JobSpecs;
+import dev.reelmesh.orchestrator.spec.PlanRequests;
 import dev.reelmesh.v1.Budget;
 import dev.reelmesh.v1.CostLine;
 import dev.reelmesh.v1.CostReport;
@@ -16,7 +17,6 @@ import dev.reelmesh.v1.EstimateCostResponse;
 import dev.reelmesh.v1.JobSpec;
 import dev.reelmesh.v1.LlmCallOptions;
 import dev.reelmesh.v1.LlmServiceGrpc;
-import dev.reelmesh.v1.PlanScriptRequest;
 import dev.reelmesh.v1.PlanScriptResponse;
 import dev.reelmesh.v1.PlannedClip;
 import dev.reelmesh.v1.ScenePlan;
@@ -50,11 +50,8 @@ final class CostEstimator {
   static PlanScriptResponse offlinePlan(JobEngine engine, JobSpec spec) {
     return LlmServiceGrpc.newBlockingStub(engine.channels().llm())
         .withDeadlineAfter(2, TimeUnit.MINUTES)
-        .planScript(PlanScriptRequest.newBuilder().setBrief(spec.getBrief())
-            .setDurationSeconds(spec.getDurationSeconds()).setAspectRatio(spec.getAspectRatio())
-            .setStylePreset(spec.getStylePreset())
-            .setProductDescription(spec.getProductDescription())
-            .setCharacterConsistency(true).setSeed(spec.getSeed())
+        .planScript(PlanRequests.of(spec, new dev.reelmesh.orchestrator.job.JobSpecView(spec)
+            .seed())
             // Cut, as the job's plan is, to the lengths its first usable video model renders.
             .addAllAllowedClipSeconds(engine.providers().clipSeconds(spec.getProviders()
                 .getVideo()).stream().map(Integer::doubleValue).toList())

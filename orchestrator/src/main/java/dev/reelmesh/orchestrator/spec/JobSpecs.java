@@ -85,6 +85,11 @@ public final class JobSpecs {
       throw Statuses.invalid("spec.max_parallel_clips",
           "must be in 1..8, got " + spec.getMaxParallelClips());
     }
+    double clip = spec.getPreferredClipSeconds();
+    if (!(clip == 0 || (clip >= 2 && clip <= 12))) {
+      throw Statuses.invalid("spec.preferred_clip_seconds", "must be 0 (the planner's choice) "
+          + "or in [2, 12] seconds, got " + clip);
+    }
     for (int i = 0; i < spec.getReferencesCount(); i++) {
       checkReference("spec.references[" + i + "]", spec.getReferences(i));
     }

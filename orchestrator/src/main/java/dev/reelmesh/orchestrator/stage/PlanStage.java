@@ -1,5 +1,6 @@
 package dev.reelmesh.orchestrator.stage;
 
+import dev.reelmesh.orchestrator.spec.PlanRequests;
 import dev.reelmesh.v1.JobSpec;
 import dev.reelmesh.v1.LlmServiceGrpc;
 import dev.reelmesh.v1.PlanReady;
@@ -24,14 +25,7 @@ final class PlanStage {
     }
     ctx.progress(0, "planning the script");
     JobSpec spec = ctx.spec.spec();
-    PlanScriptRequest.Builder request = PlanScriptRequest.newBuilder()
-        .setBrief(spec.getBrief())
-        .setDurationSeconds(spec.getDurationSeconds())
-        .setAspectRatio(spec.getAspectRatio())
-        .setStylePreset(spec.getStylePreset())
-        .setProductDescription(spec.getProductDescription())
-        .setCharacterConsistency(true)
-        .setSeed(ctx.spec.seed());
+    PlanScriptRequest.Builder request = PlanRequests.of(spec, ctx.spec.seed());
     // A music video: clip boundaries on the user's music's beats, lyrics in the clips.
     MusicCut.apply(ctx, request);
     // Clips cut to the lengths the video model renders, so none is paid for and thrown away.

@@ -53,6 +53,10 @@ class CliChecksTest {
         "--duration", "0");
     refused("--duration must be more than 0 and at most 600, got 601", "estimate", "a kettle",
         "--duration", "601");
+    refused("--clip-seconds must be in [2, 12], got 1", "generate", "a kettle",
+        "--clip-seconds", "1");
+    refused("--clip-seconds must be in [2, 12], got 13.5", "estimate", "a kettle",
+        "--clip-seconds", "13.5");
     refused("--enhance must be 0–8, got 9", "generate", "a kettle", "--enhance", "9");
     refused("--budget must be more than 0, got -1", "generate", "a kettle", "--budget", "-1");
     refused("--tier must be draft, standard or high, got 'ultra'", "estimate", "a kettle",

@@ -68,6 +68,30 @@ class JobOptionsTest {
   }
 
   @Test
+  void aPreferredClipLengthCutsThePlanAndItsDryRunAlike() throws Exception {
+    try (TestMesh mesh = TestMesh.start(dir)) {
+      JobSpec spec = TestMesh.quickSpec("a kite over a windy beach", 12).setNarrationOff(true)
+          .setVariations(1).setPreferredClipSeconds(6).build();
+      EstimateCostResponse estimate = mesh.pipeline().estimateCost(EstimateCostRequest
+          .newBuilder().setSpec(spec).build());
+      String id = mesh.pipeline().submitJob(SubmitJobRequest.newBuilder().setSpec(spec).build())
+          .getJobId();
+      mesh.watchToEnd(id, 0);
+      Job job = mesh.job(id);
+      assertThat(job.getState()).as(job.getError().getMessage())
+          .isEqualTo(JobState.JOB_STATE_SUCCEEDED);
+      assertThat(job.getResult().getPlan().getClipsList()).hasSize(2).allSatisfy(c ->
+          assertThat(c.getEndSeconds() - c.getStartSeconds()).isCloseTo(6.0,
+              org.assertj.core.data.Offset.offset(1.0)));
+      assertThat(estimate.getPlan().getClipsCount()).isEqualTo(2);
+      // Shorter clips asked for: more of them.
+      EstimateCostResponse shorter = mesh.pipeline().estimateCost(EstimateCostRequest
+          .newBuilder().setSpec(spec.toBuilder().setPreferredClipSeconds(3)).build());
+      assertThat(shorter.getPlan().getClipsCount()).isEqualTo(4);
+    }
+  }
+
+  @Test
   void aUserReferenceAnchorsEveryStoryboardFrame() throws Exception {
     try (TestMesh mesh = TestMesh.start(dir)) {
       JobSpec spec = TestMesh.quickSpec("our red ceramic mug on a desk", 8).setNarrationOff(true)

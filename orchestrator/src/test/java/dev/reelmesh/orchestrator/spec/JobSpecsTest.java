@@ -65,6 +65,12 @@ class JobSpecsTest {
     assertRefused(ok().setEnhancementRounds(9).build(), invalid, "spec.enhancement_rounds");
     assertRefused(ok().setBudgetCapMicros(-1).build(), invalid, "spec.budget_cap_micros");
     assertRefused(ok().setMaxParallelClips(9).build(), invalid, "spec.max_parallel_clips");
+    assertRefused(ok().setPreferredClipSeconds(1.5).build(), invalid,
+        "spec.preferred_clip_seconds");
+    assertRefused(ok().setPreferredClipSeconds(12.5).build(), invalid,
+        "spec.preferred_clip_seconds");
+    assertRefused(ok().setPreferredClipSeconds(Double.NaN).build(), invalid,
+        "spec.preferred_clip_seconds");
     JobSpec.Builder unknown = ok();
     unknown.getProvidersBuilder().setVideo("nonesuch");
     assertRefused(unknown.build(), invalid, "spec.providers.video");
