@@ -48,15 +48,18 @@ final class CostEstimator {
 
   /** The plan a job would get from the free offline planner: what a dry run prices. */
   static PlanScriptResponse offlinePlan(JobEngine engine, JobSpec spec) {
+    var request = PlanRequests.of(spec, new dev.reelmesh.orchestrator.job.JobSpecView(spec)
+        .seed());
+    // A music video is priced with the clips its beats make, as its plan will be cut.
+    dev.reelmesh.orchestrator.stage.MusicCut.applyForDryRun(spec, engine.channels().media(),
+        request);
+    // Cut, as the job's plan is, to the lengths its first usable video model renders.
+    request.addAllAllowedClipSeconds(engine.providers().clipSeconds(spec.getProviders()
+        .getVideo()).stream().map(Integer::doubleValue).toList());
+    // A dry run spends nothing: the plan comes from the offline engine.
+    request.setOptions(LlmCallOptions.newBuilder().setEngine("offline"));
     return LlmServiceGrpc.newBlockingStub(engine.channels().llm())
-        .withDeadlineAfter(2, TimeUnit.MINUTES)
-        .planScript(PlanRequests.of(spec, new dev.reelmesh.orchestrator.job.JobSpecView(spec)
-            .seed())
-            // Cut, as the job's plan is, to the lengths its first usable video model renders.
-            .addAllAllowedClipSeconds(engine.providers().clipSeconds(spec.getProviders()
-                .getVideo()).stream().map(Integer::doubleValue).toList())
-            // A dry run spends nothing: the plan comes from the offline engine.
-            .setOptions(LlmCallOptions.newBuilder().setEngine("offline")).build());
+        .withDeadlineAfter(2, TimeUnit.MINUTES).planScript(request.build());
   }
 
   /**

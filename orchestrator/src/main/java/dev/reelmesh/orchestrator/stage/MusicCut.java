@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * planner snaps clip boundaries to them. Music with no steady beat, or an analysis that fails,
  * leaves the plan untimed and says so.
  */
-final class MusicCut {
+public final class MusicCut {
   /** Below this the media service's beat times are a guess (AnalyzeMusicResponse). */
   static final double MIN_CONFIDENCE = 0.3;
 
@@ -43,10 +43,7 @@ final class MusicCut {
       double duration) {
     AnalyzeMusicResponse music;
     try {
-      music = MediaServiceGrpc.newBlockingStub(ctx.channels.media())
-          .withDeadlineAfter(2, TimeUnit.MINUTES)
-          .analyzeMusic(AnalyzeMusicRequest.newBuilder().setMusic(spec.getMusic().getFile())
-              .build());
+      music = analyse(ctx.channels.media(), spec);
     } catch (StatusRuntimeException e) {
       if (ctx.job.cancelRequested()) {
         throw e;
@@ -56,10 +53,30 @@ final class MusicCut {
               + e.getStatus().getCode() + ": " + e.getStatus().getDescription(), -1);
       return java.util.Optional.empty();
     }
-    if (music.getTempoConfidence() < MIN_CONFIDENCE) {
+    java.util.Optional<MusicTiming> timing = timing(music, duration);
+    if (timing.isEmpty()) {
       ctx.warn("music_without_beat", String.format(Locale.ROOT,
           "music: no steady beat found (tempo confidence %.2f < %.2f); clips are not cut to it",
           music.getTempoConfidence(), MIN_CONFIDENCE));
+      return timing;
+    }
+    ctx.event(String.format(Locale.ROOT,
+        "music: %.1f BPM (confidence %.2f), %d beats and %d bars in the first %.1f s; cutting"
+            + " the clips to them", music.getTempoBpm(), music.getTempoConfidence(),
+        timing.get().getBeatSecondsCount(), timing.get().getBarSecondsCount(), duration));
+    return timing;
+  }
+
+  private static AnalyzeMusicResponse analyse(io.grpc.Channel media, JobSpec spec) {
+    return MediaServiceGrpc.newBlockingStub(media).withDeadlineAfter(2, TimeUnit.MINUTES)
+        .analyzeMusic(AnalyzeMusicRequest.newBuilder().setMusic(spec.getMusic().getFile())
+            .build());
+  }
+
+  /** The beats and bars within the video, or none when the music has no steady beat. */
+  private static java.util.Optional<MusicTiming> timing(AnalyzeMusicResponse music,
+      double duration) {
+    if (music.getTempoConfidence() < MIN_CONFIDENCE) {
       return java.util.Optional.empty();
     }
     MusicTiming.Builder timing = MusicTiming.newBuilder().setTempoBpm(music.getTempoBpm());
@@ -73,31 +90,48 @@ final class MusicCut {
       }
     }
     music.getBarSecondsList().stream().filter(t -> t <= duration).forEach(timing::addBarSeconds);
-    ctx.event(String.format(Locale.ROOT,
-        "music: %.1f BPM (confidence %.2f), %d beats and %d bars in the first %.1f s; cutting"
-            + " the clips to them", music.getTempoBpm(), music.getTempoConfidence(),
-        timing.getBeatSecondsCount(), timing.getBarSecondsCount(), duration));
     return java.util.Optional.of(timing.build());
+  }
+
+  /**
+   * The same timing and lyrics for a dry run's plan (EstimateCost, SubmitJob's refusal), so a
+   * music video is priced with the clips its beats make. Nothing is reported: an analysis that
+   * fails prices the untimed plan the job would fall back to.
+   */
+  public static void applyForDryRun(JobSpec spec, io.grpc.Channel media,
+      PlanScriptRequest.Builder request) {
+    double duration = spec.getDurationSeconds();
+    if (spec.getMusic().hasFile()) {
+      try {
+        timing(analyse(media, spec), duration).ifPresent(request::setMusic);
+      } catch (StatusRuntimeException e) {
+        // priced as the job's fallback: clips timed without the music
+      }
+    }
+    request.addAllLyrics(within(spec.getLyricsList(), duration));
   }
 
   /** The lines sung within the video: later ones are dropped, ends cut at its length. */
   static List<LyricLine> lyrics(JobContext ctx, List<LyricLine> lines, double duration) {
-    List<LyricLine> kept = new ArrayList<>();
-    int dropped = 0;
-    for (LyricLine line : lines) {
-      boolean timed = line.getStartSeconds() != 0 || line.getEndSeconds() != 0;
-      if (timed && line.getStartSeconds() >= duration) {
-        dropped++;
-      } else if (timed && line.getEndSeconds() > duration) {
-        kept.add(line.toBuilder().setEndSeconds(duration).build());
-      } else {
-        kept.add(line);
-      }
-    }
+    List<LyricLine> kept = within(lines, duration);
+    int dropped = lines.size() - kept.size();
     if (dropped > 0) {
       ctx.warn("lyrics_after_end", String.format(Locale.ROOT,
           "lyrics: %d of %d lines start after the video's %.1f s and are left out", dropped,
           lines.size(), duration));
+    }
+    return kept;
+  }
+
+  private static List<LyricLine> within(List<LyricLine> lines, double duration) {
+    List<LyricLine> kept = new ArrayList<>();
+    for (LyricLine line : lines) {
+      boolean timed = line.getStartSeconds() != 0 || line.getEndSeconds() != 0;
+      if (timed && line.getStartSeconds() >= duration) {
+        continue;
+      }
+      kept.add(timed && line.getEndSeconds() > duration
+          ? line.toBuilder().setEndSeconds(duration).build() : line);
     }
     return kept;
   }

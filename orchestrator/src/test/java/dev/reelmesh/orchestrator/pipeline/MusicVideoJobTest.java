@@ -15,6 +15,7 @@ import dev.reelmesh.v1.JobState;
 import dev.reelmesh.v1.LyricLine;
 import dev.reelmesh.v1.MusicChoice;
 import dev.reelmesh.v1.PlannedClip;
+import dev.reelmesh.v1.ScenePlan;
 import dev.reelmesh.v1.SubmitJobRequest;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -93,6 +94,14 @@ class MusicVideoJobTest {
           .isCloseTo(SECONDS, within(0.15));
       String report = Files.readString(mesh.file(result.getReport()), StandardCharsets.UTF_8);
       assertThat(report).contains("## Music cut", music.getMessage(), "ships come home");
+
+      // The dry run prices the same cut: its plan's clips start where the job's do.
+      ScenePlan dryRun = mesh.pipeline().estimateCost(dev.reelmesh.v1.EstimateCostRequest
+          .newBuilder().setSpec(spec).build()).getPlan();
+      assertThat(dryRun.getClipsList()).extracting(PlannedClip::getStartSeconds)
+          .isEqualTo(clips.stream().map(PlannedClip::getStartSeconds).toList());
+      assertThat(dryRun.getClipsList()).extracting(PlannedClip::getLyrics)
+          .isEqualTo(clips.stream().map(PlannedClip::getLyrics).toList());
     }
   }
 
