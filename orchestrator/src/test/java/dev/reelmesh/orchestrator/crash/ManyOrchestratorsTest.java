@@ -144,26 +144,13 @@ class ManyOrchestratorsTest {
   @Test
   void aCancelAskedOfTheOtherOrchestratorCancelsTheRunAndItsPrediction() throws Exception {
     try (FakeReplicate fake = FakeReplicate.start()) {
-      ProviderFactory replicate = TestRegistries.replicate(Map.of(
-          ReplicateConfig.TOKEN_VARIABLE, "r8_test", ReplicateConfig.BASE_URL_VARIABLE,
-          fake.baseUrl(), ReplicateConfig.MODEL_VARIABLE, "acme/image-to-video",
-          ReplicateConfig.INPUT_VARIABLE, "{\"prompt\": \"{prompt}\", \"image\": \"{image}\"}",
-          ReplicateConfig.PRICE_VARIABLE, "0.05"));
+      ProviderFactory replicate = replicate(fake);
       try (TestMesh a = TestMesh.start(dir, null, replicate)) {
         a.restartWithLease("orchestrator-a", LEASE);
         try (PipelineServices b = PipelineServices.start(a.settings, a.channels(), replicate,
             new JobEngine.Options(2, 4, 50_000_000L).withLease("orchestrator-b", LEASE),
             a.databaseUrl); InProcessService bServer = InProcessService.start(b.services())) {
-          fake.ready = false; // the first clip's prediction runs until cancelled
-          JobSpec.Builder spec = TestMesh.quickSpec("a kettle at dawn", 8).setMaxParallelClips(1);
-          spec.getProvidersBuilder().setImage("animatic").setVideo("replicate").setSpeech("none");
-          String id = a.pipeline().submitJob(SubmitJobRequest.newBuilder().setSpec(spec).build())
-              .getJobId();
-          long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
-          while (fake.count(FakeReplicate.GET) < 2 && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-          }
-          assertThat(fake.count(FakeReplicate.GET)).as("polling on a").isGreaterThanOrEqualTo(2);
+          String id = pollingJob(a, fake); // its first prediction runs until cancelled
 
           Job cancelled = PipelineServiceGrpc.newBlockingStub(bServer.channel()).cancelJob(
               CancelJobRequest.newBuilder().setJobId(id).setReason("asked on b").build());
@@ -191,24 +178,11 @@ class ManyOrchestratorsTest {
   @Test
   void aRunWhoseJobWasTakenOverStopsWithoutWritingAnything() throws Exception {
     try (FakeReplicate fake = FakeReplicate.start()) {
-      ProviderFactory replicate = TestRegistries.replicate(Map.of(
-          ReplicateConfig.TOKEN_VARIABLE, "r8_test", ReplicateConfig.BASE_URL_VARIABLE,
-          fake.baseUrl(), ReplicateConfig.MODEL_VARIABLE, "acme/image-to-video",
-          ReplicateConfig.INPUT_VARIABLE, "{\"prompt\": \"{prompt}\", \"image\": \"{image}\"}",
-          ReplicateConfig.PRICE_VARIABLE, "0.05"));
+      ProviderFactory replicate = replicate(fake);
       try (TestMesh a = TestMesh.start(dir, null, replicate);
           Database db = Database.shared(a.databaseUrl)) {
         a.restartWithLease("orchestrator-a", LEASE);
-        fake.ready = false; // the first clip's prediction runs until the takeover
-        JobSpec.Builder spec = TestMesh.quickSpec("a kettle at dawn", 8).setMaxParallelClips(1);
-        spec.getProvidersBuilder().setImage("animatic").setVideo("replicate").setSpeech("none");
-        String id = a.pipeline().submitJob(SubmitJobRequest.newBuilder().setSpec(spec).build())
-            .getJobId();
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
-        while (fake.count(FakeReplicate.GET) < 2 && System.nanoTime() < deadline) {
-          Thread.sleep(20);
-        }
-        assertThat(fake.count(FakeReplicate.GET)).as("polling on a").isGreaterThanOrEqualTo(2);
+        String id = pollingJob(a, fake); // its first prediction runs until the takeover
 
         try (java.sql.Connection c = java.sql.DriverManager.getConnection(a.databaseUrl);
             java.sql.PreparedStatement steal = c.prepareStatement("update jobs set owner ="
@@ -221,7 +195,7 @@ class ManyOrchestratorsTest {
 
         // a stops polling within a heartbeat or two, and writes nothing after the takeover.
         int polls = fake.count(FakeReplicate.GET);
-        deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         do {
           Thread.sleep(LEASE.toMillis());
           int now = fake.count(FakeReplicate.GET);
@@ -237,5 +211,32 @@ class ManyOrchestratorsTest {
         assertThat(fake.count(FakeReplicate.CANCEL)).as("the prediction left to b").isZero();
       }
     }
+  }
+
+  /** Replicate's image-to-video at the fake, $0.05 a prediction. */
+  private static ProviderFactory replicate(FakeReplicate fake) {
+    return TestRegistries.replicate(Map.of(
+        ReplicateConfig.TOKEN_VARIABLE, "r8_test", ReplicateConfig.BASE_URL_VARIABLE,
+        fake.baseUrl(), ReplicateConfig.MODEL_VARIABLE, "acme/image-to-video",
+        ReplicateConfig.INPUT_VARIABLE, "{\"prompt\": \"{prompt}\", \"image\": \"{image}\"}",
+        ReplicateConfig.PRICE_VARIABLE, "0.05"));
+  }
+
+  /**
+   * A job submitted to {@code mesh} whose first clip's prediction never finishes (until the
+   * test sets {@code fake.ready}), returned once the mesh has polled it twice.
+   */
+  private static String pollingJob(TestMesh mesh, FakeReplicate fake) throws Exception {
+    fake.ready = false;
+    JobSpec.Builder spec = TestMesh.quickSpec("a kettle at dawn", 8).setMaxParallelClips(1);
+    spec.getProvidersBuilder().setImage("animatic").setVideo("replicate").setSpeech("none");
+    String id = mesh.pipeline().submitJob(SubmitJobRequest.newBuilder().setSpec(spec).build())
+        .getJobId();
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+    while (fake.count(FakeReplicate.GET) < 2 && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertThat(fake.count(FakeReplicate.GET)).as("polling").isGreaterThanOrEqualTo(2);
+    return id;
   }
 }
