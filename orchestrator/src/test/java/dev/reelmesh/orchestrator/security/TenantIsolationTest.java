@@ -12,6 +12,7 @@ import dev.reelmesh.v1.ApprovePlanRequest;
 import dev.reelmesh.v1.ArtifactRef;
 import dev.reelmesh.v1.CancelJobRequest;
 import dev.reelmesh.v1.DownloadRequest;
+import dev.reelmesh.v1.ExtractFramesRequest;
 import dev.reelmesh.v1.GetBudgetRequest;
 import dev.reelmesh.v1.GetCreditsRequest;
 import dev.reelmesh.v1.GetJobRequest;
@@ -67,6 +68,8 @@ class TenantIsolationTest {
   static ArtifactRef video;
   static ArtifactRef frame;
   static ArtifactRef upload;
+  /** A clip mallory rendered outside any job's folder: hers to read. */
+  static ArtifactRef mallorysClip;
 
   @BeforeAll
   static void start() throws Exception {
@@ -90,6 +93,10 @@ class TenantIsolationTest {
     Path reference = Files.write(dir.resolve("ref.png"), TestMedia.png(64, 64));
     upload = dev.reelmesh.orchestrator.cli.Uploader.upload(mesh.channel("media", alice),
         reference);
+    mallorysClip = MediaServiceGrpc.newBlockingStub(mesh.channel("media", mallory))
+        .renderMotionClip(RenderMotionClipRequest.newBuilder().setStartFrame(ArtifactRef
+            .newBuilder().setUri("ok.png")).setDurationSeconds(1).setWidth(64).setHeight(64)
+            .setOutputPath("scratch/mallory.mp4").build()).getClip();
     // The studio as `reelmesh up` serves it with authentication on: the pipeline behind the
     // token check, media as the mesh's own.
     studio = Studio.start(mesh.channel("pipeline", null), mesh.channel("media",
@@ -245,6 +252,20 @@ class TenantIsolationTest {
             .setWidth(64).setHeight(64).setOutputPath(video.getUri()).build()),
         Status.Code.PERMISSION_DENIED, "output_path: '" + video.getUri() + "' is inside a job's"
             + " folder"));
+    String jobDir = "jobs/" + id;
+    cases.add(new Case("extract frames into its job's folder", "media", c -> MediaServiceGrpc
+        .newBlockingStub(c).extractFrames(ExtractFramesRequest.newBuilder()
+            .setVideo(mallorysClip).addTimesSeconds(0).setOutputDir(jobDir).build()),
+        Status.Code.PERMISSION_DENIED, "output_dir: '" + jobDir + "' is inside a job's folder"));
+    String uploads = upload.getUri().substring(0, upload.getUri().lastIndexOf('/'));
+    cases.add(new Case("extract frames into its uploads", "media", c -> MediaServiceGrpc
+        .newBlockingStub(c).extractFrames(ExtractFramesRequest.newBuilder()
+            .setVideo(mallorysClip).addTimesSeconds(0).setOutputDir(uploads).build()),
+        Status.Code.PERMISSION_DENIED, "output_dir: '" + uploads + "' is inside uploads/"));
+    cases.add(new Case("extract frames into the jobs folder", "media", c -> MediaServiceGrpc
+        .newBlockingStub(c).extractFrames(ExtractFramesRequest.newBuilder()
+            .setVideo(mallorysClip).addTimesSeconds(0).setOutputDir("jobs").build()),
+        Status.Code.PERMISSION_DENIED, "output_dir: 'jobs' is inside a job's folder"));
     cases.add(new Case("list alice's jobs by name", "pipeline", c -> pipeline(c).listJobs(
         ListJobsRequest.newBuilder().setTenant("alice").build()), Status.Code.PERMISSION_DENIED,
         "tenant: only an admin may list another tenant's jobs; this token's tenant is "
