@@ -29,13 +29,15 @@ import java.util.regex.Pattern;
  * MediaService.Download, checked against its SHA-256, kept in a cache folder by hash, then sent
  * with byte ranges so the video element can seek. Who may read it is the pipeline's answer for
  * the browser's token, asked on every request (the cache is no way around it): a file of a job
- * ({@code jobs/<id>/…}) is served when GetJob of that job is, any other file when the token is
+ * ({@code jobs/<id>/…}) is served when GetJob of that job is, an upload
+ * ({@code uploads/<tenant>/…}) to its tenant and admins, any other file when the token is
  * accepted at all (GetBudget). The media channel itself is the mesh's own.
  */
 final class ArtifactFiles {
   private static final Pattern RANGE = Pattern.compile("bytes=(\\d*)-(\\d*)");
   private static final Pattern SHA = Pattern.compile("[0-9a-f]{64}");
   private static final Pattern JOB_FILE = Pattern.compile("jobs/([^/]+)/.+");
+  private static final Pattern UPLOAD = Pattern.compile("uploads/([^/]+)/.+");
   private final PipelineServiceGrpc.PipelineServiceBlockingStub pipeline;
   private final Channel media;
   private final Path cache;
@@ -92,8 +94,18 @@ final class ArtifactFiles {
       asBrowser.withDeadlineAfter(30, TimeUnit.SECONDS).getJob(GetJobRequest.newBuilder()
           .setJobId(job.group(1)).build());
     } else {
-      asBrowser.withDeadlineAfter(30, TimeUnit.SECONDS).getBudget(
-          GetBudgetRequest.getDefaultInstance());
+      // The budget's tenant is the token's (empty for an admin: the mesh's figures).
+      String tenant = asBrowser.withDeadlineAfter(30, TimeUnit.SECONDS).getBudget(
+          GetBudgetRequest.getDefaultInstance()).getTenant();
+      Matcher upload = UPLOAD.matcher(uri);
+      // The media channel is the mesh's own, so MediaService's upload rule is kept here: an
+      // upload is its tenant's (uploads/<tenant>/…), one directly under uploads/ the mesh's
+      // alone; anyone else is answered as for a file that is not there.
+      if (uri.startsWith("uploads/") && !tenant.isEmpty()
+          && !(upload.matches() && upload.group(1).equals(tenant))) {
+        throw Status.NOT_FOUND.withDescription("artifact: no artifact at '" + uri + "'")
+            .asRuntimeException();
+      }
     }
   }
 

@@ -166,6 +166,30 @@ class TenantIsolationTest {
   }
 
   @Test
+  void anUploadThroughTheStudioIsItsTenantsAloneAsOverGrpc() throws Exception {
+    // The studio downloads as the mesh, so it must itself keep uploads/<tenant>/ to that tenant,
+    // answering another tenant as for a file that is not there.
+    HttpResponse<byte[]> theirs = bearer("GET", files(upload), mallory);
+    assertThat(theirs.statusCode()).isEqualTo(404);
+    assertThat(new String(theirs.body())).contains("NOT_FOUND")
+        .contains("artifact: no artifact at '" + upload.getUri() + "'");
+    assertThat(bearer("GET", files(upload), alice).statusCode()).isEqualTo(200);
+    assertThat(bearer("GET", files(upload), admin).statusCode()).isEqualTo(200);
+    // An upload directly under uploads/ (made before uploads were marked) is the mesh's alone.
+    byte[] png = TestMedia.png(32, 32);
+    Files.createDirectories(mesh.settings.artifactRoot().resolve("uploads"));
+    Files.write(mesh.settings.artifactRoot().resolve("uploads/legacy.png"), png);
+    ArtifactRef legacy = ArtifactRef.newBuilder().setUri("uploads/legacy.png").setSha256(
+        java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+            .digest(png))).build();
+    HttpResponse<byte[]> unmarked = bearer("GET", files(legacy), alice);
+    assertThat(unmarked.statusCode()).isEqualTo(404);
+    assertThat(new String(unmarked.body())).contains("artifact: no artifact at "
+        + "'uploads/legacy.png'");
+    assertThat(bearer("GET", files(legacy), admin).statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void theTokenFormSetsAnHttpOnlyCookieThatTheStudioPassesOn() throws Exception {
     HttpResponse<byte[]> bad = http("POST", "/api/session", "Content-Type", "application/json",
         "{\"token\": \"x.y.z\"}");
