@@ -207,6 +207,71 @@ class TenantIsolationTest {
         + mallory, null).statusCode()).isEqualTo(404);
   }
 
+  /** The studio's chat WebSocket with {@code headers}; each text frame a line in the queue. */
+  static java.util.concurrent.BlockingQueue<String> chat(String... headers) {
+    java.util.concurrent.BlockingQueue<String> frames =
+        new java.util.concurrent.LinkedBlockingQueue<>();
+    var builder = HTTP.newWebSocketBuilder();
+    for (int i = 0; i < headers.length; i += 2) {
+      builder.header(headers[i], headers[i + 1]);
+    }
+    java.net.http.WebSocket socket = builder.buildAsync(URI.create("ws://127.0.0.1:"
+        + studio.port() + "/api/chat"), new java.net.http.WebSocket.Listener() {
+          final StringBuilder partial = new StringBuilder();
+
+          @Override
+          public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket ws,
+              CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+              frames.add(partial.toString());
+              partial.setLength(0);
+            }
+            ws.request(1);
+            return null;
+          }
+        }).join();
+    frames.add("open");
+    sockets.add(socket);
+    return frames;
+  }
+
+  static final List<java.net.http.WebSocket> sockets = new ArrayList<>();
+
+  static java.net.http.WebSocket lastSocket() {
+    return sockets.get(sockets.size() - 1);
+  }
+
+  /** The next frame (60 s at most). */
+  static String next(java.util.concurrent.BlockingQueue<String> frames) throws Exception {
+    String frame = frames.poll(60, TimeUnit.SECONDS);
+    assertThat(frame).as("a frame within 60 s").isNotNull();
+    return frame;
+  }
+
+  @Test
+  void theStudioChatTalksAsTheCookiesTenantAndNoOther() throws Exception {
+    var asAlice = chat("Cookie", "reelmesh_token=" + alice);
+    assertThat(next(asAlice)).isEqualTo("open");
+    lastSocket().sendText("{\"text\":\"help\"}", true).join();
+    String first = next(asAlice);
+    assertThat(first).doesNotContain("\"error\"").contains("\"user\"");
+    String session = new com.fasterxml.jackson.databind.ObjectMapper().readTree(first)
+        .path("sessionId").asText();
+    assertThat(session).isNotEmpty();
+    // Mallory's cookie cannot resume alice's session: it is as absent as one never opened.
+    var asMallory = chat("Cookie", "reelmesh_token=" + mallory);
+    assertThat(next(asMallory)).isEqualTo("open");
+    lastSocket().sendText("{\"sessionId\":\"" + session + "\",\"resume\":{}}", true).join();
+    assertThat(next(asMallory)).contains("NOT_FOUND")
+        .contains("session_id: no chat session '" + session + "'");
+    // No token: refused, not served as anyone.
+    var anonymous = chat();
+    assertThat(next(anonymous)).isEqualTo("open");
+    lastSocket().sendText("{\"text\":\"help\"}", true).join();
+    assertThat(next(anonymous)).contains("UNAUTHENTICATED");
+  }
+
   /** A probe by mallory, and what must come back. */
   record Case(String name, String service, Call call, Status.Code code, String description) {
     @Override
