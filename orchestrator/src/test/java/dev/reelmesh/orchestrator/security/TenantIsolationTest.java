@@ -105,6 +105,7 @@ class TenantIsolationTest {
 
   @AfterAll
   static void stop() {
+    sockets.forEach(java.net.http.WebSocket::abort);
     if (studio != null) {
       studio.close();
     }
@@ -270,6 +271,47 @@ class TenantIsolationTest {
     assertThat(next(anonymous)).isEqualTo("open");
     lastSocket().sendText("{\"text\":\"help\"}", true).join();
     assertThat(next(anonymous)).contains("UNAUTHENTICATED");
+  }
+
+  @Test
+  void anotherSitesPageCannotDriveTheStudioWithTheCookie() throws Exception {
+    String cookie = "reelmesh_token=" + alice;
+    String evil = "http://evil.example";
+    var asAlice = pipeline(mesh.channel("pipeline", alice));
+    int before = asAlice.listJobs(ListJobsRequest.getDefaultInstance()).getJobsCount();
+    String submit = com.google.protobuf.util.JsonFormat.printer().print(SubmitJobRequest
+        .newBuilder().setSpec(TestMesh.quickSpec("a cross-site kettle", 4)).build());
+    // A form or no-cors fetch from another page: the cookie rides along, Origin says who asked.
+    for (String[] call : new String[][] {{"POST", "/api/jobs", submit},
+        {"POST", "/api/jobs/" + job.getJobId() + "/cancel", "{}"},
+        {"POST", "/api/session", "{\"token\": \"" + mallory + "\"}"},
+        {"DELETE", "/api/session", null}}) {
+      HttpResponse<byte[]> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+          + studio.port() + call[1])).method(call[0], call[2] == null
+              ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(call[2]))
+          .header("Cookie", cookie).header("Origin", evil).header("Content-Type", "text/plain")
+          .build(), HttpResponse.BodyHandlers.ofByteArray());
+      assertThat(r.statusCode()).as(call[0] + " " + call[1]).isEqualTo(403);
+      assertThat(new String(r.body())).contains("PERMISSION_DENIED")
+          .contains("origin: '" + evil + "' is not this studio");
+      assertThat(r.headers().firstValue("Set-Cookie")).isEmpty();
+    }
+    assertThat(asAlice.listJobs(ListJobsRequest.getDefaultInstance()).getJobsCount())
+        .isEqualTo(before);
+    // The chat's WebSocket, opened by another page, is refused at the handshake.
+    assertThatThrownBy(() -> chat("Cookie", cookie, "Origin", evil))
+        .hasStackTraceContaining("Unexpected HTTP response status code 403");
+    // The studio's own page (its Origin is the studio's address) is served.
+    String own = "http://127.0.0.1:" + studio.port();
+    HttpResponse<byte[]> session = HTTP.send(HttpRequest.newBuilder(URI.create(own
+        + "/api/session")).POST(HttpRequest.BodyPublishers.ofString("{\"token\": \"" + alice
+            + "\"}")).header("Origin", own).header("Content-Type", "application/json").build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(session.statusCode()).as(new String(session.body())).isEqualTo(200);
+    var ownChat = chat("Cookie", cookie, "Origin", own);
+    assertThat(next(ownChat)).isEqualTo("open");
+    lastSocket().sendText("{\"text\":\"help\"}", true).join();
+    assertThat(next(ownChat)).doesNotContain("\"error\"").contains("\"user\"");
   }
 
   /** A probe by mallory, and what must come back. */
