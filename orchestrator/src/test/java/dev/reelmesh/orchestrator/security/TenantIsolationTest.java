@@ -344,6 +344,9 @@ class TenantIsolationTest {
         .newBuilder().setJobId(id).build()), notFound, missing));
     cases.add(new Case("approve its plan", "pipeline", c -> pipeline(c).approvePlan(
         ApprovePlanRequest.newBuilder().setJobId(id).build()), notFound, missing));
+    cases.add(new Case("refine its plan", "pipeline", c -> pipeline(c).approvePlan(
+        ApprovePlanRequest.newBuilder().setJobId(id).setRefineOnly(true)
+            .setRefineInstruction("make it warmer").build()), notFound, missing));
     cases.add(new Case("regenerate a clip", "pipeline", c -> pipeline(c).regenerateClips(
         RegenerateClipsRequest.newBuilder().setJobId(id).addClipIndices(0).build()), notFound,
         missing));
@@ -371,6 +374,10 @@ class TenantIsolationTest {
             UserReference.newBuilder().setImage(ImageSource.newBuilder().setArtifact(upload))))
             .build()), notFound, "spec.references[0].image.artifact: no artifact at '"
             + upload.getUri() + "'"));
+    cases.add(new Case("use its upload as music", "pipeline", c -> pipeline(c).submitJob(
+        SubmitJobRequest.newBuilder().setSpec(TestMesh.quickSpec("a lantern", 4).setMusic(
+            dev.reelmesh.v1.MusicChoice.newBuilder().setFile(upload))).build()), notFound,
+        "spec.music.file: no artifact at '" + upload.getUri() + "'"));
     cases.add(new Case("render over its upload", "media", c -> MediaServiceGrpc
         .newBlockingStub(c).renderMotionClip(RenderMotionClipRequest.newBuilder()
             .setStartFrame(ArtifactRef.newBuilder().setUri("ok.png")).setDurationSeconds(1)
@@ -489,7 +496,9 @@ class TenantIsolationTest {
     for (Call call : List.<Call>of(
         c -> pipeline(c).grantCredits(GrantCreditsRequest.newBuilder().setTenant("alice")
             .setAmountMicros(1).build()),
-        c -> pipeline(c).getCredits(GetCreditsRequest.newBuilder().setTenant("alice").build()))) {
+        c -> pipeline(c).getCredits(GetCreditsRequest.newBuilder().setTenant("alice").build()),
+        c -> pipeline(c).collectGarbage(
+            dev.reelmesh.v1.CollectGarbageRequest.getDefaultInstance()))) {
       assertThatThrownBy(() -> call.run(mesh.channel("pipeline", alice)))
           .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
             assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
