@@ -26,8 +26,8 @@ import java.util.regex.Pattern;
 
 /**
  * GET /files?uri=…&sha=…: an artifact (frame, clip, video, report) fetched through
- * MediaService.Download, checked against its SHA-256, kept in a cache folder by hash, then sent
- * with byte ranges so the video element can seek. Who may read it is the pipeline's answer for
+ * MediaService.Download, checked against its SHA-256, kept in a cache folder by name and hash,
+ * then sent with byte ranges so the video element can seek. Who may read it is the pipeline's answer for
  * the browser's token, asked on every request (the cache is no way around it): a file of a job
  * ({@code jobs/<id>/…}) is served when GetJob of that job is, an upload
  * ({@code uploads/<tenant>/…}) to its tenant and admins, any other file when the token is
@@ -56,7 +56,10 @@ final class ArtifactFiles {
           "need uri and sha (64 hex digits) of an artifact").asRuntimeException());
       return;
     }
-    Path file = cache.resolve(sha + extension(uri));
+    // Kept by name and digest: a copy is served only under the name it was checked and fetched
+    // by, never to whoever names its digest beside a name they may read.
+    Path file = cache.resolve(sha + "-" + HexFormat.of().formatHex(sha256().digest(uri.getBytes(
+        java.nio.charset.StandardCharsets.UTF_8))) + extension(uri));
     PipelineServiceGrpc.PipelineServiceBlockingStub asBrowser = BrowserToken.on(pipeline, ctx);
     // The check and the download are blocking gRPC and file I/O: a worker thread, never the
     // event loop.

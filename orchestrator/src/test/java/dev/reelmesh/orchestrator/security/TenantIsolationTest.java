@@ -161,6 +161,12 @@ class TenantIsolationTest {
         .getInstance("SHA-256").digest(mine.body()))).isEqualTo(video.getSha256());
     assertThat(bearer("GET", files(video), mallory).statusCode()).isEqualTo(404);
     assertThat(http("GET", files(video), null, null, null).statusCode()).isEqualTo(401);
+    // Nor is the cached copy reached by its digest under another name mallory may read.
+    String elsewhere = "scratch/elsewhere.mp4";
+    HttpResponse<byte[]> byDigest = bearer("GET", files(video.toBuilder().setUri(elsewhere)
+        .build()), mallory);
+    assertThat(byDigest.statusCode()).isEqualTo(404);
+    assertThat(new String(byDigest.body())).contains("no artifact at '" + elsewhere + "'");
     String around = "/files?uri=" + java.net.URLEncoder.encode("uploads/../" + video.getUri(),
         java.nio.charset.StandardCharsets.UTF_8) + "&sha=" + video.getSha256();
     assertThat(bearer("GET", around, mallory).statusCode()).isEqualTo(400);
