@@ -1,5 +1,6 @@
 package dev.reelmesh.media;
 
+import dev.reelmesh.common.auth.ArtifactOwners;
 import dev.reelmesh.media.ffmpeg.Cancellation;
 import dev.reelmesh.media.frames.ContactSheetMaker;
 import dev.reelmesh.media.frames.FrameGrabber;
@@ -63,6 +64,10 @@ final class FramesRpc {
     Path dir = r.getOutputDir().isBlank()
         ? kit.store().root().resolve("media").resolve("frames-" + UUID.randomUUID())
         : kit.store().resolve("output_dir", r.getOutputDir());
+    // The frames are files inside dir, so a file's write rules apply to it: a job's folder is
+    // the mesh's, uploads/ is Upload's (checked on a name inside, so "jobs" itself counts too).
+    ArtifactOwners.checkWrite(kit.store().root(), dir.resolve("frame"), "output_dir",
+        r.getOutputDir());
     createDirectories(dir);
     boolean jpeg = r.getFormat() == ImageFormat.IMAGE_FORMAT_JPEG;
     List<Path> frames = grabber.grab(video, times, lastFrame(info), r.getWidth(), jpeg, dir, cancel);

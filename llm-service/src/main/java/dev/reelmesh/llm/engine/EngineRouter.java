@@ -1,5 +1,7 @@
 package dev.reelmesh.llm.engine;
 
+import dev.reelmesh.common.auth.Principal;
+import dev.reelmesh.common.auth.Role;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.util.ArrayList;
@@ -38,7 +40,8 @@ public final class EngineRouter {
 
   /**
    * Whether this request's calls go to the LLM: it is configured and the caller did not ask for
-   * the offline engine. Asking for openai where none is configured is FAILED_PRECONDITION.
+   * the offline engine. Asking for openai where none is configured is FAILED_PRECONDITION; a
+   * paid call by a caller without the service role is PERMISSION_DENIED.
    */
   public boolean useLlm() {
     CallOptions.Engine choice = CallOptions.current().engine();
@@ -46,7 +49,18 @@ public final class EngineRouter {
       throw Status.FAILED_PRECONDITION.withDescription("options.engine: 'openai' was asked for, "
           + "but this llm service has no OPENAI_API_KEY configured").asRuntimeException();
     }
-    return llmConfigured() && choice != CallOptions.Engine.OFFLINE;
+    boolean paid = llmConfigured() && choice != CallOptions.Engine.OFFLINE;
+    // Paid calls are charged to a tenant (credits, the month's limit) only when the pipeline
+    // makes them; a submitter calling this service directly would spend the mesh's money
+    // uncharged. The mesh's own callers (service, admin; none outside a served call) may.
+    Principal caller = Principal.KEY.get();
+    if (paid && caller != null && !caller.has(Role.SERVICE)) {
+      throw Status.PERMISSION_DENIED.withDescription("options.engine: a paid LLM call is made "
+          + "through PipelineService (a job, a chat), which charges it to tenant '"
+          + caller.tenant() + "'; called directly, as '" + caller.subject() + "' does, set "
+          + "engine 'offline'").asRuntimeException();
+    }
+    return paid;
   }
 
   public <T> Outcome<T> run(Call<T> call) {

@@ -26,16 +26,18 @@ import java.util.regex.Pattern;
 
 /**
  * GET /files?uri=…&sha=…: an artifact (frame, clip, video, report) fetched through
- * MediaService.Download, checked against its SHA-256, kept in a cache folder by hash, then sent
- * with byte ranges so the video element can seek. Who may read it is the pipeline's answer for
+ * MediaService.Download, checked against its SHA-256, kept in a cache folder by name and hash,
+ * then sent with byte ranges so the video element can seek. Who may read it is the pipeline's answer for
  * the browser's token, asked on every request (the cache is no way around it): a file of a job
- * ({@code jobs/<id>/…}) is served when GetJob of that job is, any other file when the token is
+ * ({@code jobs/<id>/…}) is served when GetJob of that job is, an upload
+ * ({@code uploads/<tenant>/…}) to its tenant and admins, any other file when the token is
  * accepted at all (GetBudget). The media channel itself is the mesh's own.
  */
 final class ArtifactFiles {
   private static final Pattern RANGE = Pattern.compile("bytes=(\\d*)-(\\d*)");
   private static final Pattern SHA = Pattern.compile("[0-9a-f]{64}");
   private static final Pattern JOB_FILE = Pattern.compile("jobs/([^/]+)/.+");
+  private static final Pattern UPLOAD = Pattern.compile("uploads/([^/]+)/.+");
   private final PipelineServiceGrpc.PipelineServiceBlockingStub pipeline;
   private final Channel media;
   private final Path cache;
@@ -54,7 +56,10 @@ final class ArtifactFiles {
           "need uri and sha (64 hex digits) of an artifact").asRuntimeException());
       return;
     }
-    Path file = cache.resolve(sha + extension(uri));
+    // Kept by name and digest: a copy is served only under the name it was checked and fetched
+    // by, never to whoever names its digest beside a name they may read.
+    Path file = cache.resolve(sha + "-" + HexFormat.of().formatHex(sha256().digest(uri.getBytes(
+        java.nio.charset.StandardCharsets.UTF_8))) + extension(uri));
     PipelineServiceGrpc.PipelineServiceBlockingStub asBrowser = BrowserToken.on(pipeline, ctx);
     // The check and the download are blocking gRPC and file I/O: a worker thread, never the
     // event loop.
@@ -92,8 +97,18 @@ final class ArtifactFiles {
       asBrowser.withDeadlineAfter(30, TimeUnit.SECONDS).getJob(GetJobRequest.newBuilder()
           .setJobId(job.group(1)).build());
     } else {
-      asBrowser.withDeadlineAfter(30, TimeUnit.SECONDS).getBudget(
-          GetBudgetRequest.getDefaultInstance());
+      // The budget's tenant is the token's (empty for an admin: the mesh's figures).
+      String tenant = asBrowser.withDeadlineAfter(30, TimeUnit.SECONDS).getBudget(
+          GetBudgetRequest.getDefaultInstance()).getTenant();
+      Matcher upload = UPLOAD.matcher(uri);
+      // The media channel is the mesh's own, so MediaService's upload rule is kept here: an
+      // upload is its tenant's (uploads/<tenant>/…), one directly under uploads/ the mesh's
+      // alone; anyone else is answered as for a file that is not there.
+      if (uri.startsWith("uploads/") && !tenant.isEmpty()
+          && !(upload.matches() && upload.group(1).equals(tenant))) {
+        throw Status.NOT_FOUND.withDescription("artifact: no artifact at '" + uri + "'")
+            .asRuntimeException();
+      }
     }
   }
 

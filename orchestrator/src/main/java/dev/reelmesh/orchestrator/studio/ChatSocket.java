@@ -30,11 +30,21 @@ final class ChatSocket {
 
   void handle(RoutingContext ctx) {
     Context context = ctx.vertx().getOrCreateContext();
-    ctx.request().toWebSocket().onSuccess(socket -> bridge(socket, context))
+    // The browser's token (its cookie: a page's WebSocket sends no Authorization header), so
+    // the chat is its caller's, with its tenant, as every other route's call is.
+    PipelineServiceGrpc.PipelineServiceStub asBrowser;
+    try {
+      asBrowser = BrowserToken.on(pipeline, ctx);
+    } catch (RuntimeException e) {
+      GrpcHttp.fail(ctx, e);
+      return;
+    }
+    ctx.request().toWebSocket().onSuccess(socket -> bridge(asBrowser, socket, context))
         .onFailure(ctx::fail);
   }
 
-  private void bridge(ServerWebSocket socket, Context context) {
+  private void bridge(PipelineServiceGrpc.PipelineServiceStub pipeline, ServerWebSocket socket,
+      Context context) {
     var call = new ClientResponseObserver<ChatClientMessage, ChatServerMessage>() {
       private ClientCallStreamObserver<ChatClientMessage> requests;
 

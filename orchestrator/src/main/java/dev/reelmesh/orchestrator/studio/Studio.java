@@ -43,6 +43,8 @@ public final class Studio implements AutoCloseable {
     Path cache = Files.createTempDirectory("reelmesh-studio-");
     Vertx vertx = Vertx.vertx();
     Router router = Router.router(vertx);
+    // First: nothing another page asks for changes anything (see SameOrigin).
+    router.route("/api/*").handler(SameOrigin::check);
     // Before the body handler: a WebSocket upgrade has no body to read.
     router.get("/api/chat").handler(new ChatSocket(pipeline)::handle);
     router.route("/api/*").handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES));

@@ -12,6 +12,7 @@ import dev.reelmesh.v1.ApprovePlanRequest;
 import dev.reelmesh.v1.ArtifactRef;
 import dev.reelmesh.v1.CancelJobRequest;
 import dev.reelmesh.v1.DownloadRequest;
+import dev.reelmesh.v1.ExtractFramesRequest;
 import dev.reelmesh.v1.GetBudgetRequest;
 import dev.reelmesh.v1.GetCreditsRequest;
 import dev.reelmesh.v1.GetJobRequest;
@@ -67,6 +68,8 @@ class TenantIsolationTest {
   static ArtifactRef video;
   static ArtifactRef frame;
   static ArtifactRef upload;
+  /** A clip mallory rendered outside any job's folder: hers to read. */
+  static ArtifactRef mallorysClip;
 
   @BeforeAll
   static void start() throws Exception {
@@ -90,6 +93,10 @@ class TenantIsolationTest {
     Path reference = Files.write(dir.resolve("ref.png"), TestMedia.png(64, 64));
     upload = dev.reelmesh.orchestrator.cli.Uploader.upload(mesh.channel("media", alice),
         reference);
+    mallorysClip = MediaServiceGrpc.newBlockingStub(mesh.channel("media", mallory))
+        .renderMotionClip(RenderMotionClipRequest.newBuilder().setStartFrame(ArtifactRef
+            .newBuilder().setUri("ok.png")).setDurationSeconds(1).setWidth(64).setHeight(64)
+            .setOutputPath("scratch/mallory.mp4").build()).getClip();
     // The studio as `reelmesh up` serves it with authentication on: the pipeline behind the
     // token check, media as the mesh's own.
     studio = Studio.start(mesh.channel("pipeline", null), mesh.channel("media",
@@ -98,6 +105,7 @@ class TenantIsolationTest {
 
   @AfterAll
   static void stop() {
+    sockets.forEach(java.net.http.WebSocket::abort);
     if (studio != null) {
       studio.close();
     }
@@ -153,9 +161,39 @@ class TenantIsolationTest {
         .getInstance("SHA-256").digest(mine.body()))).isEqualTo(video.getSha256());
     assertThat(bearer("GET", files(video), mallory).statusCode()).isEqualTo(404);
     assertThat(http("GET", files(video), null, null, null).statusCode()).isEqualTo(401);
+    // Nor is the cached copy reached by its digest under another name mallory may read.
+    String elsewhere = "scratch/elsewhere.mp4";
+    HttpResponse<byte[]> byDigest = bearer("GET", files(video.toBuilder().setUri(elsewhere)
+        .build()), mallory);
+    assertThat(byDigest.statusCode()).isEqualTo(404);
+    assertThat(new String(byDigest.body())).contains("no artifact at '" + elsewhere + "'");
     String around = "/files?uri=" + java.net.URLEncoder.encode("uploads/../" + video.getUri(),
         java.nio.charset.StandardCharsets.UTF_8) + "&sha=" + video.getSha256();
     assertThat(bearer("GET", around, mallory).statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void anUploadThroughTheStudioIsItsTenantsAloneAsOverGrpc() throws Exception {
+    // The studio downloads as the mesh, so it must itself keep uploads/<tenant>/ to that tenant,
+    // answering another tenant as for a file that is not there.
+    HttpResponse<byte[]> theirs = bearer("GET", files(upload), mallory);
+    assertThat(theirs.statusCode()).isEqualTo(404);
+    assertThat(new String(theirs.body())).contains("NOT_FOUND")
+        .contains("artifact: no artifact at '" + upload.getUri() + "'");
+    assertThat(bearer("GET", files(upload), alice).statusCode()).isEqualTo(200);
+    assertThat(bearer("GET", files(upload), admin).statusCode()).isEqualTo(200);
+    // An upload directly under uploads/ (made before uploads were marked) is the mesh's alone.
+    byte[] png = TestMedia.png(32, 32);
+    Files.createDirectories(mesh.settings.artifactRoot().resolve("uploads"));
+    Files.write(mesh.settings.artifactRoot().resolve("uploads/legacy.png"), png);
+    ArtifactRef legacy = ArtifactRef.newBuilder().setUri("uploads/legacy.png").setSha256(
+        java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+            .digest(png))).build();
+    HttpResponse<byte[]> unmarked = bearer("GET", files(legacy), alice);
+    assertThat(unmarked.statusCode()).isEqualTo(404);
+    assertThat(new String(unmarked.body())).contains("artifact: no artifact at "
+        + "'uploads/legacy.png'");
+    assertThat(bearer("GET", files(legacy), admin).statusCode()).isEqualTo(200);
   }
 
   @Test
@@ -174,6 +212,112 @@ class TenantIsolationTest {
         .isEqualTo(200);
     assertThat(http("GET", "/api/jobs/" + job.getJobId(), "Cookie", "reelmesh_token="
         + mallory, null).statusCode()).isEqualTo(404);
+  }
+
+  /** The studio's chat WebSocket with {@code headers}; each text frame a line in the queue. */
+  static java.util.concurrent.BlockingQueue<String> chat(String... headers) {
+    java.util.concurrent.BlockingQueue<String> frames =
+        new java.util.concurrent.LinkedBlockingQueue<>();
+    var builder = HTTP.newWebSocketBuilder();
+    for (int i = 0; i < headers.length; i += 2) {
+      builder.header(headers[i], headers[i + 1]);
+    }
+    java.net.http.WebSocket socket = builder.buildAsync(URI.create("ws://127.0.0.1:"
+        + studio.port() + "/api/chat"), new java.net.http.WebSocket.Listener() {
+          final StringBuilder partial = new StringBuilder();
+
+          @Override
+          public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket ws,
+              CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+              frames.add(partial.toString());
+              partial.setLength(0);
+            }
+            ws.request(1);
+            return null;
+          }
+        }).join();
+    frames.add("open");
+    sockets.add(socket);
+    return frames;
+  }
+
+  static final List<java.net.http.WebSocket> sockets = new ArrayList<>();
+
+  static java.net.http.WebSocket lastSocket() {
+    return sockets.get(sockets.size() - 1);
+  }
+
+  /** The next frame (60 s at most). */
+  static String next(java.util.concurrent.BlockingQueue<String> frames) throws Exception {
+    String frame = frames.poll(60, TimeUnit.SECONDS);
+    assertThat(frame).as("a frame within 60 s").isNotNull();
+    return frame;
+  }
+
+  @Test
+  void theStudioChatTalksAsTheCookiesTenantAndNoOther() throws Exception {
+    var asAlice = chat("Cookie", "reelmesh_token=" + alice);
+    assertThat(next(asAlice)).isEqualTo("open");
+    lastSocket().sendText("{\"text\":\"help\"}", true).join();
+    String first = next(asAlice);
+    assertThat(first).doesNotContain("\"error\"").contains("\"user\"");
+    String session = new com.fasterxml.jackson.databind.ObjectMapper().readTree(first)
+        .path("sessionId").asText();
+    assertThat(session).isNotEmpty();
+    // Mallory's cookie cannot resume alice's session: it is as absent as one never opened.
+    var asMallory = chat("Cookie", "reelmesh_token=" + mallory);
+    assertThat(next(asMallory)).isEqualTo("open");
+    lastSocket().sendText("{\"sessionId\":\"" + session + "\",\"resume\":{}}", true).join();
+    assertThat(next(asMallory)).contains("NOT_FOUND")
+        .contains("session_id: no chat session '" + session + "'");
+    // No token: refused, not served as anyone.
+    var anonymous = chat();
+    assertThat(next(anonymous)).isEqualTo("open");
+    lastSocket().sendText("{\"text\":\"help\"}", true).join();
+    assertThat(next(anonymous)).contains("UNAUTHENTICATED");
+  }
+
+  @Test
+  void anotherSitesPageCannotDriveTheStudioWithTheCookie() throws Exception {
+    String cookie = "reelmesh_token=" + alice;
+    String evil = "http://evil.example";
+    var asAlice = pipeline(mesh.channel("pipeline", alice));
+    int before = asAlice.listJobs(ListJobsRequest.getDefaultInstance()).getJobsCount();
+    String submit = com.google.protobuf.util.JsonFormat.printer().print(SubmitJobRequest
+        .newBuilder().setSpec(TestMesh.quickSpec("a cross-site kettle", 4)).build());
+    // A form or no-cors fetch from another page: the cookie rides along, Origin says who asked.
+    for (String[] call : new String[][] {{"POST", "/api/jobs", submit},
+        {"POST", "/api/jobs/" + job.getJobId() + "/cancel", "{}"},
+        {"POST", "/api/session", "{\"token\": \"" + mallory + "\"}"},
+        {"DELETE", "/api/session", null}}) {
+      HttpResponse<byte[]> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+          + studio.port() + call[1])).method(call[0], call[2] == null
+              ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(call[2]))
+          .header("Cookie", cookie).header("Origin", evil).header("Content-Type", "text/plain")
+          .build(), HttpResponse.BodyHandlers.ofByteArray());
+      assertThat(r.statusCode()).as(call[0] + " " + call[1]).isEqualTo(403);
+      assertThat(new String(r.body())).contains("PERMISSION_DENIED")
+          .contains("origin: '" + evil + "' is not this studio");
+      assertThat(r.headers().firstValue("Set-Cookie")).isEmpty();
+    }
+    assertThat(asAlice.listJobs(ListJobsRequest.getDefaultInstance()).getJobsCount())
+        .isEqualTo(before);
+    // The chat's WebSocket, opened by another page, is refused at the handshake.
+    assertThatThrownBy(() -> chat("Cookie", cookie, "Origin", evil))
+        .hasStackTraceContaining("Unexpected HTTP response status code 403");
+    // The studio's own page (its Origin is the studio's address) is served.
+    String own = "http://127.0.0.1:" + studio.port();
+    HttpResponse<byte[]> session = HTTP.send(HttpRequest.newBuilder(URI.create(own
+        + "/api/session")).POST(HttpRequest.BodyPublishers.ofString("{\"token\": \"" + alice
+            + "\"}")).header("Origin", own).header("Content-Type", "application/json").build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(session.statusCode()).as(new String(session.body())).isEqualTo(200);
+    var ownChat = chat("Cookie", cookie, "Origin", own);
+    assertThat(next(ownChat)).isEqualTo("open");
+    lastSocket().sendText("{\"text\":\"help\"}", true).join();
+    assertThat(next(ownChat)).doesNotContain("\"error\"").contains("\"user\"");
   }
 
   /** A probe by mallory, and what must come back. */
@@ -206,6 +350,9 @@ class TenantIsolationTest {
         .newBuilder().setJobId(id).build()), notFound, missing));
     cases.add(new Case("approve its plan", "pipeline", c -> pipeline(c).approvePlan(
         ApprovePlanRequest.newBuilder().setJobId(id).build()), notFound, missing));
+    cases.add(new Case("refine its plan", "pipeline", c -> pipeline(c).approvePlan(
+        ApprovePlanRequest.newBuilder().setJobId(id).setRefineOnly(true)
+            .setRefineInstruction("make it warmer").build()), notFound, missing));
     cases.add(new Case("regenerate a clip", "pipeline", c -> pipeline(c).regenerateClips(
         RegenerateClipsRequest.newBuilder().setJobId(id).addClipIndices(0).build()), notFound,
         missing));
@@ -233,6 +380,10 @@ class TenantIsolationTest {
             UserReference.newBuilder().setImage(ImageSource.newBuilder().setArtifact(upload))))
             .build()), notFound, "spec.references[0].image.artifact: no artifact at '"
             + upload.getUri() + "'"));
+    cases.add(new Case("use its upload as music", "pipeline", c -> pipeline(c).submitJob(
+        SubmitJobRequest.newBuilder().setSpec(TestMesh.quickSpec("a lantern", 4).setMusic(
+            dev.reelmesh.v1.MusicChoice.newBuilder().setFile(upload))).build()), notFound,
+        "spec.music.file: no artifact at '" + upload.getUri() + "'"));
     cases.add(new Case("render over its upload", "media", c -> MediaServiceGrpc
         .newBlockingStub(c).renderMotionClip(RenderMotionClipRequest.newBuilder()
             .setStartFrame(ArtifactRef.newBuilder().setUri("ok.png")).setDurationSeconds(1)
@@ -245,6 +396,20 @@ class TenantIsolationTest {
             .setWidth(64).setHeight(64).setOutputPath(video.getUri()).build()),
         Status.Code.PERMISSION_DENIED, "output_path: '" + video.getUri() + "' is inside a job's"
             + " folder"));
+    String jobDir = "jobs/" + id;
+    cases.add(new Case("extract frames into its job's folder", "media", c -> MediaServiceGrpc
+        .newBlockingStub(c).extractFrames(ExtractFramesRequest.newBuilder()
+            .setVideo(mallorysClip).addTimesSeconds(0).setOutputDir(jobDir).build()),
+        Status.Code.PERMISSION_DENIED, "output_dir: '" + jobDir + "' is inside a job's folder"));
+    String uploads = upload.getUri().substring(0, upload.getUri().lastIndexOf('/'));
+    cases.add(new Case("extract frames into its uploads", "media", c -> MediaServiceGrpc
+        .newBlockingStub(c).extractFrames(ExtractFramesRequest.newBuilder()
+            .setVideo(mallorysClip).addTimesSeconds(0).setOutputDir(uploads).build()),
+        Status.Code.PERMISSION_DENIED, "output_dir: '" + uploads + "' is inside uploads/"));
+    cases.add(new Case("extract frames into the jobs folder", "media", c -> MediaServiceGrpc
+        .newBlockingStub(c).extractFrames(ExtractFramesRequest.newBuilder()
+            .setVideo(mallorysClip).addTimesSeconds(0).setOutputDir("jobs").build()),
+        Status.Code.PERMISSION_DENIED, "output_dir: 'jobs' is inside a job's folder"));
     cases.add(new Case("list alice's jobs by name", "pipeline", c -> pipeline(c).listJobs(
         ListJobsRequest.newBuilder().setTenant("alice").build()), Status.Code.PERMISSION_DENIED,
         "tenant: only an admin may list another tenant's jobs; this token's tenant is "
@@ -337,7 +502,9 @@ class TenantIsolationTest {
     for (Call call : List.<Call>of(
         c -> pipeline(c).grantCredits(GrantCreditsRequest.newBuilder().setTenant("alice")
             .setAmountMicros(1).build()),
-        c -> pipeline(c).getCredits(GetCreditsRequest.newBuilder().setTenant("alice").build()))) {
+        c -> pipeline(c).getCredits(GetCreditsRequest.newBuilder().setTenant("alice").build()),
+        c -> pipeline(c).collectGarbage(
+            dev.reelmesh.v1.CollectGarbageRequest.getDefaultInstance()))) {
       assertThatThrownBy(() -> call.run(mesh.channel("pipeline", alice)))
           .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
             assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
