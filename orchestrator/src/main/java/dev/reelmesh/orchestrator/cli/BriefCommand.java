@@ -43,6 +43,11 @@ final class BriefCommand implements Callable<Integer> {
       description = "Tone or story template (\"explainer\", \"silent-film comedy\").")
   String template;
 
+  @Option(names = "--offline", description = "Draft with the built-in engine only, never the "
+      + "LLM. A server's paid LLM answers tokens with the service role only (a submitter's LLM "
+      + "work is charged through jobs), so a submit token drafts with this.")
+  boolean offline;
+
   @Mixin MeshAccess access;
 
   @Spec CommandSpec spec;
@@ -58,11 +63,7 @@ final class BriefCommand implements Callable<Integer> {
     access.check(checks);
     try (Connection connection = access.open()) {
       DraftRepositoryBriefResponse drafted = LlmServiceGrpc.newBlockingStub(connection.llm())
-          .draftRepositoryBrief(DraftRepositoryBriefRequest.newBuilder()
-              .setRepositoryPath(access.server == null ? repo.toAbsolutePath().toString()
-                  : repo.toString())
-              .setAudience(audience).setDurationSeconds(duration).setBudget(level)
-              .setStoryTemplate(template).build());
+          .draftRepositoryBrief(request(level));
       PrintWriter err = spec.commandLine().getErr();
       err.printf("%s — %d files read, engine %s%n", drafted.getTitle(),
           drafted.getFilesScanned(), drafted.getEngine().getEngine());
@@ -76,6 +77,18 @@ final class BriefCommand implements Callable<Integer> {
       out.flush();
       return ExitCodes.OK;
     }
+  }
+
+  DraftRepositoryBriefRequest request(TokenBudgetLevel level) {
+    DraftRepositoryBriefRequest.Builder request = DraftRepositoryBriefRequest.newBuilder()
+        .setRepositoryPath(access.server == null ? repo.toAbsolutePath().toString()
+            : repo.toString())
+        .setAudience(audience).setDurationSeconds(duration).setBudget(level)
+        .setStoryTemplate(template);
+    if (offline) {
+      request.getOptionsBuilder().setEngine("offline");
+    }
+    return request.build();
   }
 
   static TokenBudgetLevel level(Checks checks, String value) {

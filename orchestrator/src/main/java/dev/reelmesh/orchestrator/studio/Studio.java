@@ -43,7 +43,11 @@ public final class Studio implements AutoCloseable {
     Path cache = Files.createTempDirectory("reelmesh-studio-");
     Vertx vertx = Vertx.vertx();
     Router router = Router.router(vertx);
-    // First: nothing another page asks for changes anything (see SameOrigin).
+    // First: on loopback, only loopback names (a re-pointed DNS name is another page).
+    if (LoopbackHost.guards(host)) {
+      router.route().handler(LoopbackHost::check);
+    }
+    // Then: nothing another page asks for changes anything (see SameOrigin).
     router.route("/api/*").handler(SameOrigin::check);
     // Before the body handler: a WebSocket upgrade has no body to read.
     router.get("/api/chat").handler(new ChatSocket(pipeline)::handle);
