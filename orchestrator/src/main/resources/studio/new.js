@@ -25,6 +25,8 @@ function spec(form) {
     // Empty (0) and unspecified leave them unset: the brief's own "15-second vertical clip"
     // then decides, as it does from the CLI and the API, else 30 s and 16:9.
     durationSeconds: f.get('duration') === '' ? 0 : Number(f.get('duration')),
+    // Empty (0): the planner's choice; else 2–12 s, the nearest the video model renders.
+    preferredClipSeconds: f.get('clip') === '' ? 0 : Number(f.get('clip')),
     aspectRatio: f.get('aspect'),
     qualityTier: f.get('tier'),
     variations: Number(f.get('variations')),
@@ -48,6 +50,8 @@ export function renderNew(main) {
     el('div', { class: 'grid' },
       field('duration', 'Duration (s)', number('duration', null, 1, 600, 0.5, 'from the brief, else 30'),
         '1–600; empty = what the brief says'),
+      field('clip', 'Clip length (s)', number('clip', null, 2, 12, 0.5, 'planner’s choice'),
+        '2–12; empty = the planner’s choice'),
       field('aspect', 'Aspect', select('aspect', [['ASPECT_RATIO_UNSPECIFIED', 'as the brief says (else 16:9)'],
         ['ASPECT_RATIO_16_9', '16:9 landscape'], ['ASPECT_RATIO_9_16', '9:16 portrait'],
         ['ASPECT_RATIO_1_1', '1:1 square']], 'ASPECT_RATIO_UNSPECIFIED')),

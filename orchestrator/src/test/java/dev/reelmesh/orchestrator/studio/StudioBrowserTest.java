@@ -103,6 +103,7 @@ class StudioBrowserTest {
     WebElement variations = browser.findElement(By.id("variations"));
     variations.clear();
     variations.sendKeys("2");
+    browser.findElement(By.id("clip")).sendKeys("2"); // two 2-second clips, not one of 4
     browser.findElement(By.id("review")).click();
     browser.findElement(By.id("estimate-button")).click();
     waiting(60).until(ExpectedConditions.textToBePresentInElementLocated(By.id("estimate"),
@@ -117,7 +118,8 @@ class StudioBrowserTest {
     awaitState("awaiting approval", 120);
     WebElement plan = waiting(30).until(ExpectedConditions.visibilityOfElementLocated(
         By.id("plan")));
-    assertThat(plan.getText()).contains("Review the plan").contains("Clip 1").contains("4.0 s");
+    assertThat(plan.getText()).contains("Review the plan").contains("Clip 1").contains("Clip 2")
+        .contains("4.0 s");
     browser.findElement(By.id("refine")).sendKeys("make clip 1 a close-up");
     shot("2-plan-review");
     browser.findElement(By.id("approve")).click();
