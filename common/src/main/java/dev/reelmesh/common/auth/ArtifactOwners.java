@@ -88,15 +88,32 @@ public final class ArtifactOwners {
       return;
     }
     Path job = jobFolder(root, file);
-    boolean named = job == null && (inArea(root, file, UPLOADS) || inArea(root, file, TENANTS));
-    if (job == null && !named) {
-      return;
-    }
-    String owner = job != null ? owner(job) : namedTenant(root, file);
-    if (!caller.tenant().equals(owner)) {
+    boolean may = job != null ? caller.tenant().equals(owner(job))
+        : placeAllows(caller.tenant(), root.relativize(file));
+    if (!may) {
       throw Status.NOT_FOUND.withDescription(field + ": no artifact at '" + uri + "'")
           .asRuntimeException();
     }
+  }
+
+  /**
+   * The read rule of the places named by their tenant, for a reader that holds names, not files
+   * (the studio downloads as the mesh and keeps the rule itself): whether {@code tenant}'s user
+   * may read {@code relative} (a plain path relative to the artifact root) as far as its place
+   * decides. {@code uploads/<tenant>/…} and {@code tenants/<tenant>/…} are that tenant's, a file
+   * directly in uploads/ or tenants/ nobody's but the mesh's, anything else open. A job's folder
+   * answers true here: its mark decides ({@link #checkRead}; the studio asks GetJob).
+   */
+  public static boolean placeAllows(String tenant, String relative) {
+    return placeAllows(tenant, Path.of(relative));
+  }
+
+  private static boolean placeAllows(String tenant, Path relative) {
+    if (relative.getNameCount() < 2) {
+      return true;
+    }
+    String area = relative.getName(0).toString();
+    return !(area.equals(UPLOADS) || area.equals(TENANTS)) || inFolderOf(relative, area, tenant);
   }
 
   /**
@@ -109,17 +126,18 @@ public final class ArtifactOwners {
     if (caller == null) {
       return;
     }
+    Path relative = root.relativize(file);
     if (jobFolder(root, file) != null) {
       throw Status.PERMISSION_DENIED.withDescription(field + ": '" + uri + "' is inside a job's "
           + "folder (jobs/…), which only the mesh writes; choose another output path").
           asRuntimeException();
     }
-    if (inArea(root, file, UPLOADS)) {
+    if (relative.getNameCount() >= 2 && relative.getName(0).toString().equals(UPLOADS)) {
       throw Status.PERMISSION_DENIED.withDescription(field + ": '" + uri + "' is inside "
           + "uploads/, which only MediaService.Upload writes; choose another output path")
           .asRuntimeException();
     }
-    if (!(inArea(root, file, TENANTS) && caller.tenant().equals(namedTenant(root, file)))) {
+    if (!inFolderOf(relative, TENANTS, caller.tenant())) {
       throw Status.PERMISSION_DENIED.withDescription(field + ": '" + uri + "' is outside "
           + TENANTS + "/" + caller.tenant() + "/, this tenant's own space, where its direct "
           + "outputs go; choose a path there or leave the field empty for a fresh name there")
@@ -127,23 +145,10 @@ public final class ArtifactOwners {
     }
   }
 
-  /** Whether {@code file} lies inside {@code area} ("uploads", "tenants") under the root. */
-  private static boolean inArea(Path root, Path file, String area) {
-    Path relative = root.relativize(file);
-    return relative.getNameCount() >= 2 && relative.getName(0).toString().equals(area);
-  }
-
-  /**
-   * The tenant folder a file lies in ({@code uploads/<tenant>/…}, {@code tenants/<tenant>/…}),
-   * else null: a file directly inside the area is the mesh's alone.
-   */
-  private static String namedTenant(Path root, Path file) {
-    Path relative = root.relativize(file);
-    if (relative.getNameCount() < 3) {
-      return null;
-    }
-    String tenant = relative.getName(1).toString();
-    return Principal.isTenantName(tenant) ? tenant : null;
+  /** Whether {@code relative} lies inside {@code area/tenant/} (a file, not the folder). */
+  private static boolean inFolderOf(Path relative, String area, String tenant) {
+    return relative.getNameCount() >= 3 && relative.getName(0).toString().equals(area)
+        && relative.getName(1).toString().equals(tenant);
   }
 
   /** {@code root/jobs/<id>} when {@code file} is inside one, else null. */

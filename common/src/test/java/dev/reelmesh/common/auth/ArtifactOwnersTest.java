@@ -185,6 +185,18 @@ class ArtifactOwnersTest {
     assertThat(store.resolveExisting("media", loose)).exists();
   }
 
+  @Test
+  void thePlaceRuleForNamesIsTheRuleForFiles() {
+    assertThat(ArtifactOwners.placeAllows("alice", "tenants/alice/media/a.mp4")).isTrue();
+    assertThat(ArtifactOwners.placeAllows("alice", "uploads/alice/u1-ref.png")).isTrue();
+    assertThat(ArtifactOwners.placeAllows("mallory", "tenants/alice/media/a.mp4")).isFalse();
+    assertThat(ArtifactOwners.placeAllows("mallory", "uploads/alice/u1-ref.png")).isFalse();
+    assertThat(ArtifactOwners.placeAllows("alice", "tenants/loose.mp4")).isFalse();
+    assertThat(ArtifactOwners.placeAllows("alice", "uploads/u0-old.png")).isFalse();
+    assertThat(ArtifactOwners.placeAllows("mallory", "ok.png")).isTrue();
+    assertThat(ArtifactOwners.placeAllows("mallory", "media/old.mp4")).isTrue();
+  }
+
   private String relative(Path file) {
     return store.root().relativize(file).toString().replace('\\', '/');
   }
