@@ -26,12 +26,16 @@ import dev.reelmesh.v1.JobEvent;
 import dev.reelmesh.v1.JobState;
 import dev.reelmesh.v1.ListJobsRequest;
 import dev.reelmesh.v1.MediaServiceGrpc;
+import dev.reelmesh.v1.Motion;
 import dev.reelmesh.v1.PipelineServiceGrpc;
 import dev.reelmesh.v1.ProbeRequest;
 import dev.reelmesh.v1.RegenerateClipsRequest;
 import dev.reelmesh.v1.RenderMotionClipRequest;
 import dev.reelmesh.v1.ScoreImagesRequest;
 import dev.reelmesh.v1.ScoringServiceGrpc;
+import dev.reelmesh.v1.StillMotion;
+import dev.reelmesh.v1.StitchRequest;
+import dev.reelmesh.v1.StitchSegment;
 import dev.reelmesh.v1.SubmitJobRequest;
 import dev.reelmesh.v1.UserReference;
 import dev.reelmesh.v1.WatchJobRequest;
@@ -460,6 +464,13 @@ class TenantIsolationTest {
         .newBlockingStub(c).extractFrames(ExtractFramesRequest.newBuilder()
             .setVideo(mallorysClip).addTimesSeconds(0).setOutputDir("tenants/alice").build()),
         Status.Code.PERMISSION_DENIED, "output_dir: 'tenants/alice" + outside));
+    cases.add(new Case("preview a still into its space", "media", c -> MediaServiceGrpc
+        .newBlockingStub(c).stitch(StitchRequest.newBuilder().addSegments(StitchSegment
+            .newBuilder().setDurationSeconds(1).setPreviewPath("tenants/alice/p.mp4").setStill(
+                StillMotion.newBuilder().setStartFrame(ArtifactRef.newBuilder().setUri("ok.png"))
+                    .setMotion(Motion.MOTION_STATIC))).build()).hasNext(),
+        Status.Code.PERMISSION_DENIED, "segments[0].preview_path: 'tenants/alice/p.mp4"
+            + outside));
     cases.add(new Case("list alice's jobs by name", "pipeline", c -> pipeline(c).listJobs(
         ListJobsRequest.newBuilder().setTenant("alice").build()), Status.Code.PERMISSION_DENIED,
         "tenant: only an admin may list another tenant's jobs; this token's tenant is "
