@@ -62,10 +62,12 @@ final class FramesRpc {
       }
     }
     Path dir = r.getOutputDir().isBlank()
-        ? kit.store().root().resolve("media").resolve("frames-" + UUID.randomUUID())
+        ? ArtifactOwners.outputFolder(kit.store().root(), "media")
+            .resolve("frames-" + UUID.randomUUID())
         : kit.store().resolve("output_dir", r.getOutputDir());
     // The frames are files inside dir, so a file's write rules apply to it: a job's folder is
-    // the mesh's, uploads/ is Upload's (checked on a name inside, so "jobs" itself counts too).
+    // the mesh's, uploads/ is Upload's, a tenant's user writes only in tenants/<tenant>/ (checked
+    // on a name inside, so "jobs" itself counts too).
     ArtifactOwners.checkWrite(kit.store().root(), dir.resolve("frame"), "output_dir",
         r.getOutputDir());
     createDirectories(dir);

@@ -137,12 +137,13 @@ public final class ArtifactStore {
 
   /**
    * A path for a new output: the requested one (validated, parents created) or a fresh one under
-   * {@code defaultDir} with the given extension (".mp4").
+   * {@code defaultDir} with the given extension (".mp4"); for a tenant's user that folder is
+   * inside its own space ({@link ArtifactOwners#outputFolder}).
    */
   public Path newOutput(String field, String requested, String defaultDir, String extension) {
     Path path =
         requested == null || requested.isBlank()
-            ? root.resolve(defaultDir).resolve(UUID.randomUUID() + extension)
+            ? ArtifactOwners.outputFolder(root, defaultDir).resolve(UUID.randomUUID() + extension)
             : resolve(field, requested);
     ArtifactOwners.checkWrite(root, path, field, requested);
     try {

@@ -21,12 +21,22 @@ import java.nio.file.Path;
  * by the same rule, so an uploaded reference cannot be used or fetched by another tenant who
  * learns its name. An upload directly under {@code uploads/} (made before uploads were marked)
  * is the mesh's alone, like an unmarked job folder. Only Upload writes there.
+ *
+ * <p>What a tenant's user writes by calling MediaService directly lands in that tenant's space,
+ * {@code tenants/<tenant>/…}: the names the media service picks when a request gives none go
+ * there, an explicit output path or folder must lie there, and files made beside an output (its
+ * captions, thumbnail) follow it. The space is read by the upload rule, so nothing a tenant
+ * renders can be read or overwritten by another. It is named by its owner, not by the kind of
+ * file, so every kind of direct output (clips, frames, sheets, previews) falls under the one
+ * rule, and it sits beside {@code uploads/<tenant>/} with the same shape. Services and admins
+ * write and read anywhere, as before.
  */
 public final class ArtifactOwners {
   /** The mark in a job's folder: the tenant's name. */
   public static final String MARK = ".tenant";
   private static final String JOBS = "jobs";
   private static final String UPLOADS = "uploads";
+  private static final String TENANTS = "tenants";
 
   private ArtifactOwners() {}
 
@@ -52,60 +62,93 @@ public final class ArtifactOwners {
   }
 
   /**
+   * Where an output the current caller names none for goes: {@code defaultDir} inside the
+   * caller's space ({@code tenants/<tenant>/<defaultDir>}) for a tenant's user, else
+   * {@code defaultDir} under {@code root} (the mesh's own work, a service, an admin).
+   */
+  public static Path outputFolder(Path root, String defaultDir) {
+    Principal caller = restricted();
+    return caller == null ? root.resolve(defaultDir)
+        : root.resolve(TENANTS).resolve(caller.tenant()).resolve(defaultDir);
+  }
+
+  /** The caller when the rules bind it (a tenant's user), null for the mesh, services, admins. */
+  private static Principal restricted() {
+    Principal caller = Principal.KEY.get();
+    return caller == null || caller.has(Role.SERVICE) ? null : caller;
+  }
+
+  /**
    * Refuses, as NOT_FOUND in the words of a missing artifact, a read of {@code file} (inside
    * {@code root}) by a caller who may not see it.
    */
   public static void checkRead(Path root, Path file, String field, String uri) {
-    Principal caller = Principal.KEY.get();
-    if (caller == null || caller.has(Role.SERVICE)) {
+    Principal caller = restricted();
+    if (caller == null) {
       return;
     }
     Path job = jobFolder(root, file);
-    boolean upload = job == null && inUploads(root, file);
-    if (job == null && !upload) {
-      return;
-    }
-    String owner = job != null ? owner(job) : uploader(root, file);
-    if (!caller.tenant().equals(owner)) {
+    boolean may = job != null ? caller.tenant().equals(owner(job))
+        : placeAllows(caller.tenant(), root.relativize(file));
+    if (!may) {
       throw Status.NOT_FOUND.withDescription(field + ": no artifact at '" + uri + "'")
           .asRuntimeException();
     }
   }
 
   /**
-   * Only the mesh writes into a job's folder, and only Upload into {@code uploads/}: any other
-   * caller is refused, whoever owns the place.
+   * The read rule of the places named by their tenant, for a reader that holds names, not files
+   * (the studio downloads as the mesh and keeps the rule itself): whether {@code tenant}'s user
+   * may read {@code relative} (a plain path relative to the artifact root) as far as its place
+   * decides. {@code uploads/<tenant>/…} and {@code tenants/<tenant>/…} are that tenant's, a file
+   * directly in uploads/ or tenants/ nobody's but the mesh's, anything else open. A job's folder
+   * answers true here: its mark decides ({@link #checkRead}; the studio asks GetJob).
+   */
+  public static boolean placeAllows(String tenant, String relative) {
+    return placeAllows(tenant, Path.of(relative));
+  }
+
+  private static boolean placeAllows(String tenant, Path relative) {
+    if (relative.getNameCount() < 2) {
+      return true;
+    }
+    String area = relative.getName(0).toString();
+    return !(area.equals(UPLOADS) || area.equals(TENANTS)) || inFolderOf(relative, area, tenant);
+  }
+
+  /**
+   * Only the mesh writes into a job's folder, only Upload into {@code uploads/}, and a tenant's
+   * user only into its own space ({@code tenants/<tenant>/…}): any other write by such a caller
+   * is refused, whoever owns the place.
    */
   public static void checkWrite(Path root, Path file, String field, String uri) {
-    Principal caller = Principal.KEY.get();
-    if (caller == null || caller.has(Role.SERVICE)) {
+    Principal caller = restricted();
+    if (caller == null) {
       return;
     }
+    Path relative = root.relativize(file);
     if (jobFolder(root, file) != null) {
       throw Status.PERMISSION_DENIED.withDescription(field + ": '" + uri + "' is inside a job's "
           + "folder (jobs/…), which only the mesh writes; choose another output path").
           asRuntimeException();
     }
-    if (inUploads(root, file)) {
+    if (relative.getNameCount() >= 2 && relative.getName(0).toString().equals(UPLOADS)) {
       throw Status.PERMISSION_DENIED.withDescription(field + ": '" + uri + "' is inside "
           + "uploads/, which only MediaService.Upload writes; choose another output path")
           .asRuntimeException();
     }
-  }
-
-  private static boolean inUploads(Path root, Path file) {
-    Path relative = root.relativize(file);
-    return relative.getNameCount() >= 2 && relative.getName(0).toString().equals(UPLOADS);
-  }
-
-  /** The tenant folder an upload lies in ({@code uploads/<tenant>/…}), else null. */
-  private static String uploader(Path root, Path file) {
-    Path relative = root.relativize(file);
-    if (relative.getNameCount() < 3) {
-      return null;
+    if (!inFolderOf(relative, TENANTS, caller.tenant())) {
+      throw Status.PERMISSION_DENIED.withDescription(field + ": '" + uri + "' is outside "
+          + TENANTS + "/" + caller.tenant() + "/, this tenant's own space, where its direct "
+          + "outputs go; choose a path there or leave the field empty for a fresh name there")
+          .asRuntimeException();
     }
-    String tenant = relative.getName(1).toString();
-    return Principal.isTenantName(tenant) ? tenant : null;
+  }
+
+  /** Whether {@code relative} lies inside {@code area/tenant/} (a file, not the folder). */
+  private static boolean inFolderOf(Path relative, String area, String tenant) {
+    return relative.getNameCount() >= 3 && relative.getName(0).toString().equals(area)
+        && relative.getName(1).toString().equals(tenant);
   }
 
   /** {@code root/jobs/<id>} when {@code file} is inside one, else null. */

@@ -11,12 +11,16 @@ import io.grpc.StatusRuntimeException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Job folders are their tenant's: other callers meet a missing file, services meet the file. */
+/**
+ * Job folders, uploads and a tenant's space are their tenant's: other callers meet a missing
+ * file, services meet the file.
+ */
 class ArtifactOwnersTest {
   @TempDir Path dir;
   ArtifactStore store;
@@ -79,7 +83,7 @@ class ArtifactOwnersTest {
               + "'jobs/job-1/mine.mp4' is inside a job's folder");
         });
     assertThat(as(caller("alice", Role.SUBMIT), () -> store.newOutput("output_path",
-        "media/mine.mp4", "media", ".mp4"))).hasFileName("mine.mp4");
+        "tenants/alice/mine.mp4", "media", ".mp4"))).hasFileName("mine.mp4");
     assertThat(as(caller("orchestrator", Role.SERVICE), () -> store.newOutput("output_path",
         "jobs/job-1/clip.mp4", "media", ".mp4"))).hasFileName("clip.mp4");
   }
@@ -119,6 +123,94 @@ class ArtifactOwnersTest {
               + "'uploads/alice/u1-ref.png' is inside uploads/, which only MediaService.Upload "
               + "writes; choose another output path");
         });
+  }
+
+  @Test
+  void aTenantsUsersDefaultOutputsGoIntoItsSpaceAndTheMeshsWhereTheyWent() throws Exception {
+    assertThat(relative(as(caller("alice", Role.SUBMIT), () -> store.newOutput("output_path",
+        "", "media", ".mp4")))).startsWith("tenants/alice/media/").endsWith(".mp4");
+    assertThat(as(caller("alice", Role.SUBMIT), () -> ArtifactOwners.outputFolder(store.root(),
+        "media"))).isEqualTo(store.root().resolve("tenants/alice/media"));
+    for (Principal mesh : List.of(caller("orchestrator", Role.SERVICE), caller("root",
+        Role.ADMIN), Principal.LOCAL)) {
+      assertThat(relative(as(mesh, () -> store.newOutput("output_path", "", "media", ".mp4"))))
+          .as(mesh.subject()).startsWith("media/").doesNotStartWith("tenants/");
+    }
+    assertThat(relative(store.newOutput("output_path", "", "media", ".mp4")))
+        .as("outside a served call").startsWith("media/");
+  }
+
+  @Test
+  void aTenantsUserWritesOnlyInsideItsOwnSpace() throws Exception {
+    for (String outside : List.of("media/mine.mp4", "tenants/mallory/x.mp4", "tenants/x.mp4",
+        "tenants/alice/../mallory/x.mp4", "mine.mp4")) {
+      assertThat(writeRefused(caller("alice", Role.SUBMIT), outside))
+          .isEqualTo("output_path: '" + outside + "' is outside tenants/alice/, this tenant's "
+              + "own space, where its direct outputs go; choose a path there or leave the field "
+              + "empty for a fresh name there");
+    }
+    assertThat(as(caller("alice", Role.SUBMIT), () -> store.newOutput("output_path",
+        "tenants/alice/deep/er/x.mp4", "media", ".mp4"))).hasFileName("x.mp4");
+    assertThat(as(caller("root", Role.ADMIN), () -> store.newOutput("output_path",
+        "tenants/alice/x.mp4", "media", ".mp4"))).as("an admin writes anywhere")
+        .hasFileName("x.mp4");
+    assertThat(as(caller("orchestrator", Role.SERVICE), () -> store.newOutput("output_path",
+        "media/theirs.mp4", "media", ".mp4"))).hasFileName("theirs.mp4");
+  }
+
+  @Test
+  void aTenantsSpaceIsReadByItsTenantAndTheMeshAndAnotherMeetsAMissingFile() throws Exception {
+    Path clip = as(caller("alice", Role.SUBMIT), () -> store.newOutput("output_path", "",
+        "media", ".mp4"));
+    Files.writeString(clip, "clip");
+    Files.writeString(store.root().resolve("tenants/loose.mp4"), "loose");
+    ArtifactRef ref = ArtifactRef.newBuilder().setUri(relative(clip)).build();
+    assertThat(as(caller("alice", Role.SUBMIT), () -> store.resolveExisting("media", ref)))
+        .isEqualTo(clip);
+    assertThat(as(caller("orchestrator", Role.SERVICE), () -> store.resolveExisting("media",
+        ref))).isEqualTo(clip);
+    assertThat(as(caller("root", Role.ADMIN), () -> store.resolveExisting("media", ref)))
+        .isEqualTo(clip);
+    StatusRuntimeException other = refused(caller("mallory", Role.SUBMIT), ref);
+    assertThat(other.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
+    assertThat(other.getStatus().getDescription()).isEqualTo("media: no artifact at '"
+        + ref.getUri() + "'");
+    String absent = ref.getUri().replace(".mp4", "-absent.mp4");
+    assertThat(refused(caller("alice", Role.SUBMIT), ArtifactRef.newBuilder().setUri(absent)
+        .build()).getStatus().getDescription()).as("the same words as a missing file")
+        .isEqualTo("media: no artifact at '" + absent + "'");
+    ArtifactRef loose = ArtifactRef.newBuilder().setUri("tenants/loose.mp4").build();
+    assertThat(refused(caller("alice", Role.SUBMIT), loose).getStatus().getCode())
+        .as("a file directly in tenants/ is no tenant's").isEqualTo(Status.Code.NOT_FOUND);
+    assertThat(store.resolveExisting("media", loose)).exists();
+  }
+
+  @Test
+  void thePlaceRuleForNamesIsTheRuleForFiles() {
+    assertThat(ArtifactOwners.placeAllows("alice", "tenants/alice/media/a.mp4")).isTrue();
+    assertThat(ArtifactOwners.placeAllows("alice", "uploads/alice/u1-ref.png")).isTrue();
+    assertThat(ArtifactOwners.placeAllows("mallory", "tenants/alice/media/a.mp4")).isFalse();
+    assertThat(ArtifactOwners.placeAllows("mallory", "uploads/alice/u1-ref.png")).isFalse();
+    assertThat(ArtifactOwners.placeAllows("alice", "tenants/loose.mp4")).isFalse();
+    assertThat(ArtifactOwners.placeAllows("alice", "uploads/u0-old.png")).isFalse();
+    assertThat(ArtifactOwners.placeAllows("mallory", "ok.png")).isTrue();
+    assertThat(ArtifactOwners.placeAllows("mallory", "media/old.mp4")).isTrue();
+  }
+
+  private String relative(Path file) {
+    return store.root().relativize(file).toString().replace('\\', '/');
+  }
+
+  private String writeRefused(Principal caller, String path) {
+    try {
+      as(caller, () -> store.newOutput("output_path", path, "media", ".mp4"));
+    } catch (StatusRuntimeException e) {
+      assertThat(e.getStatus().getCode()).as(path).isEqualTo(Status.Code.PERMISSION_DENIED);
+      return e.getStatus().getDescription();
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+    throw new AssertionError(caller + " wrote " + path);
   }
 
   private StatusRuntimeException refused(Principal caller, ArtifactRef ref) {

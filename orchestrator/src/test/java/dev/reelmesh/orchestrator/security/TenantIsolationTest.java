@@ -11,6 +11,9 @@ import dev.reelmesh.orchestrator.testing.TestMesh;
 import dev.reelmesh.v1.ApprovePlanRequest;
 import dev.reelmesh.v1.ArtifactRef;
 import dev.reelmesh.v1.CancelJobRequest;
+import dev.reelmesh.v1.ContactSheetRequest;
+import dev.reelmesh.v1.ContactSheetResponse;
+import dev.reelmesh.v1.ContactSheetTile;
 import dev.reelmesh.v1.DownloadRequest;
 import dev.reelmesh.v1.ExtractFramesRequest;
 import dev.reelmesh.v1.GetBudgetRequest;
@@ -23,12 +26,16 @@ import dev.reelmesh.v1.JobEvent;
 import dev.reelmesh.v1.JobState;
 import dev.reelmesh.v1.ListJobsRequest;
 import dev.reelmesh.v1.MediaServiceGrpc;
+import dev.reelmesh.v1.Motion;
 import dev.reelmesh.v1.PipelineServiceGrpc;
 import dev.reelmesh.v1.ProbeRequest;
 import dev.reelmesh.v1.RegenerateClipsRequest;
 import dev.reelmesh.v1.RenderMotionClipRequest;
 import dev.reelmesh.v1.ScoreImagesRequest;
 import dev.reelmesh.v1.ScoringServiceGrpc;
+import dev.reelmesh.v1.StillMotion;
+import dev.reelmesh.v1.StitchRequest;
+import dev.reelmesh.v1.StitchSegment;
 import dev.reelmesh.v1.SubmitJobRequest;
 import dev.reelmesh.v1.UserReference;
 import dev.reelmesh.v1.WatchJobRequest;
@@ -70,6 +77,9 @@ class TenantIsolationTest {
   static ArtifactRef upload;
   /** A clip mallory rendered outside any job's folder: hers to read. */
   static ArtifactRef mallorysClip;
+  /** Alice's direct outputs, named by the media service: a clip, a sheet and its thumbnail. */
+  static ArtifactRef alicesClip;
+  static ContactSheetResponse alicesSheet;
 
   @BeforeAll
   static void start() throws Exception {
@@ -96,7 +106,14 @@ class TenantIsolationTest {
     mallorysClip = MediaServiceGrpc.newBlockingStub(mesh.channel("media", mallory))
         .renderMotionClip(RenderMotionClipRequest.newBuilder().setStartFrame(ArtifactRef
             .newBuilder().setUri("ok.png")).setDurationSeconds(1).setWidth(64).setHeight(64)
-            .setOutputPath("scratch/mallory.mp4").build()).getClip();
+            .setOutputPath("tenants/mallory/scratch/mallory.mp4").build()).getClip();
+    var media = MediaServiceGrpc.newBlockingStub(mesh.channel("media", alice));
+    alicesClip = media.renderMotionClip(RenderMotionClipRequest.newBuilder().setStartFrame(
+        ArtifactRef.newBuilder().setUri("ok.png")).setDurationSeconds(1).setWidth(64)
+        .setHeight(64).build()).getClip();
+    alicesSheet = media.contactSheet(ContactSheetRequest.newBuilder().addTiles(ContactSheetTile
+        .newBuilder().setImage(ArtifactRef.newBuilder().setUri("ok.png"))).setTileWidth(64)
+        .setThumbnail(true).build());
     // The studio as `reelmesh up` serves it with authentication on: the pipeline behind the
     // token check, media as the mesh's own.
     studio = Studio.start(mesh.channel("pipeline", null), mesh.channel("media",
@@ -410,6 +427,50 @@ class TenantIsolationTest {
         .newBlockingStub(c).extractFrames(ExtractFramesRequest.newBuilder()
             .setVideo(mallorysClip).addTimesSeconds(0).setOutputDir("jobs").build()),
         Status.Code.PERMISSION_DENIED, "output_dir: 'jobs' is inside a job's folder"));
+    // Alice's direct outputs (tenants/alice/…): read as missing, never written over.
+    ArtifactRef thumb = alicesSheet.getThumbnail();
+    ArtifactRef sheet = alicesSheet.getSheet();
+    cases.add(new Case("download its direct output", "media", c -> MediaServiceGrpc
+        .newBlockingStub(c).download(DownloadRequest.newBuilder().setArtifact(alicesClip)
+            .build()).hasNext(), notFound, "artifact: no artifact at '" + alicesClip.getUri()
+            + "'"));
+    cases.add(new Case("probe its direct output", "media", c -> MediaServiceGrpc
+        .newBlockingStub(c).probe(ProbeRequest.newBuilder().setMedia(alicesClip).build()),
+        notFound, "media: no artifact at '" + alicesClip.getUri() + "'"));
+    cases.add(new Case("download the thumbnail beside its sheet", "media", c -> MediaServiceGrpc
+        .newBlockingStub(c).download(DownloadRequest.newBuilder().setArtifact(thumb).build())
+        .hasNext(), notFound, "artifact: no artifact at '" + thumb.getUri() + "'"));
+    cases.add(new Case("score its contact sheet", "scoring", c -> ScoringServiceGrpc
+        .newBlockingStub(c).scoreImages(ScoreImagesRequest.newBuilder().addImages(ImageSource
+            .newBuilder().setArtifact(sheet)).addScorers("builtin-technical").build()),
+        notFound, "images[0]: no artifact at '" + sheet.getUri() + "'"));
+    cases.add(new Case("use its sheet as a reference", "pipeline", c -> pipeline(c).submitJob(
+        SubmitJobRequest.newBuilder().setSpec(TestMesh.quickSpec("a lantern", 4).addReferences(
+            UserReference.newBuilder().setImage(ImageSource.newBuilder().setArtifact(sheet))))
+            .build()), notFound, "spec.references[0].image.artifact: no artifact at '"
+            + sheet.getUri() + "'"));
+    String outside = "' is outside tenants/mallory/, this tenant's own space";
+    cases.add(new Case("render over its direct output", "media", c -> MediaServiceGrpc
+        .newBlockingStub(c).renderMotionClip(RenderMotionClipRequest.newBuilder()
+            .setStartFrame(ArtifactRef.newBuilder().setUri("ok.png")).setDurationSeconds(1)
+            .setWidth(64).setHeight(64).setOutputPath(alicesClip.getUri()).build()),
+        Status.Code.PERMISSION_DENIED, "output_path: '" + alicesClip.getUri() + outside));
+    cases.add(new Case("write a sheet into its space", "media", c -> MediaServiceGrpc
+        .newBlockingStub(c).contactSheet(ContactSheetRequest.newBuilder().addTiles(
+            ContactSheetTile.newBuilder().setImage(ArtifactRef.newBuilder().setUri("ok.png")))
+            .setOutputPath("tenants/alice/sheet.png").build()),
+        Status.Code.PERMISSION_DENIED, "output_path: 'tenants/alice/sheet.png" + outside));
+    cases.add(new Case("extract frames into its space", "media", c -> MediaServiceGrpc
+        .newBlockingStub(c).extractFrames(ExtractFramesRequest.newBuilder()
+            .setVideo(mallorysClip).addTimesSeconds(0).setOutputDir("tenants/alice").build()),
+        Status.Code.PERMISSION_DENIED, "output_dir: 'tenants/alice" + outside));
+    cases.add(new Case("preview a still into its space", "media", c -> MediaServiceGrpc
+        .newBlockingStub(c).stitch(StitchRequest.newBuilder().addSegments(StitchSegment
+            .newBuilder().setDurationSeconds(1).setPreviewPath("tenants/alice/p.mp4").setStill(
+                StillMotion.newBuilder().setStartFrame(ArtifactRef.newBuilder().setUri("ok.png"))
+                    .setMotion(Motion.MOTION_STATIC))).build()).hasNext(),
+        Status.Code.PERMISSION_DENIED, "segments[0].preview_path: 'tenants/alice/p.mp4"
+            + outside));
     cases.add(new Case("list alice's jobs by name", "pipeline", c -> pipeline(c).listJobs(
         ListJobsRequest.newBuilder().setTenant("alice").build()), Status.Code.PERMISSION_DENIED,
         "tenant: only an admin may list another tenant's jobs; this token's tenant is "
@@ -458,6 +519,48 @@ class TenantIsolationTest {
     assertThat(MediaServiceGrpc.newBlockingStub(mesh.channel("media", alice)).download(
         DownloadRequest.newBuilder().setArtifact(upload).build()).next().getArtifact()
         .getSha256()).isEqualTo(upload.getSha256());
+  }
+
+  @Test
+  void aTenantsDirectOutputsLandInItsSpaceAndAreItsToRead() {
+    assertThat(alicesClip.getUri()).startsWith("tenants/alice/media/").endsWith(".mp4");
+    String sheet = alicesSheet.getSheet().getUri();
+    assertThat(sheet).startsWith("tenants/alice/media/").endsWith(".png");
+    // A derived file follows its output.
+    assertThat(alicesSheet.getThumbnail().getUri())
+        .isEqualTo(sheet.substring(0, sheet.length() - ".png".length()) + "-thumb.jpg");
+    assertThat(mallorysClip.getUri()).isEqualTo("tenants/mallory/scratch/mallory.mp4");
+    var media = MediaServiceGrpc.newBlockingStub(mesh.channel("media", alice));
+    for (ArtifactRef mine : List.of(alicesClip, alicesSheet.getThumbnail())) {
+      assertThat(media.download(DownloadRequest.newBuilder().setArtifact(mine).build()).next()
+          .getArtifact().getSha256()).isEqualTo(mine.getSha256());
+    }
+    assertThat(media.probe(ProbeRequest.newBuilder().setMedia(alicesClip).build())
+        .getDurationSeconds()).isGreaterThan(0.5);
+    // The mesh's own names are where they were for the admin (and for the pipeline's jobs/).
+    assertThat(MediaServiceGrpc.newBlockingStub(mesh.channel("media", admin)).renderMotionClip(
+        RenderMotionClipRequest.newBuilder().setStartFrame(ArtifactRef.newBuilder()
+            .setUri("ok.png")).setDurationSeconds(1).setWidth(64).setHeight(64).build())
+        .getClip().getUri()).startsWith("media/");
+    assertThat(video.getUri()).startsWith("jobs/" + job.getJobId() + "/");
+  }
+
+  @Test
+  void aSubmitterWritesNowhereOutsideItsOwnSpace() {
+    var media = MediaServiceGrpc.newBlockingStub(mesh.channel("media", alice));
+    assertThatThrownBy(() -> media.renderMotionClip(RenderMotionClipRequest.newBuilder()
+        .setStartFrame(ArtifactRef.newBuilder().setUri("ok.png")).setDurationSeconds(1)
+        .setWidth(64).setHeight(64).setOutputPath("scratch/alice.mp4").build()))
+        .hasMessage("PERMISSION_DENIED: output_path: 'scratch/alice.mp4' is outside "
+            + "tenants/alice/, this tenant's own space, where its direct outputs go; choose a "
+            + "path there or leave the field empty for a fresh name there");
+    assertThatThrownBy(() -> media.extractFrames(ExtractFramesRequest.newBuilder()
+        .setVideo(alicesClip).addTimesSeconds(0).setOutputDir("tenants").build()))
+        .hasMessageStartingWith("PERMISSION_DENIED: output_dir: 'tenants' is outside "
+            + "tenants/alice/");
+    assertThat(media.extractFrames(ExtractFramesRequest.newBuilder().setVideo(alicesClip)
+        .addTimesSeconds(0).build()).getFrames(0).getImage().getUri())
+        .startsWith("tenants/alice/media/frames-");
   }
 
   @Test
