@@ -30,14 +30,14 @@ import java.util.regex.Pattern;
  * then sent with byte ranges so the video element can seek. Who may read it is the pipeline's answer for
  * the browser's token, asked on every request (the cache is no way around it): a file of a job
  * ({@code jobs/<id>/…}) is served when GetJob of that job is, an upload
- * ({@code uploads/<tenant>/…}) to its tenant and admins, any other file when the token is
+ * ({@code uploads/<tenant>/…}) or a direct output ({@code tenants/<tenant>/…}) to its tenant and
+ * admins, any other file when the token is
  * accepted at all (GetBudget). The media channel itself is the mesh's own.
  */
 final class ArtifactFiles {
   private static final Pattern RANGE = Pattern.compile("bytes=(\\d*)-(\\d*)");
   private static final Pattern SHA = Pattern.compile("[0-9a-f]{64}");
   private static final Pattern JOB_FILE = Pattern.compile("jobs/([^/]+)/.+");
-  private static final Pattern UPLOAD = Pattern.compile("uploads/([^/]+)/.+");
   private final PipelineServiceGrpc.PipelineServiceBlockingStub pipeline;
   private final Channel media;
   private final Path cache;
@@ -100,12 +100,12 @@ final class ArtifactFiles {
       // The budget's tenant is the token's (empty for an admin: the mesh's figures).
       String tenant = asBrowser.withDeadlineAfter(30, TimeUnit.SECONDS).getBudget(
           GetBudgetRequest.getDefaultInstance()).getTenant();
-      Matcher upload = UPLOAD.matcher(uri);
-      // The media channel is the mesh's own, so MediaService's upload rule is kept here: an
-      // upload is its tenant's (uploads/<tenant>/…), one directly under uploads/ the mesh's
-      // alone; anyone else is answered as for a file that is not there.
-      if (uri.startsWith("uploads/") && !tenant.isEmpty()
-          && !(upload.matches() && upload.group(1).equals(tenant))) {
+      // The media channel is the mesh's own, so MediaService's rule for the places named by
+      // their tenant is kept here (ArtifactOwners.placeAllows, the same code): an upload
+      // (uploads/<tenant>/…) and a direct output (tenants/<tenant>/…) are their tenant's alone;
+      // anyone else is answered as for a file that is not there.
+      if (!tenant.isEmpty()
+          && !dev.reelmesh.common.auth.ArtifactOwners.placeAllows(tenant, uri)) {
         throw Status.NOT_FOUND.withDescription("artifact: no artifact at '" + uri + "'")
             .asRuntimeException();
       }

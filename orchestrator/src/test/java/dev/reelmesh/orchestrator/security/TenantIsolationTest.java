@@ -211,6 +211,12 @@ class TenantIsolationTest {
     assertThat(new String(unmarked.body())).contains("artifact: no artifact at "
         + "'uploads/legacy.png'");
     assertThat(bearer("GET", files(legacy), admin).statusCode()).isEqualTo(200);
+    // A direct output (tenants/alice/…) likewise, through the same rule MediaService keeps.
+    HttpResponse<byte[]> output = bearer("GET", files(alicesClip), mallory);
+    assertThat(output.statusCode()).isEqualTo(404);
+    assertThat(new String(output.body())).contains("artifact: no artifact at '"
+        + alicesClip.getUri() + "'");
+    assertThat(bearer("GET", files(alicesClip), alice).statusCode()).isEqualTo(200);
   }
 
   @Test
