@@ -109,11 +109,12 @@ public final class ArtifactOwners {
   }
 
   private static boolean placeAllows(String tenant, Path relative) {
-    if (relative.getNameCount() < 2) {
-      return true;
+    for (String area : new String[] {UPLOADS, TENANTS}) {
+      if (inArea(relative, area)) {
+        return inFolderOf(relative, area, tenant);
+      }
     }
-    String area = relative.getName(0).toString();
-    return !(area.equals(UPLOADS) || area.equals(TENANTS)) || inFolderOf(relative, area, tenant);
+    return true;
   }
 
   /**
@@ -132,7 +133,7 @@ public final class ArtifactOwners {
           + "folder (jobs/…), which only the mesh writes; choose another output path").
           asRuntimeException();
     }
-    if (relative.getNameCount() >= 2 && relative.getName(0).toString().equals(UPLOADS)) {
+    if (inArea(relative, UPLOADS)) {
       throw Status.PERMISSION_DENIED.withDescription(field + ": '" + uri + "' is inside "
           + "uploads/, which only MediaService.Upload writes; choose another output path")
           .asRuntimeException();
@@ -145,9 +146,14 @@ public final class ArtifactOwners {
     }
   }
 
+  /** Whether {@code relative} lies inside {@code area/} (a file or folder, not the area). */
+  private static boolean inArea(Path relative, String area) {
+    return relative.getNameCount() >= 2 && relative.getName(0).toString().equals(area);
+  }
+
   /** Whether {@code relative} lies inside {@code area/tenant/} (a file, not the folder). */
   private static boolean inFolderOf(Path relative, String area, String tenant) {
-    return relative.getNameCount() >= 3 && relative.getName(0).toString().equals(area)
+    return relative.getNameCount() >= 3 && inArea(relative, area)
         && relative.getName(1).toString().equals(tenant);
   }
 

@@ -9,6 +9,9 @@ package dev.reelmesh.common.text;
  * each (a quarter would undercount a Chinese or Japanese message about fourfold).
  */
 public final class TokenEstimate {
+  /** What every chat message costs besides its content: its role and framing. */
+  public static final int PER_MESSAGE = 4;
+
   private TokenEstimate() {}
 
   public static long of(CharSequence text) {

@@ -23,7 +23,7 @@ import java.util.Locale;
  * turn's context, which is read from the whole conversation.
  */
 final class TokenBudget {
-  static final int PER_MESSAGE = 4;
+  static final int PER_MESSAGE = TokenEstimate.PER_MESSAGE;
   /** The llm-service takes at most 200 history messages, however short. */
   static final int MAX_MESSAGES = 200;
   /** The most the note about dropped messages costs (any counts up to 99,999 and 10^9). */

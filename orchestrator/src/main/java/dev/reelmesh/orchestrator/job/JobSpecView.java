@@ -11,7 +11,7 @@ public record JobSpecView(JobSpec spec) {
 
   /** The seed for every offline engine: the user's, or one derived from the brief. */
   public long seed() {
-    return spec.getSeed() != 0 ? spec.getSeed() : spec.getBrief().hashCode() & 0xffffffffL;
+    return dev.reelmesh.orchestrator.spec.JobSpecs.seed(spec);
   }
 
   public boolean narration() {

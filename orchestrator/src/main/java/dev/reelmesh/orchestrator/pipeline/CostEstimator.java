@@ -48,8 +48,7 @@ final class CostEstimator {
 
   /** The plan a job would get from the free offline planner: what a dry run prices. */
   static PlanScriptResponse offlinePlan(JobEngine engine, JobSpec spec) {
-    var request = PlanRequests.of(spec, new dev.reelmesh.orchestrator.job.JobSpecView(spec)
-        .seed());
+    var request = PlanRequests.of(spec);
     // A music video is priced with the clips its beats make, as its plan will be cut.
     dev.reelmesh.orchestrator.stage.MusicCut.applyForDryRun(spec, engine.channels().media(),
         request);

@@ -43,6 +43,11 @@ public final class JobSpecs {
     return false;
   }
 
+  /** The seed for every offline engine: the user's, or one derived from the brief. */
+  public static long seed(JobSpec spec) {
+    return spec.getSeed() != 0 ? spec.getSeed() : spec.getBrief().hashCode() & 0xffffffffL;
+  }
+
   /**
    * @param catalog the media providers this engine knows: an unknown name is INVALID_ARGUMENT
    *     with the known ones, a chain none of whose providers is configured FAILED_PRECONDITION

@@ -11,7 +11,7 @@ public final class PlanRequests {
   private PlanRequests() {}
 
   /** The request's job-given fields; the caller adds the clip lengths, music and options. */
-  public static PlanScriptRequest.Builder of(JobSpec spec, long seed) {
+  public static PlanScriptRequest.Builder of(JobSpec spec) {
     return PlanScriptRequest.newBuilder()
         .setBrief(spec.getBrief())
         .setDurationSeconds(spec.getDurationSeconds())
@@ -19,7 +19,7 @@ public final class PlanRequests {
         .setStylePreset(spec.getStylePreset())
         .setProductDescription(spec.getProductDescription())
         .setCharacterConsistency(true)
-        .setSeed(seed)
+        .setSeed(JobSpecs.seed(spec))
         .setPreferredClipSeconds(spec.getPreferredClipSeconds());
   }
 }

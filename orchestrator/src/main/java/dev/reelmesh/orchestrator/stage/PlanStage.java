@@ -25,7 +25,7 @@ final class PlanStage {
     }
     ctx.progress(0, "planning the script");
     JobSpec spec = ctx.spec.spec();
-    PlanScriptRequest.Builder request = PlanRequests.of(spec, ctx.spec.seed());
+    PlanScriptRequest.Builder request = PlanRequests.of(spec);
     // A music video: clip boundaries on the user's music's beats, lyrics in the clips.
     MusicCut.apply(ctx, request);
     // Clips cut to the lengths the video model renders, so none is paid for and thrown away.

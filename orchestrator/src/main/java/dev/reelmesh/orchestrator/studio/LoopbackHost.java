@@ -35,8 +35,7 @@ final class LoopbackHost {
   }
 
   static boolean isLoopback(String host) {
-    String bare = host.startsWith("[") && host.endsWith("]")
-        ? host.substring(1, host.length() - 1) : host;
+    String bare = SameOrigin.bare(host);
     String name = bare.toLowerCase(Locale.ROOT);
     if (name.equals("localhost") || name.endsWith(".localhost")) {
       return true; // RFC 6761: always loopback

@@ -53,7 +53,7 @@ final class SameOrigin {
   }
 
   /** An IPv6 host without its brackets. */
-  private static String bare(String host) {
+  static String bare(String host) {
     return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1)
         : host;
   }

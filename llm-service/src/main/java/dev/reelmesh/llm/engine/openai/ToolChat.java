@@ -34,8 +34,6 @@ import java.util.Map;
 final class ToolChat {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final long MAX_OUTPUT_TOKENS = 800;
-  /** What every chat message costs besides its content: its role and framing. */
-  private static final long MESSAGE_FRAMING = 4;
   private final ChatCaller chat;
 
   ToolChat(ChatCaller chat) {
@@ -57,7 +55,7 @@ final class ToolChat {
       tokens += TokenEstimate.of(tool.name(), tool.description(), tool.schemaJson());
     }
     for (TurnMessage m : turn.history()) {
-      tokens += MESSAGE_FRAMING + TokenEstimate.of(m.text(), m.callId(), m.tool());
+      tokens += TokenEstimate.PER_MESSAGE + TokenEstimate.of(m.text(), m.callId(), m.tool());
       for (dev.reelmesh.llm.chat.ToolInvocation call : m.calls()) {
         tokens += TokenEstimate.of(call.callId(), call.tool(), call.argumentsJson());
       }
