@@ -249,6 +249,14 @@ class TenantIsolationTest {
         + studio.port() + "/api/chat"), new java.net.http.WebSocket.Listener() {
           final StringBuilder partial = new StringBuilder();
 
+          // "open" comes first: the JDK calls onOpen before any frame, while a line added after
+          // buildAsync returns could land behind a frame the studio sent at once (an error).
+          @Override
+          public void onOpen(java.net.http.WebSocket ws) {
+            frames.add("open");
+            ws.request(1);
+          }
+
           @Override
           public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket ws,
               CharSequence data, boolean last) {
@@ -261,7 +269,6 @@ class TenantIsolationTest {
             return null;
           }
         }).join();
-    frames.add("open");
     sockets.add(socket);
     return frames;
   }
