@@ -39,6 +39,7 @@ final class EstimateCommand implements Callable<Integer> {
       if (showPlan) {
         PlanText.print(estimate.getPlan(), out);
       }
+      estimate.getWarningsList().forEach(w -> out.println("warning: " + w));
       out.printf("estimate for %d clips, %.1f s (nothing spent):%n",
           estimate.getPlan().getClipsCount(), estimate.getPlan().getDurationSeconds());
       Money.printBill(estimate.getEstimate(), false, out);

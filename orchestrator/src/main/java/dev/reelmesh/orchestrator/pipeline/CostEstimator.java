@@ -34,7 +34,8 @@ final class CostEstimator {
 
   static EstimateCostResponse estimate(JobEngine engine, JobSpec requested) {
     JobSpec spec = JobSpecs.validateAndFill(requested, engine.providers());
-    PlanScriptResponse planned = offlinePlan(engine, spec);
+    List<String> warnings = new ArrayList<>();
+    PlanScriptResponse planned = offlinePlan(engine, spec, warnings::add);
     CostReport bill = media(engine, spec, planned.getPlan(), null).toBuilder()
         .addAllLines(planned.getCostList()).build();
     long total = bill.getLinesList().stream().mapToLong(CostLine::getEstimatedMicros).sum();
@@ -43,15 +44,19 @@ final class CostEstimator {
     boolean within = total <= budget.getRemainingMicros()
         && (spec.getBudgetCapMicros() == 0 || total <= spec.getBudgetCapMicros());
     return EstimateCostResponse.newBuilder().setEstimate(bill).setPlan(planned.getPlan())
-        .setWithinBudget(within).setBudget(budget).build();
+        .setWithinBudget(within).setBudget(budget).addAllWarnings(warnings).build();
   }
 
-  /** The plan a job would get from the free offline planner: what a dry run prices. */
-  static PlanScriptResponse offlinePlan(JobEngine engine, JobSpec spec) {
+  /**
+   * The plan a job would get from the free offline planner: what a dry run prices. {@code warn}
+   * hears what could not be planned as the job will.
+   */
+  static PlanScriptResponse offlinePlan(JobEngine engine, JobSpec spec,
+      java.util.function.Consumer<String> warn) {
     var request = PlanRequests.of(spec);
     // A music video is priced with the clips its beats make, as its plan will be cut.
     dev.reelmesh.orchestrator.stage.MusicCut.applyForDryRun(spec, engine.channels().media(),
-        request);
+        request, warn);
     // Cut, as the job's plan is, to the lengths its first usable video model renders.
     request.addAllAllowedClipSeconds(engine.providers().clipSeconds(spec.getProviders()
         .getVideo()).stream().map(Integer::doubleValue).toList());

@@ -64,7 +64,8 @@ final class PipelineGrpcService extends PipelineServiceGrpc.PipelineServiceImplB
           request.getSpec(), engine.providers());
       if (JobSpecs.paysForMedia(filled, engine.providers())) {
         SpendCheck.refuseOver(engine, "the job", filled, 0, CostEstimator.media(engine, filled,
-            CostEstimator.offlinePlan(engine, filled).getPlan(), null), tenant);
+            // The job reports its own plan's fallbacks as events; the refusal needs the figure.
+            CostEstimator.offlinePlan(engine, filled, warning -> { }).getPlan(), null), tenant);
       }
       JobEngine.Submitted submitted = engine.submit(request.getSpec(),
           request.getIdempotencyKey(), tenant);

@@ -95,17 +95,19 @@ public final class MusicCut {
 
   /**
    * The same timing and lyrics for a dry run's plan (EstimateCost, SubmitJob's refusal), so a
-   * music video is priced with the clips its beats make. Nothing is reported: an analysis that
-   * fails prices the untimed plan the job would fall back to.
+   * music video is priced with the clips its beats make. An analysis that fails prices the
+   * untimed plan the job would fall back to, and {@code warn} is told so.
    */
   public static void applyForDryRun(JobSpec spec, io.grpc.Channel media,
-      PlanScriptRequest.Builder request) {
+      PlanScriptRequest.Builder request, java.util.function.Consumer<String> warn) {
     double duration = spec.getDurationSeconds();
     if (spec.getMusic().hasFile()) {
       try {
         timing(analyse(media, spec), duration).ifPresent(request::setMusic);
       } catch (StatusRuntimeException e) {
-        // priced as the job's fallback: clips timed without the music
+        warn.accept("the music could not be analysed (MediaService.AnalyzeMusic: "
+            + e.getStatus().getCode() + ": " + e.getStatus().getDescription() + "): priced "
+            + "with clips not cut to it, as the job would fall back to");
       }
     }
     request.addAllLyrics(within(spec.getLyricsList(), duration));

@@ -106,6 +106,32 @@ class MusicVideoJobTest {
   }
 
   @Test
+  void aDryRunWhoseMusicCannotBeAnalysedSaysItPricedTheUntimedPlan() throws Exception {
+    try (TestMesh mesh = TestMesh.start(dir)) {
+      // Not audio at all: the analysis fails, as it would for the job (which falls back).
+      Files.createDirectories(mesh.settings.artifactRoot().resolve("uploads"));
+      Path notAudio = Files.write(mesh.settings.artifactRoot().resolve("uploads/broken.wav"),
+          "not a wave file".getBytes(StandardCharsets.UTF_8));
+      JobSpec.Builder spec = TestMesh.quickSpec("a music video of a lighthouse at night",
+          SECONDS).setMusic(MusicChoice.newBuilder().setFile(
+              new ArtifactStore(mesh.settings.artifactRoot()).describe(notAudio, "audio/wav")));
+      dev.reelmesh.v1.EstimateCostResponse estimate = mesh.pipeline().estimateCost(
+          dev.reelmesh.v1.EstimateCostRequest.newBuilder().setSpec(spec).build());
+      assertThat(estimate.getWarningsList()).singleElement().asString()
+          .startsWith("the music could not be analysed (MediaService.AnalyzeMusic: ")
+          .endsWith("priced with clips not cut to it, as the job would fall back to");
+      assertThat(estimate.getPlan().getClipsList()).allSatisfy(c ->
+          assertThat(c.getCut()).isEmpty());
+      // A plan the music could be read for carries no warning.
+      Path wav = TRACK.write(mesh.settings.artifactRoot().resolve("uploads/clicks.wav"));
+      assertThat(mesh.pipeline().estimateCost(dev.reelmesh.v1.EstimateCostRequest.newBuilder()
+          .setSpec(spec.setMusic(MusicChoice.newBuilder().setFile(new ArtifactStore(
+              mesh.settings.artifactRoot()).describe(wav, "audio/wav")))).build())
+          .getWarningsList()).isEmpty();
+    }
+  }
+
+  @Test
   void badLyricsAreRefusedAtSubmitNamingTheLine() throws Exception {
     try (TestMesh mesh = TestMesh.start(dir)) {
       assertThatThrownBy(() -> mesh.pipeline().submitJob(SubmitJobRequest.newBuilder()
